@@ -1,0 +1,84 @@
+import Form from "next/form";
+import type { Catalog } from "@/lib/personas/catalog";
+import type { GalleryQuery, Sort } from "@/lib/personas/query";
+import { TIERS } from "@/lib/personas/schema";
+import { TIER_LABELS } from "@/lib/tiers";
+import { AutoSubmit } from "./auto-submit";
+
+const SORT_LABELS: Record<Sort, string> = {
+  featured: "Featured",
+  relevance: "Best match",
+  name: "Name (A–Z)",
+  newest: "Newest",
+};
+
+const field =
+  "rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+
+/** A plain GET form: works with JavaScript off, and every state it makes is a shareable URL. */
+export function GalleryControls({ query, sort, catalog }: { query: GalleryQuery; sort: Sort; catalog: Catalog }) {
+  const sorts = query.q ? (["relevance", "featured", "name", "newest"] as const) : (["featured", "name", "newest"] as const);
+  return (
+    <Form action="/" role="search" aria-label="Search and filter personas" className="flex flex-col gap-3">
+      {query.category && <input type="hidden" name="category" value={query.category} />}
+      <div className="flex gap-2">
+        <label htmlFor="q" className="sr-only">
+          Search personas
+        </label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          maxLength={100}
+          placeholder="Search by name, skill or topic…"
+          className={`${field} min-w-0 flex-1`}
+        />
+        <button
+          type="submit"
+          className="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          Search
+        </button>
+      </div>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          Tag
+          <select name="tag" defaultValue={query.tag ?? ""} className={field}>
+            <option value="">Any tag</option>
+            {catalog.tags.map(({ tag, count }) => (
+              <option key={tag} value={tag}>
+                {tag} ({count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          Tier
+          <select name="tier" defaultValue={query.tier ?? ""} className={field}>
+            <option value="">Any tier</option>
+            {TIERS.map((t) => (
+              <option key={t} value={t}>
+                {TIER_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          Sort
+          <select name="sort" defaultValue={sort} className={field}>
+            {sorts.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={`${field} font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800`}>
+          Apply
+        </button>
+        <AutoSubmit />
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,33 @@
+import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
+import rehypeHighlight from "rehype-highlight";
+import remarkGfm from "remark-gfm";
+
+// Raw HTML in markdown is dropped (skipHtml), never rendered; images from elsewhere are shown
+// as their alt text, and only safe URL schemes survive (defaultUrlTransform drops javascript:).
+const components: Components = {
+  img: ({ alt }) => (alt ? <span className="italic">[{alt}]</span> : null),
+  a: ({ href, children }) => {
+    const external = href ? /^https?:/i.test(href) : false;
+    return (
+      <a href={href} {...(external && { rel: "nofollow noopener noreferrer", target: "_blank" })}>
+        {children}
+      </a>
+    );
+  },
+};
+
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="prose-persona">
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[[rehypeHighlight, { detect: false, ignoreMissing: true }]]}
+        skipHtml
+        urlTransform={defaultUrlTransform}
+        components={components}
+      >
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

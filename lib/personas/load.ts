@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parsePersonaFile } from "./parse";
+import type { ContentProblem } from "./problems";
+import type { Persona } from "./schema";
+
+export type LoadResult = { personas: Persona[]; problems: ContentProblem[] };
+
+/** Reads and checks every `*.md` in a directory. Never throws for bad content: it reports it. */
+export function loadPersonaDir(dir: string): LoadResult {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith(".md")).sort();
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "directory does not exist" : String(error);
+    return { personas: [], problems: [{ file: dir, field: "(directory)", reason }] };
+  }
+  const personas: Persona[] = [];
+  const problems: ContentProblem[] = [];
+  for (const name of names) {
+    const parsed = parsePersonaFile(name, fs.readFileSync(path.join(dir, name)));
+    if (parsed.persona) personas.push(parsed.persona);
+    problems.push(...parsed.problems);
+  }
+  if (names.length === 0) problems.push({ file: dir, field: "(directory)", reason: "contains no persona files (*.md)" });
+  problems.push(...crossCheck(personas));
+  return { personas, problems };
+}
+
+/** Checks that need the whole catalog: unique ids and links that point somewhere real. */
+export function crossCheck(personas: Persona[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const firstFileById = new Map<string, string>();
+  for (const p of personas) {
+    const first = firstFileById.get(p.id);
+    if (first) problems.push({ file: p.file, field: "id", reason: `"${p.id}" is already used by ${first}` });
+    else firstFileById.set(p.id, p.file);
+  }
+  for (const p of personas) {
+    const seen = new Set<string>();
+    p.worksWellWith.forEach((target, i) => {
+      const field = `worksWellWith.${i}`;
+      if (target === p.id) problems.push({ file: p.file, field, reason: "a persona cannot link to itself" });
+      else if (!firstFileById.has(target)) problems.push({ file: p.file, field, reason: `no persona has the id "${target}"` });
+      else if (seen.has(target)) problems.push({ file: p.file, field, reason: `"${target}" is listed twice` });
+      seen.add(target);
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,76 @@
+import matter from "gray-matter";
+import { repairMojibake } from "@/lib/text/repair";
+import { frontmatterSchema, type Persona } from "./schema";
+import type { ContentProblem } from "./problems";
+
+type Parsed = { persona: Persona; problems: [] } | { persona: undefined; problems: ContentProblem[] };
+
+/** Parses one persona file's bytes: UTF-8 check -> gray-matter -> text repair -> zod -> file checks. */
+export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
+  const fail = (field: string, reason: string): Parsed => ({ persona: undefined, problems: [{ file, field, reason }] });
+
+  const badByte = firstInvalidUtf8Byte(bytes);
+  if (badByte !== undefined) {
+    return fail("(file)", `is not valid UTF-8 (bad byte 0x${bytes[badByte]!.toString(16)} at offset ${badByte})`);
+  }
+  const source = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  if (!/^---\r?\n/.test(source)) return fail("(frontmatter)", "missing: the file must start with a --- YAML block");
+
+  let data: unknown;
+  let content: string;
+  try {
+    // Passing options turns off gray-matter's process-wide cache of every file's text.
+    ({ data, content } = matter(source, { language: "yaml" }));
+  } catch (error) {
+    return fail("(frontmatter)", `malformed YAML: ${yamlReason(error)}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return fail("(frontmatter)", "must be a YAML mapping of field: value");
+  }
+
+  const result = frontmatterSchema.safeParse(repairDeep(data));
+  const problems: ContentProblem[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.length ? issue.path.map(String).join(".") : "(frontmatter)";
+      problems.push({ file, field, reason: issue.message });
+    }
+  }
+  const body = repairMojibake(content).trim();
+  if (!body) problems.push({ file, field: "body", reason: "must not be empty: it is the persona's prompt" });
+  const expectedId = file.replace(/^.*\//, "").replace(/\.md$/, "");
+  if (result.success && result.data.id !== expectedId) {
+    problems.push({ file, field: "id", reason: `"${result.data.id}" does not match the file name (expected "${expectedId}")` });
+  }
+  if (!result.success || problems.length) return { persona: undefined, problems };
+  return { persona: { ...result.data, starters: result.data.starters ?? [], body, file }, problems: [] };
+}
+
+function repairDeep(value: unknown): unknown {
+  if (typeof value === "string") return repairMojibake(value);
+  if (Array.isArray(value)) return value.map(repairDeep);
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, repairDeep(v)]));
+  }
+  return value;
+}
+
+function yamlReason(error: unknown): string {
+  if (error && typeof error === "object" && "reason" in error && "mark" in error) {
+    const { reason, mark } = error as { reason: string; mark?: { line: number; column: number } };
+    return mark ? `${reason} (line ${mark.line + 2}, column ${mark.column + 1})` : reason;
+  }
+  return error instanceof Error ? error.message.split("\n")[0]! : "could not be parsed";
+}
+
+function firstInvalidUtf8Byte(bytes: Buffer): number | undefined {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    const roundTrip = Buffer.from(bytes.toString("utf8"), "utf8");
+    let i = 0;
+    while (i < bytes.length && bytes[i] === roundTrip[i]) i++;
+    return Math.min(i, bytes.length - 1);
+  }
+}

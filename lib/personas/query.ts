@@ -1,0 +1,82 @@
+import { z } from "zod";
+import type { Catalog } from "./catalog";
+import { CATEGORIES, TIERS, type Category, type Persona } from "./schema";
+
+export const SORTS = ["featured", "relevance", "name", "newest"] as const;
+export type Sort = (typeof SORTS)[number];
+export const PAGE_SIZE = 12;
+
+const once = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** The gallery's state, as it appears in the URL. Shared by the page and `GET /api/personas`. */
+export const galleryQuerySchema = z.object({
+  q: once(z.string({ error: "must be given once" }).trim().max(100, "must be at most 100 characters")),
+  category: once(z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]], { error: `must be one of: ${Object.keys(CATEGORIES).join(", ")}` })),
+  tag: once(z.string({ error: "must be given once" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a tag like \"react\"").max(64)),
+  tier: once(z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` })),
+  sort: once(z.enum(SORTS, { error: `must be one of: ${SORTS.join(", ")}` })),
+  page: once(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "must be at most 10000")),
+  pageSize: once(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(100, "must be at most 100")),
+});
+export type GalleryQuery = z.infer<typeof galleryQuerySchema>;
+
+export type GalleryResult = {
+  items: Persona[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  sort: Sort;
+  /** How many personas each category would show with the other filters kept. */
+  categoryCounts: Record<Category, number>;
+};
+
+export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResult {
+  const q = query.q?.trim() ?? "";
+  const sort: Sort = query.sort ?? (q ? "relevance" : "featured");
+  let matches: readonly Persona[] = q ? catalog.index.search(q).map((i) => catalog.all[i]!) : catalog.all;
+  if (query.tag) matches = matches.filter((p) => p.tags.includes(query.tag!));
+  if (query.tier) matches = matches.filter((p) => p.tier === query.tier);
+
+  const categoryCounts = Object.fromEntries(Object.keys(CATEGORIES).map((c) => [c, 0])) as Record<Category, number>;
+  for (const p of matches) categoryCounts[p.category]++;
+  if (query.category) matches = matches.filter((p) => p.category === query.category);
+
+  const sorted = sortPersonas(matches, sort, q !== "");
+  const pageSize = query.pageSize ?? PAGE_SIZE;
+  const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const page = Math.min(query.page ?? 1, pageCount);
+  return {
+    items: sorted.slice((page - 1) * pageSize, page * pageSize),
+    total: sorted.length,
+    page,
+    pageCount,
+    pageSize,
+    sort,
+    categoryCounts,
+  };
+}
+
+const TIER_ORDER = { free: 0, pro: 1, max: 2 } as const;
+
+function sortPersonas(list: readonly Persona[], sort: Sort, ranked: boolean): readonly Persona[] {
+  switch (sort) {
+    case "relevance":
+      // Search results arrive best first; without a query the catalog order (by name) stands.
+      return list;
+    case "name":
+      return ranked ? [...list].sort((a, b) => a.name.localeCompare(b.name, "en")) : list;
+    case "newest":
+      return [...list].sort(
+        (a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.name.localeCompare(b.name, "en"),
+      );
+    case "featured":
+      return [...list].sort(
+        (a, b) =>
+          Number(b.featured ?? false) - Number(a.featured ?? false) ||
+          TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+          a.name.localeCompare(b.name, "en"),
+      );
+  }
+}

@@ -1,0 +1,23 @@
+import type { Persona } from "./schema";
+
+/** What lists (gallery cards, the JSON API) may show of a persona: never its body. */
+export type PersonaSummary = Pick<
+  Persona,
+  "id" | "name" | "description" | "avatar" | "category" | "tags" | "tier" | "version" | "model"
+> & { published: string | null; featured: boolean };
+
+export function toSummary(p: Persona): PersonaSummary {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    avatar: p.avatar,
+    category: p.category,
+    tags: p.tags,
+    tier: p.tier,
+    version: p.version,
+    model: p.model,
+    published: p.published ?? null,
+    featured: p.featured ?? false,
+  };
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
+  serverExternalPackages: ["better-sqlite3"],
+  poweredByHeader: false,
+  // Persona files are read at run time from PERSONAS_DIR; make sure the default ones ship with the server.
+  outputFileTracingIncludes: { "/**": ["./content/personas/**/*", "./drizzle/**/*"] },
+};
+
+export default nextConfig;
