@@ -10,12 +10,34 @@ const schema = z.object({
   DATABASE_PATH: optional(z.string()),
   PERSONAS_DIR: optional(z.string()),
   SITE_URL: optional(z.url({ error: "must be an absolute URL like https://personas.example.com" })),
+  NEXTAUTH_SECRET: optional(
+    z.string().min(32, "must be at least 32 characters (or leave it unset to have one generated)"),
+  ),
+  SESSION_MAX_AGE_DAYS: optional(z.coerce.number().int().min(1).max(30, "must be at most 30 days")),
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)),
+  GITHUB_ID: optional(z.string()),
+  GITHUB_SECRET: optional(z.string()),
+  GOOGLE_CLIENT_ID: optional(z.string()),
+  GOOGLE_CLIENT_SECRET: optional(z.string()),
+  STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_…)")),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, "must be a Stripe webhook secret (whsec_…)")),
+  STRIPE_PRICE_PRO: optional(z.string().regex(/^price_/, "must be a Stripe price id (price_…)")),
+  STRIPE_PRICE_MAX: optional(z.string().regex(/^price_/, "must be a Stripe price id (price_…)")),
 });
+
+type Pair = { id: string; secret: string } | null;
 
 export type Env = {
   databasePath: string;
   personasDir: string;
   siteUrl: string;
+  /** Undefined: generate one and keep it with the data (lib/auth/secret.ts). */
+  authSecret: string | undefined;
+  sessionMaxAgeDays: number;
+  trustedProxyHops: number;
+  github: Pair;
+  google: Pair;
+  stripe: { secretKey: string; webhookSecret: string; prices: { pro?: string; max?: string } } | null;
 };
 
 let cached: Env | undefined;
@@ -29,12 +51,38 @@ export function env(): Env {
     throw new Error(`Invalid settings (see .env.example):\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const pair = (id: string | undefined, secret: string | undefined, name: string): Pair => {
+    if (!id && !secret) return null;
+    if (!id || !secret) throw new Error(`Invalid settings: ${name} sign-in needs both its id and its secret`);
+    return { id, secret };
+  };
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    throw new Error("Invalid settings: Stripe needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+  }
   // Resolved against the working directory at run time, not traced into the build.
   const fromCwd = (p: string) => path.resolve(/* turbopackIgnore: true */ process.cwd(), p);
   cached = {
     databasePath: fromCwd(e.DATABASE_PATH ?? ".data/persona-market.db"),
     personasDir: fromCwd(e.PERSONAS_DIR ?? "content/personas"),
     siteUrl: (e.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
+    authSecret: e.NEXTAUTH_SECRET,
+    sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? 7,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
+    github: pair(e.GITHUB_ID, e.GITHUB_SECRET, "GitHub"),
+    google: pair(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET, "Google"),
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            prices: { pro: e.STRIPE_PRICE_PRO, max: e.STRIPE_PRICE_MAX },
+          }
+        : null,
   };
   return cached;
+}
+
+/** For tests that change settings between cases. */
+export function resetEnvCache() {
+  cached = undefined;
 }

@@ -1,6 +1,11 @@
 import Link from "next/link";
+import { TierBadge } from "@/components/ui/tier-badge";
+import { getViewer } from "@/lib/auth/viewer";
 
-export function SiteHeader() {
+const link = "text-zinc-700 hover:text-indigo-700 dark:text-zinc-300 dark:hover:text-indigo-300";
+
+export async function SiteHeader() {
+  const viewer = await getViewer();
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
@@ -13,10 +18,37 @@ export function SiteHeader() {
         <nav aria-label="Main">
           <ul className="flex items-center gap-4 text-sm">
             <li>
-              <Link href="/" className="text-zinc-700 hover:text-indigo-700 dark:text-zinc-300 dark:hover:text-indigo-300">
+              <Link href="/" className={link}>
                 Browse
               </Link>
             </li>
+            <li>
+              <Link href="/pricing" className={link}>
+                Pricing
+              </Link>
+            </li>
+            {viewer ? (
+              <li>
+                <Link href="/account" className={`${link} flex items-center gap-2`} data-testid="account-link">
+                  <span className="hidden max-w-40 truncate sm:inline">{viewer.email}</span>
+                  <span className="sm:hidden">Account</span>
+                  <TierBadge tier={viewer.tier} />
+                </Link>
+              </li>
+            ) : (
+              <>
+                <li>
+                  <Link href="/sign-in" className={link}>
+                    Sign in
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/sign-up" className="rounded-lg bg-indigo-600 px-3 py-1.5 font-semibold text-white hover:bg-indigo-700">
+                    Sign up
+                  </Link>
+                </li>
+              </>
+            )}
           </ul>
         </nav>
       </div>

@@ -8,6 +8,9 @@ import { migrateDatabase } from "./migrate";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** A transaction handle: query modules accept either, so callers can group writes. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Executor = Db | Tx;
 
 /** Opens a SQLite file with the settings every connection here uses, and brings it up to date. */
 export function openDatabase(file: string): { sqlite: Database.Database; db: Db } {

@@ -1,7 +1,11 @@
 import { sql, type InferSelectModel } from "drizzle-orm";
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-const now = sql`(unixepoch() * 1000)`;
+const now = sql`(unixepoch('subsec') * 1000)`;
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const TIER = ["free", "pro", "max"] as const;
+/** Where a tier came from. */
+export const TIER_SOURCES = ["default", "code", "stripe", "operator"] as const;
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
@@ -9,10 +13,118 @@ export const users = sqliteTable("users", {
   name: text("name"),
   /** argon2id; null for accounts that only sign in through OAuth. */
   passwordHash: text("password_hash"),
-  tier: text("tier", { enum: ["free", "pro", "max"] }).notNull().default("free"),
-  tierSince: integer("tier_since", { mode: "timestamp_ms" }).notNull().default(now),
-  /** Bumped on sign-out everywhere and password change: older sessions stop working. */
+  tier: text("tier", { enum: TIER }).notNull().default("free"),
+  tierSince: timestamp("tier_since").notNull().default(now),
+  tierSource: text("tier_source", { enum: TIER_SOURCES }).notNull().default("default"),
+  /** Bumped by "sign out everywhere" and a password change: every older session stops working. */
   sessionVersion: integer("session_version").notNull().default(0),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  /** Guests are made on a first chat message and kept by cookie; they have no email to sign in with. */
+  isGuest: integer("is_guest", { mode: "boolean" }).notNull().default(false),
+  stripeCustomerId: text("stripe_customer_id").unique(),
+  createdAt: timestamp("created_at").notNull().default(now),
 });
 export type User = InferSelectModel<typeof users>;
+
+/** One row per signed-in browser; the session cookie names it, sign-out revokes it. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    createdAt: timestamp("created_at").notNull().default(now),
+    expiresAt: timestamp("expires_at").notNull(),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type Session = InferSelectModel<typeof sessions>;
+
+/** OAuth identities (GitHub, Google) linked to a user. */
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const tierChanges = sqliteTable(
+  "tier_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromTier: text("from_tier", { enum: TIER }).notNull(),
+    toTier: text("to_tier", { enum: TIER }).notNull(),
+    source: text("source", { enum: TIER_SOURCES }).notNull(),
+    /** The redeem code's id, the Stripe event id, or who granted it. */
+    reference: text("reference"),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [index("tier_changes_user_idx").on(t.userId, t.createdAt)],
+);
+export type TierChange = InferSelectModel<typeof tierChanges>;
+
+export const redeemCodes = sqliteTable("redeem_codes", {
+  /** SHA-256 of the code: a leaked database does not leak usable codes. */
+  codeHash: text("code_hash").primaryKey(),
+  /** The first characters, to tell codes apart in listings. */
+  hint: text("hint").notNull(),
+  tier: text("tier", { enum: TIER }).notNull(),
+  createdAt: timestamp("created_at").notNull().default(now),
+  expiresAt: timestamp("expires_at"),
+  redeemedBy: text("redeemed_by").references(() => users.id, { onDelete: "set null" }),
+  redeemedAt: timestamp("redeemed_at"),
+});
+export type RedeemCode = InferSelectModel<typeof redeemCodes>;
+
+/** Failed sign-ins, by account ("email:…") and by address ("ip:…"), for rate limiting. */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: timestamp("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at)],
+);
+
+/** Stripe events already applied: a replay finds its id here and changes nothing. */
+export const stripeEvents = sqliteTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  processedAt: timestamp("processed_at").notNull().default(now),
+});
+
+/** The latest subscription state Stripe told us about, per customer, so late events can't win. */
+export const stripeSubscriptions = sqliteTable("stripe_subscriptions", {
+  customerId: text("customer_id").primaryKey(),
+  subscriptionId: text("subscription_id").notNull(),
+  status: text("status").notNull(),
+  tier: text("tier", { enum: TIER }).notNull(),
+  /** Stripe's event.created (seconds) of the state stored here. */
+  eventCreated: integer("event_created").notNull(),
+  updatedAt: timestamp("updated_at").notNull().default(now),
+});
+
+/** Messages sent per user per UTC day, for the chat quota. */
+export const dailyUsage = sqliteTable(
+  "daily_usage",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/personas/markdown";
 import { PersonaCard } from "@/components/personas/persona-card";
 import { TierBadge } from "@/components/ui/tier-badge";
+import { getViewer } from "@/lib/auth/viewer";
 import { getCatalog } from "@/lib/personas";
 import { personaDetail } from "@/lib/personas/detail";
 import { CATEGORIES } from "@/lib/personas/schema";
@@ -33,9 +34,10 @@ export default async function PersonaPage({ params }: Props) {
   const catalog = getCatalog();
   const persona = catalog.byId.get(id);
   if (!persona) notFound();
-  // Visitors have the free tier's access until accounts exist.
-  const detail = personaDetail(catalog, persona, null);
+  const viewer = await getViewer();
+  const detail = personaDetail(catalog, persona, viewer?.tier ?? null);
   const chatHref = `/chat?persona=${detail.id}`;
+  const unlockHref = viewer ? "/pricing" : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
 
   return (
     <article className="flex flex-col gap-8">
@@ -70,7 +72,7 @@ export default async function PersonaPage({ params }: Props) {
           </ul>
         </div>
         <Link
-          href={chatHref}
+          href={detail.locked ? unlockHref : chatHref}
           className="self-start rounded-xl bg-indigo-600 px-5 py-2.5 font-semibold text-white shadow hover:bg-indigo-700"
         >
           {detail.locked ? `Unlock with ${TIER_LABELS[detail.tier]}` : "Start chat"}
@@ -125,7 +127,18 @@ export default async function PersonaPage({ params }: Props) {
                       </ul>
                     )}
                     <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-                      Unlock {detail.name} and every {TIER_LABELS[detail.tier]} persona with a {TIER_LABELS[detail.tier]} plan.
+                      Unlock {detail.name} and every {TIER_LABELS[detail.tier]} persona with a {TIER_LABELS[detail.tier]} plan.{" "}
+                      {viewer ? (
+                        <>
+                          <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">See plans</Link> or{" "}
+                          <Link href="/account#redeem" className="text-indigo-700 underline dark:text-indigo-300">redeem a code</Link>.
+                        </>
+                      ) : (
+                        <>
+                          <Link href={unlockHref} className="text-indigo-700 underline dark:text-indigo-300">Sign up</Link> or{" "}
+                          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`} className="text-indigo-700 underline dark:text-indigo-300">sign in</Link> to unlock it.
+                        </>
+                      )}
                     </p>
                   </div>
                 </>

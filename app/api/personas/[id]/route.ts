@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { getViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
 import { getCatalog } from "@/lib/personas";
@@ -9,7 +10,7 @@ const paramsSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a persona id like \"backend-developer\"").max(64),
 });
 
-/** GET /api/personas/:id — the body only when the viewer's tier unlocks it (visitors: free only). */
+/** GET /api/personas/:id — the body only when the viewer's tier (read from SQLite) unlocks it. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
     const parsed = paramsSchema.safeParse(await params);
@@ -17,7 +18,10 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     const catalog = getCatalog();
     const persona = catalog.byId.get(parsed.data.id);
     if (!persona) throw new AppError("not_found", `No persona has the id "${parsed.data.id}".`);
-    return NextResponse.json(personaDetail(catalog, persona, null));
+    const viewer = await getViewer();
+    return NextResponse.json(personaDetail(catalog, persona, viewer?.tier ?? null), {
+      headers: { "Cache-Control": "private, no-store", Vary: "Cookie" },
+    });
   } catch (error) {
     return jsonError(error);
   }

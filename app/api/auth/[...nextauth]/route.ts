@@ -1,0 +1,53 @@
+import NextAuth from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { clientIp } from "@/lib/auth/client-ip";
+import { authOptions } from "@/lib/auth/options";
+import { accountKey, addressKey, checkSignInLimit } from "@/lib/auth/rate-limit";
+import { emailSchema } from "@/lib/auth/validation";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
+
+export function GET(request: NextRequest, context: Context) {
+  return NextAuth(request, context, authOptions());
+}
+
+export async function POST(request: NextRequest, context: Context) {
+  try {
+    assertSameOrigin(request);
+    const [action, provider] = (await context.params).nextauth;
+    if (action === "callback" && provider === "credentials") {
+      const limited = await signInRateLimit(request);
+      if (limited) return limited;
+    }
+  } catch (error) {
+    return jsonError(error);
+  }
+  return NextAuth(request, context, authOptions());
+}
+
+/** The 11th failed sign-in in 15 minutes, per account or per address, is refused before any password check. */
+async function signInRateLimit(request: NextRequest): Promise<NextResponse | undefined> {
+  const form = await request.clone().formData().catch(() => undefined);
+  const email = emailSchema.safeParse(form?.get("email"));
+  const keys = [addressKey(clientIp(request.headers))];
+  if (email.success) keys.push(accountKey(email.data));
+  const decision = checkSignInLimit({ db: getDb(), keys });
+  if (!decision.limited) return undefined;
+  const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+  const error = new AppError(
+    "rate_limited",
+    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+  );
+  const response = jsonError(error, { "Retry-After": String(decision.retryAfterSeconds) });
+  // next-auth's client reads `url` to report the error; keep the JSON error shape beside it.
+  const body = (await response.json()) as object;
+  return NextResponse.json(
+    { ...body, url: `${env().siteUrl}/sign-in?error=RateLimited&retryAfter=${decision.retryAfterSeconds}` },
+    { status: 429, headers: response.headers },
+  );
+}

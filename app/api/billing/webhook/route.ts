@@ -1,0 +1,47 @@
+import { NextResponse } from "next/server";
+import { verifyStripeSignature } from "@/lib/billing/stripe-signature";
+import { applyStripeEvent, stripeEventSchema } from "@/lib/billing/stripe-webhook";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { invalidInput, jsonError } from "@/lib/http/json-error";
+import { readBodyText } from "@/lib/http/read-body";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const SIGNATURE_MESSAGES = {
+  missing_header: "The Stripe-Signature header is missing.",
+  malformed_header: "The Stripe-Signature header is malformed.",
+  no_matching_signature: "No signature in the Stripe-Signature header matches this body.",
+  outside_tolerance: "The Stripe-Signature timestamp is outside the 5-minute tolerance.",
+} as const;
+
+/**
+ * POST /api/billing/webhook — Stripe calls this server to server, so there is no session or Origin to
+ * check: the signature over the raw body is the authentication, and nothing is written without it.
+ */
+export async function POST(request: Request) {
+  try {
+    const stripe = env().stripe;
+    if (!stripe) throw new AppError("not_found", "Stripe is not configured");
+    const payload = await readBodyText(request, MAX_BODY_BYTES);
+    const check = verifyStripeSignature({
+      payload,
+      header: request.headers.get("stripe-signature"),
+      secret: stripe.webhookSecret,
+    });
+    if (!check.ok) throw new AppError("bad_request", SIGNATURE_MESSAGES[check.reason]);
+    let json: unknown;
+    try {
+      json = JSON.parse(payload);
+    } catch {
+      throw new AppError("bad_request", "The body is not valid JSON.");
+    }
+    const parsed = stripeEventSchema.safeParse(json);
+    if (!parsed.success) throw invalidInput(parsed.error, "event");
+    const result = applyStripeEvent({ db: getDb(), event: parsed.data, prices: stripe.prices });
+    return NextResponse.json({ received: true, duplicate: result.duplicate });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

@@ -1,0 +1,30 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getViewer } from "@/lib/auth/viewer";
+import { createCheckoutSession } from "@/lib/billing/checkout";
+import { getDb } from "@/lib/db/client";
+import { getUserById } from "@/lib/db/queries/users";
+import { AppError } from "@/lib/errors";
+import { TIER_ORDER } from "@/lib/tiers";
+
+const checkoutSchema = z.object({ tier: z.enum(["pro", "max"]) });
+
+export type CheckoutState = { message?: string };
+
+export async function checkoutAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+  const parsed = checkoutSchema.safeParse({ tier: form.get("tier") });
+  if (!parsed.success) return { message: "Choose Pro or Max." };
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/sign-up?callbackUrl=${encodeURIComponent("/pricing")}`);
+  if (TIER_ORDER[viewer.tier] >= TIER_ORDER[parsed.data.tier]) return { message: "Your plan already includes this tier." };
+  let url: string;
+  try {
+    const user = getUserById({ db: getDb(), id: viewer.id });
+    url = await createCheckoutSession({ tier: parsed.data.tier, userId: viewer.id, email: viewer.email, customerId: user?.stripeCustomerId ?? null });
+  } catch (error) {
+    return { message: error instanceof AppError ? error.message : "Checkout could not start. Please try again." };
+  }
+  redirect(url);
+}

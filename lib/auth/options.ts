@@ -1,0 +1,113 @@
+import "server-only";
+import type { NextAuthOptions, User as AuthUser } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { getDb } from "@/lib/db/client";
+import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/sessions";
+import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
+import { env } from "@/lib/env";
+import { clientIp } from "./client-ip";
+import { verifyPassword } from "./password";
+import { accountKey, addressKey, checkSignInLimit, noteSignInFailure, noteSignInSuccess } from "./rate-limit";
+import { authSecret } from "./secret";
+import { sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
+import { signInSchema } from "./validation";
+
+export const OAUTH_NOT_LINKED = "OAuthAccountNotLinked";
+
+let cached: NextAuthOptions | undefined;
+
+/** next-auth's configuration, built once settings are read (never at import time, so builds need none). */
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const settings = env();
+  // next-auth builds its URLs from NEXTAUTH_URL; ours is SITE_URL.
+  process.env.NEXTAUTH_URL ??= settings.siteUrl;
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const db = getDb();
+        const headers = new Headers(req.headers as Record<string, string>);
+        const keys = [accountKey(email), addressKey(clientIp(headers))];
+        if (checkSignInLimit({ db, keys }).limited) return null;
+        const user = getUserByEmail({ db, email });
+        // Same work and the same answer whether the email is unknown or the password is wrong.
+        const ok = await verifyPassword(user?.passwordHash, password);
+        if (!user || !ok || user.isGuest) {
+          noteSignInFailure({ db, keys });
+          return null;
+        }
+        noteSignInSuccess({ db, email });
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  if (settings.github) providers.push(GitHubProvider({ clientId: settings.github.id, clientSecret: settings.github.secret }));
+  if (settings.google) {
+    providers.push(GoogleProvider({ clientId: settings.google.id, clientSecret: settings.google.secret }));
+  }
+
+  cached = {
+    secret: authSecret(),
+    useSecureCookies: settings.siteUrl.startsWith("https://"),
+    providers,
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
+    jwt: { maxAge: sessionMaxAgeSeconds() },
+    callbacks: {
+      async signIn({ user, account }) {
+        if (!account || account.type !== "oauth") return true;
+        const db = getDb();
+        if (getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })) return true;
+        const email = user.email?.trim().toLowerCase();
+        if (!email) return `/sign-in?error=OAuthNoEmail`;
+        // Never attach a new sign-in method to an existing account on the strength of an email match.
+        if (getUserByEmail({ db, email })) return `/sign-in?error=${OAUTH_NOT_LINKED}`;
+        const created = createOAuthUser({
+          db,
+          email,
+          name: user.name ?? null,
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+        });
+        return created ? true : `/sign-in?error=${OAUTH_NOT_LINKED}`;
+      },
+      async jwt({ token, user, account }) {
+        if (!user) return token; // not a sign-in: nothing to add, and the tier is never stored here
+        const db = getDb();
+        const dbUser =
+          account?.type === "oauth"
+            ? getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })
+            : getUserByEmail({ db, email: (user as AuthUser).email!.toLowerCase() });
+        if (!dbUser) throw new Error("signed-in user not found");
+        const session = createSession({
+          db,
+          userId: dbUser.id,
+          version: dbUser.sessionVersion,
+          maxAgeMs: sessionMaxAgeSeconds() * 1000,
+        });
+        return { name: dbUser.name, email: dbUser.email, sub: dbUser.id, uid: dbUser.id, sid: session.id } satisfies SessionToken;
+      },
+      async session({ session, token }) {
+        const { uid, sid } = token as Partial<SessionToken>;
+        const live = uid && sid ? getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
+        // A revoked session shows as signed out, even to next-auth's own /api/auth/session.
+        return live ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } } : { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sid = (token as Partial<SessionToken> | null)?.sid;
+        if (sid) revokeSession({ db: getDb(), id: sid });
+      },
+    },
+  };
+  return cached;
+}

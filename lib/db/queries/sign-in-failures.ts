@@ -1,0 +1,27 @@
+import "server-only";
+import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import type { Executor } from "../client";
+import { signInFailures } from "../schema";
+
+export function recordSignInFailure({ db, keys, at }: { db: Executor; keys: string[]; at: Date }) {
+  if (keys.length) db.insert(signInFailures).values(keys.map((key) => ({ key, at }))).run();
+}
+
+/** When each failure for a key since `since` happened, oldest first. */
+export function listSignInFailureTimes({ db, key, since }: { db: Executor; key: string; since: Date }): Date[] {
+  return db
+    .select({ at: signInFailures.at })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.key, key), gt(signInFailures.at, since)))
+    .orderBy(asc(signInFailures.at))
+    .all()
+    .map((r) => r.at);
+}
+
+export function clearSignInFailures({ db, keys }: { db: Executor; keys: string[] }) {
+  if (keys.length) db.delete(signInFailures).where(inArray(signInFailures.key, keys)).run();
+}
+
+export function pruneSignInFailures({ db, before }: { db: Executor; before: Date }) {
+  db.delete(signInFailures).where(lt(signInFailures.at, before)).run();
+}

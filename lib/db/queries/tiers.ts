@@ -1,0 +1,40 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import { tierChanges, users, type TierChange, type TIER_SOURCES } from "../schema";
+import type { Tier } from "@/lib/personas/schema";
+
+type Source = (typeof TIER_SOURCES)[number];
+
+/** Sets a user's tier and records the change, in the caller's transaction. No-op if unchanged. */
+export function setUserTier({
+  db,
+  userId,
+  tier,
+  source,
+  reference = null,
+}: {
+  db: Executor;
+  userId: string;
+  tier: Tier;
+  source: Source;
+  reference?: string | null;
+}): { changed: boolean; from: Tier } | undefined {
+  const user = db.select({ tier: users.tier }).from(users).where(eq(users.id, userId)).get();
+  if (!user) return undefined;
+  if (user.tier === tier) return { changed: false, from: user.tier };
+  const at = new Date();
+  db.update(users).set({ tier, tierSince: at, tierSource: source }).where(eq(users.id, userId)).run();
+  db.insert(tierChanges).values({ userId, fromTier: user.tier, toTier: tier, source, reference, createdAt: at }).run();
+  return { changed: true, from: user.tier };
+}
+
+export function listTierChanges({ db, userId, limit = 20 }: { db: Executor; userId: string; limit?: number }): TierChange[] {
+  return db
+    .select()
+    .from(tierChanges)
+    .where(eq(tierChanges.userId, userId))
+    .orderBy(desc(tierChanges.createdAt), desc(tierChanges.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export class CliError extends Error {}
+
+/** Positionals and `--name value` flags; an unknown flag is an error, not a silent drop. */
+export function parseCli(argv: string[], known: string[]) {
+  const positionals: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith("--")) {
+      positionals.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
+    if (!known.includes(name)) throw new CliError(`unknown option --${name}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new CliError(`--${name} needs a value`);
+    flags[name] = value;
+  }
+  return { positionals, flags };
+}
+
+/** Runs a CLI body: bad input prints the reason and the usage and exits 2; no stack traces for people. */
+export function runCli(usage: string, body: () => void) {
+  try {
+    body();
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      for (const issue of error.issues) console.error(`error: ${issue.message}`);
+      console.error(usage);
+      process.exit(2);
+    }
+    if (error instanceof CliError) {
+      console.error(`error: ${error.message}`);
+      console.error(usage);
+      process.exit(2);
+    }
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
