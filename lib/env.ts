@@ -19,6 +19,15 @@ const schema = z.object({
   GITHUB_SECRET: optional(z.string()),
   GOOGLE_CLIENT_ID: optional(z.string()),
   GOOGLE_CLIENT_SECRET: optional(z.string()),
+  CHAT_PROVIDER: optional(z.enum(["anthropic", "openai", "openai-compatible"], { error: "must be anthropic, openai or openai-compatible" })),
+  ANTHROPIC_API_KEY: optional(z.string()),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_COMPATIBLE_BASE_URL: optional(z.url({ error: "must be a URL like http://127.0.0.1:11434/v1" })),
+  OPENAI_COMPATIBLE_API_KEY: optional(z.string()),
+  CHAT_MODEL_SONNET: optional(z.string()),
+  CHAT_MODEL_OPUS: optional(z.string()),
+  CHAT_MODEL_HAIKU: optional(z.string()),
+  CHAT_MODEL_DEFAULT: optional(z.string()),
   STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_…)")),
   STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_/, "must be a Stripe webhook secret (whsec_…)")),
   STRIPE_PRICE_PRO: optional(z.string().regex(/^price_/, "must be a Stripe price id (price_…)")),
@@ -38,7 +47,51 @@ export type Env = {
   github: Pair;
   google: Pair;
   stripe: { secretKey: string; webhookSecret: string; prices: { pro?: string; max?: string } } | null;
+  chat: ChatSettings | null;
 };
+
+export type ChatProviderName = "anthropic" | "openai" | "openai-compatible";
+export type ChatSettings = {
+  provider: ChatProviderName;
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  /** Model ids by persona `model` value; `inherit` uses `default`. */
+  models: { sonnet: string; opus: string; haiku: string; default: string };
+};
+
+const DEFAULT_MODELS: Record<ChatProviderName, ChatSettings["models"]> = {
+  anthropic: { sonnet: "claude-sonnet-4-5", opus: "claude-opus-4-1", haiku: "claude-haiku-4-5", default: "claude-sonnet-4-5" },
+  openai: { sonnet: "gpt-4.1", opus: "gpt-4.1", haiku: "gpt-4.1-mini", default: "gpt-4.1" },
+  "openai-compatible": { sonnet: "local-model", opus: "local-model", haiku: "local-model", default: "local-model" },
+};
+
+function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
+  const available: ChatProviderName[] = [];
+  if (e.OPENAI_COMPATIBLE_BASE_URL) available.push("openai-compatible");
+  if (e.ANTHROPIC_API_KEY) available.push("anthropic");
+  if (e.OPENAI_API_KEY) available.push("openai");
+  const provider = e.CHAT_PROVIDER ?? available[0];
+  if (!provider) return null;
+  if (!available.includes(provider)) {
+    const needs = { anthropic: "ANTHROPIC_API_KEY", openai: "OPENAI_API_KEY", "openai-compatible": "OPENAI_COMPATIBLE_BASE_URL" }[provider];
+    throw new Error(`Invalid settings: CHAT_PROVIDER=${provider} needs ${needs}`);
+  }
+  const defaults = DEFAULT_MODELS[provider];
+  const fallback = e.CHAT_MODEL_DEFAULT ?? defaults.default;
+  const custom = provider === "openai-compatible";
+  return {
+    provider,
+    apiKey: { anthropic: e.ANTHROPIC_API_KEY, openai: e.OPENAI_API_KEY, "openai-compatible": e.OPENAI_COMPATIBLE_API_KEY }[provider],
+    baseUrl: custom ? e.OPENAI_COMPATIBLE_BASE_URL : undefined,
+    models: {
+      // A local server usually has one model: every persona uses it unless told otherwise.
+      sonnet: e.CHAT_MODEL_SONNET ?? (custom ? fallback : defaults.sonnet),
+      opus: e.CHAT_MODEL_OPUS ?? (custom ? fallback : defaults.opus),
+      haiku: e.CHAT_MODEL_HAIKU ?? (custom ? fallback : defaults.haiku),
+      default: fallback,
+    },
+  };
+}
 
 let cached: Env | undefined;
 
@@ -78,6 +131,7 @@ export function env(): Env {
             prices: { pro: e.STRIPE_PRICE_PRO, max: e.STRIPE_PRICE_MAX },
           }
         : null,
+    chat: chatSettings(e),
   };
   return cached;
 }

@@ -5,9 +5,11 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
+  conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  no_model: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

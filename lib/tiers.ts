@@ -14,3 +14,11 @@ export const TIER_PLANS: Record<Tier, { price: string; pitch: string }> = {
 export function unlocks(viewerTier: Tier | null, personaTier: Tier): boolean {
   return TIER_ORDER[viewerTier ?? "free"] >= TIER_ORDER[personaTier];
 }
+
+/** Messages per UTC day. Guests are visitors chatting before they sign up. */
+export const DAILY_MESSAGE_QUOTA: Record<Tier | "guest", number> = {
+  guest: 10,
+  free: 50,
+  pro: 500,
+  max: Number.POSITIVE_INFINITY,
+};

@@ -10,7 +10,9 @@ import { getDb } from "@/lib/db/client";
 import { listTierChanges } from "@/lib/db/queries/tiers";
 import { getUserById, listLinkedProviders } from "@/lib/db/queries/users";
 import { getCatalog } from "@/lib/personas";
-import { TIER_LABELS, unlocks } from "@/lib/tiers";
+import { usageDay } from "@/lib/chat/quota";
+import { getDailyUsage } from "@/lib/db/queries/usage";
+import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
 import { signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -32,6 +34,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = getUserById({ db, id: viewer.id });
   const history = listTierChanges({ db, userId: viewer.id });
   const providers = listLinkedProviders({ db, userId: viewer.id });
+  const usedToday = getDailyUsage({ db, userId: viewer.id, day: usageDay(new Date()) });
+  const limit = DAILY_MESSAGE_QUOTA[viewer.tier];
   const unlocked = getCatalog().all.filter((p) => unlocks(viewer.tier, p.tier)).length;
   const section = "rounded-2xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900";
 
@@ -56,6 +60,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dd>{date(viewer.tierSince)}</dd>
           <dt className="text-zinc-600 dark:text-zinc-400">How</dt>
           <dd>{SOURCE_LABELS[viewer.tierSource] ?? viewer.tierSource}</dd>
+          <dt className="text-zinc-600 dark:text-zinc-400">Today</dt>
+          <dd data-testid="account-usage">
+            {usedToday} of {Number.isFinite(limit) ? limit : "unlimited"} messages
+            {Number.isFinite(limit) && <span className="text-zinc-600 dark:text-zinc-400"> · resets at midnight UTC</span>}
+          </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Unlocks</dt>
           <dd>
             {unlocked} of {getCatalog().all.length} personas ·{" "}

@@ -2,39 +2,66 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Markdown } from "@/components/personas/markdown";
+import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
+import { ChatView } from "@/components/chat/chat-view";
+import { getChatActor } from "@/lib/chat/actor";
+import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { getCatalog } from "@/lib/personas";
+import { unlocks } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
-const paramsSchema = z.object({ persona: z.string().max(64).optional() });
+const paramsSchema = z.object({
+  persona: z.string().regex(/^[a-z0-9-]{1,64}$/).optional().catch(undefined),
+  prompt: z.string().max(8000).optional().catch(undefined),
+});
 
-/** Where "Start chat" leads until conversations exist: honest about it, and a way on. */
-export default async function ChatPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
-  const parsed = paramsSchema.safeParse(await searchParams);
-  const persona = parsed.success && parsed.data.persona ? getCatalog().byId.get(parsed.data.persona) : undefined;
-  if (parsed.success && parsed.data.persona && !persona) notFound();
-  return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      <h1 className="text-2xl font-bold">{persona ? `Chat with ${persona.name}` : "Chat"}</h1>
-      {persona && (
-        <div className="flex gap-3">
-          <span className="text-2xl" aria-hidden="true">{persona.avatar}</span>
-          <div className="rounded-2xl rounded-tl-sm bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-            <Markdown>{persona.greeting}</Markdown>
-          </div>
-        </div>
-      )}
-      <div role="status" className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
-        <p className="font-semibold">Conversations are not open yet.</p>
-        <p className="mt-1 text-sm">
-          Live, streamed chat with every persona is the next thing we ship. Until then you can read each persona&apos;s
-          instructions and starters on its page.
-        </p>
+/** A new conversation with a persona: nothing is stored until the first message is sent. */
+export default async function NewChatPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+  const { persona: personaId, prompt } = paramsSchema.parse(await searchParams);
+  if (!personaId) {
+    return (
+      <div className="flex flex-col gap-3">
+        <h1 className="text-2xl font-bold">Chat</h1>
+        <p className="text-zinc-700 dark:text-zinc-300">Pick a conversation on the left, or <Link href="/" className="text-indigo-700 underline dark:text-indigo-300">choose a persona</Link> to start a new one.</p>
       </div>
-      <Link href={persona ? `/personas/${persona.id}` : "/"} className="text-indigo-700 underline dark:text-indigo-300">
-        {persona ? `Back to ${persona.name}` : "Browse personas"}
-      </Link>
+    );
+  }
+  const catalog = getCatalog();
+  const persona = catalog.byId.get(personaId);
+  if (!persona) notFound();
+  const actor = await getChatActor();
+  const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
+  return (
+    <div className="flex flex-col gap-4">
+      <header className="flex items-center gap-3">
+        <span className="text-4xl" aria-hidden="true">{persona.avatar}</span>
+        <div>
+          <h1 className="text-2xl font-bold">Chat with {persona.name}</h1>
+          <Link href={`/personas/${persona.id}`} className="text-sm text-indigo-700 underline dark:text-indigo-300">About this persona</Link>
+        </div>
+      </header>
+      {!allowed ? (
+        <LockedChat persona={persona} actor={actor} />
+      ) : !chatSettings() ? (
+        <NoModelNotice help={NO_MODEL_HELP} />
+      ) : (
+        <ChatView
+          conversationId={null}
+          persona={{
+            id: persona.id,
+            name: persona.name,
+            avatar: persona.avatar,
+            starters: persona.starters,
+            worksWellWith: persona.worksWellWith.flatMap((w) => {
+              const p = catalog.byId.get(w);
+              return p ? [{ id: p.id, name: p.name, avatar: p.avatar }] : [];
+            }),
+          }}
+          initialMessages={[{ id: `greeting-${persona.id}`, role: "assistant", content: persona.greeting, status: "complete" }]}
+          initialPrompt={prompt}
+        />
+      )}
     </div>
   );
 }

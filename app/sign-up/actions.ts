@@ -1,6 +1,9 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { adoptGuest } from "@/lib/chat/actor";
+import { GUEST_COOKIE, readGuestCookie } from "@/lib/chat/guest";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/start-session";
 import { fieldErrors, signUpSchema } from "@/lib/auth/validation";
@@ -20,6 +23,10 @@ export async function signUp(_prev: SignUpState, form: FormData): Promise<SignUp
   if (!user) {
     return { fields: { email: "An account with this email already exists. Sign in instead." }, ...echo };
   }
+  // A guest who chatted before signing up keeps their conversations.
+  const jar = await cookies();
+  adoptGuest({ db: getDb(), guestId: readGuestCookie(jar.get(GUEST_COOKIE)?.value), userId: user.id });
+  jar.delete(GUEST_COOKIE);
   await startSession(user);
   redirect(safeCallbackPath(form.get("callbackUrl"), "/account?welcome=1"));
 }

@@ -3,6 +3,8 @@ import type { NextAuthOptions, User as AuthUser } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+import { adoptGuest } from "@/lib/chat/actor";
+import { GUEST_COOKIE, cookieFromHeader, readGuestCookie } from "@/lib/chat/guest";
 import { getDb } from "@/lib/db/client";
 import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/sessions";
 import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
@@ -45,6 +47,9 @@ export function authOptions(): NextAuthOptions {
           return null;
         }
         noteSignInSuccess({ db, email });
+        // A guest who chatted before signing in keeps their conversations.
+        const guestId = readGuestCookie(cookieFromHeader(headers.get("cookie"), GUEST_COOKIE));
+        db.transaction((tx) => adoptGuest({ db: tx, guestId, userId: user.id }));
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

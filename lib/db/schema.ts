@@ -128,3 +128,40 @@ export const dailyUsage = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );
+
+export const MESSAGE_STATUSES = ["complete", "streaming", "interrupted", "stopped"] as const;
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personaId: text("persona_id").notNull(),
+    title: text("title").notNull(),
+    /** The conversation this one was handed off from, and the transcript it carried as context. */
+    parentId: text("parent_id"),
+    handoffContext: text("handoff_context"),
+    createdAt: timestamp("created_at").notNull().default(now),
+    updatedAt: timestamp("updated_at").notNull().default(now),
+  },
+  (t) => [index("conversations_user_idx").on(t.userId, t.updatedAt), index("conversations_parent_idx").on(t.parentId)],
+);
+export type Conversation = InferSelectModel<typeof conversations>;
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["user", "assistant"] }).notNull(),
+    content: text("content").notNull(),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("complete"),
+    createdAt: timestamp("created_at").notNull().default(now),
+  },
+  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+);
+export type Message = InferSelectModel<typeof messages>;

@@ -83,3 +83,13 @@ export function listLinkedProviders({ db, userId }: { db: Executor; userId: stri
     .all()
     .map((r) => r.provider);
 }
+
+/** A guest: a user with no way to sign in, made on a visitor's first chat message. */
+export function createGuestUser({ db }: { db: Executor }): User {
+  const id = randomUUID();
+  return db.insert(users).values({ id, email: `guest-${id}@guest.invalid`, isGuest: true }).returning().get();
+}
+
+export function deleteUser({ db, id }: { db: Executor; id: string }) {
+  db.delete(users).where(eq(users.id, id)).run();
+}

@@ -1,0 +1,37 @@
+import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
+import type { NextRequest } from "next/server";
+import { getChatActor } from "@/lib/chat/actor";
+import { guestCookieHeader } from "@/lib/chat/guest";
+import { replyStream } from "@/lib/chat/reply-stream";
+import { QuotaExceeded, startReply } from "@/lib/chat/service";
+import { BODY_MAX_BYTES, chatRequestSchema } from "@/lib/chat/validation";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { invalidInput, jsonError } from "@/lib/http/json-error";
+import { readBodyText } from "@/lib/http/read-body";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+import { getCatalog } from "@/lib/personas";
+
+/** POST /api/chat — one message in, the persona's reply streamed back token by token. */
+export async function POST(request: NextRequest) {
+  try {
+    assertSameOrigin(request);
+    const raw = await readBodyText(request, BODY_MAX_BYTES);
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new AppError("bad_request", "The request body must be JSON.");
+    }
+    const parsed = chatRequestSchema.safeParse(json);
+    if (!parsed.success) throw invalidInput(parsed.error, "request");
+    const actor = await getChatActor();
+    const { run, conversationId, newGuestId } = startReply({ db: getDb(), catalog: getCatalog(), actor, request: parsed.data });
+    const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Conversation-Id": conversationId };
+    if (newGuestId) headers["Set-Cookie"] = guestCookieHeader(newGuestId);
+    return createUIMessageStreamResponse({ headers, stream: createUIMessageStream({ execute: ({ writer }) => replyStream(run, conversationId, writer) }) });
+  } catch (error) {
+    if (error instanceof QuotaExceeded) return jsonError(error, { "Retry-After": String(error.retryAfterSeconds()) });
+    return jsonError(error);
+  }
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
+import { ChatView } from "@/components/chat/chat-view";
+import { getChatActor } from "@/lib/chat/actor";
+import { conversationView } from "@/lib/chat/conversation-view";
+import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
+import { conversationIdSchema } from "@/lib/chat/validation";
+import { getDb } from "@/lib/db/client";
+import { getCatalog } from "@/lib/personas";
+import { unlocks } from "@/lib/tiers";
+
+export const metadata: Metadata = { title: "Chat", robots: { index: false } };
+
+/** A conversation: only its owner sees it; for anyone else (or a bad id) it does not exist. */
+export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = conversationIdSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const actor = await getChatActor();
+  if (!actor.userId) notFound();
+  const catalog = getCatalog();
+  const view = conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
+  if (!view) notFound();
+  const persona = catalog.byId.get(view.persona.id)!;
+  const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <span className="text-4xl" aria-hidden="true">{view.persona.avatar}</span>
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-2xl font-bold" data-testid="conversation-title">{view.title}</h1>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            with <Link href={`/personas/${view.persona.id}`} className="text-indigo-700 underline dark:text-indigo-300">{view.persona.name}</Link>
+          </p>
+        </div>
+        <a href={`/api/conversations/${view.id}/export`} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" download>
+          Export as Markdown
+        </a>
+      </header>
+      {view.parent && (
+        <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
+          Continued from <Link href={`/chat/${view.parent.id}`} className="underline">your conversation with {view.parent.personaName}</Link>.
+        </p>
+      )}
+      {view.children.length > 0 && (
+        <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-children">
+          Continued with{" "}
+          {view.children.map((c, i) => (
+            <span key={c.id}>
+              {i > 0 && ", "}
+              <Link href={`/chat/${c.id}`} className="underline">{c.personaName}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      {!allowed ? (
+        <LockedChat persona={persona} actor={actor} />
+      ) : !chatSettings() ? (
+        <NoModelNotice help={NO_MODEL_HELP} />
+      ) : (
+        <ChatView
+          key={view.id}
+          conversationId={view.id}
+          persona={{
+            id: view.persona.id,
+            name: view.persona.name,
+            avatar: view.persona.avatar,
+            starters: view.persona.starters,
+            worksWellWith: view.persona.worksWellWith.map((p) => ({ id: p.id, name: p.name, avatar: p.avatar })),
+          }}
+          initialMessages={view.messages}
+          streaming={view.streaming}
+        />
+      )}
+    </div>
+  );
+}

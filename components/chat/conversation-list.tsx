@@ -1,0 +1,120 @@
+"use client";
+
+import Link from "next/link";
+import { useParams, useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiError, callApi } from "./api-error";
+
+type Item = { id: string; title: string; updatedAt: string; avatar?: string };
+
+function groupOf(iso: string, now = new Date()): string {
+  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  const days = Math.round((day(now) - day(new Date(iso))) / 86_400_000);
+  if (days <= 0) return "Today";
+  if (days === 1) return "Yesterday";
+  if (days < 7) return "Previous 7 days";
+  if (days < 30) return "Previous 30 days";
+  return "Older";
+}
+
+export function ConversationList({ initial, next: initialNext }: { initial: Item[]; next: string | null }) {
+  const router = useRouter();
+  const params = useParams<{ id?: string }>();
+  const [items, setItems] = useState(initial);
+  const [next, setNext] = useState(initialNext);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    // The server sent a fresh first page (router.refresh): start over from it.
+    setSeen(initial);
+    setItems(initial);
+    setNext(initialNext);
+  }
+
+  async function loadMore() {
+    if (!next) return;
+    try {
+      const page = (await callApi(`/api/conversations?before=${encodeURIComponent(next)}`, { method: "GET" })) as { items: Item[]; next: string | null };
+      setItems((current) => [...current, ...page.items]);
+      setNext(page.next);
+    } catch (e) {
+      setProblem(apiError(e).message);
+    }
+  }
+
+  async function rename(id: string, title: string) {
+    try {
+      await callApi(`/api/conversations/${id}`, { method: "PATCH", body: JSON.stringify({ title }) });
+      setItems((current) => current.map((c) => (c.id === id ? { ...c, title: title.trim() } : c)));
+      setEditing(null);
+      router.refresh();
+    } catch (e) {
+      setProblem(apiError(e).message);
+    }
+  }
+
+  async function remove(item: Item) {
+    if (!window.confirm(`Delete “${item.title}”? This cannot be undone.`)) return;
+    try {
+      await callApi(`/api/conversations/${item.id}`, { method: "DELETE" });
+      setItems((current) => current.filter((c) => c.id !== item.id));
+      if (params.id === item.id) router.push("/chat");
+      router.refresh();
+    } catch (e) {
+      setProblem(apiError(e).message);
+    }
+  }
+
+  const rows = items.map((item, i) => {
+    const group = groupOf(item.updatedAt);
+    return { item, header: i === 0 || groupOf(items[i - 1]!.updatedAt) !== group ? group : null };
+  });
+  return (
+    <div className="flex flex-col gap-1">
+      {problem && <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{problem}</p>}
+      <ul className="flex flex-col gap-1" data-testid="conversation-list">
+        {rows.map(({ item, header }) => {
+          const current = params.id === item.id;
+          return (
+            <li key={item.id} data-testid="conversation-item">
+              {header && <p className="mt-2 px-2 text-xs font-semibold text-zinc-600 dark:text-zinc-400">{header}</p>}
+              {editing === item.id ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void rename(item.id, String(new FormData(e.currentTarget).get("title") ?? ""));
+                  }}
+                  className="flex gap-1"
+                >
+                  <label htmlFor={`rename-${item.id}`} className="sr-only">New title</label>
+                  <input id={`rename-${item.id}`} name="title" defaultValue={item.title} maxLength={120} autoFocus className="min-w-0 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+                  <button type="submit" className="rounded px-2 text-sm text-indigo-700 dark:text-indigo-300">Save</button>
+                  <button type="button" onClick={() => setEditing(null)} className="rounded px-2 text-sm">Cancel</button>
+                </form>
+              ) : (
+                <div className={`group flex items-center gap-1 rounded-lg px-2 py-1.5 text-sm ${current ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}>
+                  <Link href={`/chat/${item.id}`} aria-current={current ? "page" : undefined} className="flex min-w-0 flex-1 items-center gap-2">
+                    <span aria-hidden="true">{item.avatar ?? "💬"}</span>
+                    <span className="truncate">{item.title}</span>
+                  </Link>
+                  <button type="button" onClick={() => setEditing(item.id)} className="rounded px-1 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400" aria-label={`Rename ${item.title}`}>
+                    Rename
+                  </button>
+                  <button type="button" onClick={() => remove(item)} className="rounded px-1 text-xs text-rose-700 hover:text-rose-900 dark:text-rose-400" aria-label={`Delete ${item.title}`}>
+                    Delete
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {next && (
+        <button type="button" onClick={loadMore} className="mt-2 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+          Older conversations
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { getConversation, listChildConversations } from "@/lib/db/queries/conversations";
+import { listMessages } from "@/lib/db/queries/messages";
+import type { Catalog } from "@/lib/personas/catalog";
+import { toSummary, type PersonaSummary } from "@/lib/personas/summary";
+import { activeRun } from "./runs";
+
+export type MessageView = { id: string; role: "user" | "assistant"; content: string; status: "complete" | "streaming" | "interrupted" | "stopped" };
+
+export type ConversationView = {
+  id: string;
+  title: string;
+  persona: PersonaSummary & { greeting: string; starters: string[]; worksWellWith: PersonaSummary[] };
+  messages: MessageView[];
+  parent: { id: string; personaName: string } | null;
+  children: { id: string; personaName: string }[];
+  streaming: boolean;
+};
+
+/** A conversation as its owner sees it; undefined for a missing id or someone else's. */
+export function conversationView({ db, catalog, id, userId }: { db: Db; catalog: Catalog; id: string; userId: string }): ConversationView | undefined {
+  const conversation = getConversation({ db, id, userId });
+  if (!conversation) return undefined;
+  const persona = catalog.byId.get(conversation.personaId);
+  if (!persona) return undefined;
+  const name = (personaId: string) => catalog.byId.get(personaId)?.name ?? personaId;
+  const parent = conversation.parentId ? getConversation({ db, id: conversation.parentId, userId }) : undefined;
+  return {
+    id: conversation.id,
+    title: conversation.title,
+    persona: {
+      ...toSummary(persona),
+      greeting: persona.greeting,
+      starters: persona.starters,
+      worksWellWith: persona.worksWellWith.flatMap((w) => {
+        const p = catalog.byId.get(w);
+        return p ? [toSummary(p)] : [];
+      }),
+    },
+    messages: listMessages({ db, conversationId: id }).map((m) => ({ id: m.id, role: m.role, content: m.content, status: m.status })),
+    parent: parent ? { id: parent.id, personaName: name(parent.personaId) } : null,
+    children: listChildConversations({ db, parentId: id, userId }).map((c) => ({ id: c.id, personaName: name(c.personaId) })),
+    streaming: Boolean(activeRun(id)),
+  };
+}
+
+/** The conversation as Markdown, for export. */
+export function conversationMarkdown(view: ConversationView): string {
+  const lines = [`# ${view.title}`, "", `A conversation with **${view.persona.name}** on Persona Market.`, ""];
+  for (const m of view.messages) {
+    lines.push(`## ${m.role === "user" ? "You" : view.persona.name}`, "", m.content || "_(no text)_", "");
+    if (m.status === "interrupted") lines.push("_This reply was interrupted._", "");
+    if (m.status === "stopped") lines.push("_This reply was stopped._", "");
+  }
+  return lines.join("\n");
+}

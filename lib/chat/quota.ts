@@ -1,0 +1,13 @@
+import type { ChatActor } from "./actor";
+import { DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
+
+export const usageDay = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Quotas reset at midnight UTC. */
+export function nextReset(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+}
+
+export function dailyLimit(actor: Pick<ChatActor, "kind" | "tier">): number {
+  return actor.kind === "user" ? DAILY_MESSAGE_QUOTA[actor.tier] : DAILY_MESSAGE_QUOTA.guest;
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { streamText, type LanguageModel, type ModelMessage } from "ai";
+import type { Db } from "@/lib/db/client";
+import { updateMessage } from "@/lib/db/queries/messages";
+
+export type RunEnd = "complete" | "interrupted" | "stopped";
+export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
+
+/**
+ * One reply being generated. It runs on its own, apart from any HTTP response: a client that goes
+ * away does not stop it, and the reply is saved when it ends — in full, or, if the provider fails,
+ * the user presses Stop or the server shuts down, as far as it got, marked so.
+ */
+export class ReplyRun {
+  text = "";
+  ended: RunEnd | undefined;
+  private readonly listeners = new Set<(event: RunEvent) => void>();
+  private readonly controller = new AbortController();
+  private stopRequested = false;
+  private lastSave = 0;
+  readonly done: Promise<RunEnd>;
+
+  constructor(
+    private readonly db: Db,
+    readonly conversationId: string,
+    readonly messageId: string,
+    options: { model: LanguageModel; system: string; messages: ModelMessage[] },
+  ) {
+    this.done = this.run(options);
+  }
+
+  subscribe(listener: (event: RunEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop() {
+    this.stopRequested = true;
+    this.controller.abort();
+  }
+
+  /** Server shutdown: write what we have now, synchronously, before the process goes. */
+  flushOnShutdown() {
+    if (this.ended) return;
+    this.finish("interrupted", "The server restarted while this reply was being written.");
+    this.controller.abort();
+  }
+
+  private emit(event: RunEvent) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        this.listeners.delete(listener);
+      }
+    }
+  }
+
+  private async run({ model, system, messages }: { model: LanguageModel; system: string; messages: ModelMessage[] }): Promise<RunEnd> {
+    let error: string | undefined;
+    try {
+      const result = streamText({ model, system, messages, abortSignal: this.controller.signal, maxRetries: 1 });
+      for await (const part of result.fullStream) {
+        if (this.ended) break;
+        if (part.type === "text-delta") {
+          this.text += part.text;
+          this.emit({ type: "delta", text: part.text });
+          this.saveNowAndThen();
+        } else if (part.type === "error") {
+          throw part.error;
+        } else if (part.type === "abort") {
+          break;
+        }
+      }
+    } catch (cause) {
+      if (!this.stopRequested) {
+        console.error(`chat: reply ${this.messageId} failed:`, cause instanceof Error ? cause.message : cause);
+        error = "The model stopped answering partway. What it wrote so far is kept.";
+      }
+    }
+    if (!this.ended) {
+      if (this.stopRequested) this.finish("stopped");
+      else if (error || this.controller.signal.aborted) this.finish("interrupted", error);
+      else this.finish("complete");
+    }
+    return this.ended!;
+  }
+
+  /** Partial text reaches the database about once a second, so a crash loses little. */
+  private saveNowAndThen() {
+    const now = Date.now();
+    if (now - this.lastSave < 1000) return;
+    this.lastSave = now;
+    updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
+  }
+
+  private finish(status: RunEnd, error?: string) {
+    this.ended = status;
+    updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
+    this.emit({ type: "end", status, error });
+    this.listeners.clear();
+  }
+}
+
+const globalForRuns = globalThis as unknown as { personaRuns?: Map<string, ReplyRun>; personaRunsShutdown?: boolean };
+const runs = (globalForRuns.personaRuns ??= new Map());
+
+export function activeRun(conversationId: string): ReplyRun | undefined {
+  return runs.get(conversationId);
+}
+
+export function startRun(...args: ConstructorParameters<typeof ReplyRun>): ReplyRun {
+  const run = new ReplyRun(...args);
+  runs.set(run.conversationId, run);
+  void run.done.finally(() => {
+    if (runs.get(run.conversationId) === run) runs.delete(run.conversationId);
+  });
+  return run;
+}
+
+/** On SIGTERM/SIGINT, every reply in progress is saved as interrupted before the server exits. */
+export function installShutdownFlush() {
+  if (globalForRuns.personaRunsShutdown) return;
+  globalForRuns.personaRunsShutdown = true;
+  const flush = (signal: NodeJS.Signals) => {
+    for (const run of runs.values()) run.flushOnShutdown();
+    // If nobody else (Next's own shutdown) handles the signal, let it end the process as usual.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  process.once("SIGTERM", flush);
+  process.once("SIGINT", flush);
+}
