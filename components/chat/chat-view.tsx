@@ -4,7 +4,7 @@ import { Chat, useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { MessageView } from "@/lib/chat/conversation-view";
 import type { ReplyMetadata } from "@/lib/chat/reply-stream";
 import { apiError, callApi } from "./api-error";
@@ -28,7 +28,7 @@ const textOf = (m: ChatMessage) => m.parts.map((p) => (p.type === "text" ? p.tex
 const STATUS_NOTES: Record<string, string> = {
   interrupted: "This reply was cut off before it finished. What arrived is kept.",
   stopped: "You stopped this reply.",
-  streaming: "This reply is still being written. Reload in a moment to see the rest.",
+  streaming: "Still being written… this updates by itself.",
 };
 
 export function ChatView({ conversationId, persona, initialMessages, initialPrompt, streaming }: ChatViewProps) {
@@ -48,15 +48,7 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
         fetch: async (input, init) => {
           const response = await fetch(input, init);
           const id = response.headers.get("X-Conversation-Id");
-          if (response.ok && id) {
-            setConvId((current) => {
-              if (!current) {
-                window.history.replaceState(null, "", `/chat/${id}`);
-                router.refresh();
-              }
-              return id;
-            });
-          }
+          if (response.ok && id) setConvId(id);
           return response;
         },
         prepareSendMessagesRequest: ({ messages, trigger, body }) => {
@@ -74,6 +66,12 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
           };
         },
       }),
+      // Once a reply is saved: a new conversation moves to its own URL; any other refreshes the sidebar.
+      onFinish: ({ message }) => {
+        const id = message.metadata?.conversationId;
+        if (!conversationId && id) router.replace(`/chat/${id}`);
+        else router.refresh();
+      },
       // A refused request saved nothing: take its message back out of the list and into the box.
       onError: (error) => {
         setNotice(apiError(error));
@@ -90,6 +88,13 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
     return instance;
   });
   const { messages, sendMessage, regenerate, stop, status, setMessages } = useChat<ChatMessage>({ chat });
+
+  // Opened while a reply is still being written elsewhere: look again until it is done.
+  useEffect(() => {
+    if (!streaming) return;
+    const timer = setInterval(() => router.refresh(), 1500);
+    return () => clearInterval(timer);
+  }, [streaming, router]);
 
   const busy = status === "submitted" || status === "streaming";
   const onlyGreeting = messages.length <= 1;
@@ -176,7 +181,6 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
           )}
         </div>
       )}
-      {streaming && !busy && <p className="text-sm text-zinc-600 dark:text-zinc-400">A reply is still being written on the server; reload to see it.</p>}
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {busy ? (

@@ -62,7 +62,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         <NoModelNotice help={NO_MODEL_HELP} />
       ) : (
         <ChatView
-          key={view.id}
+          // While a reply is being written elsewhere, each refresh shows the newest text.
+          key={view.streaming ? `${view.id}-${view.messages.at(-1)?.content.length ?? 0}` : view.id}
           conversationId={view.id}
           persona={{
             id: view.persona.id,
