@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { createCheckoutSession } from "@/lib/billing/checkout";
 import { getDb } from "@/lib/db/client";
+import { getStripeSubscription } from "@/lib/db/queries/stripe";
 import { getUserById } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { TIER_ORDER } from "@/lib/tiers";
@@ -21,7 +22,13 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
   if (TIER_ORDER[viewer.tier] >= TIER_ORDER[parsed.data.tier]) return { message: "Your plan already includes this tier." };
   let url: string;
   try {
-    const user = getUserById({ db: getDb(), id: viewer.id });
+    const db = getDb();
+    const user = getUserById({ db, id: viewer.id });
+    // One subscription per customer: a second checkout would leave two running.
+    const current = user?.stripeCustomerId ? getStripeSubscription({ db, customerId: user.stripeCustomerId }) : undefined;
+    if (current && ["active", "trialing", "past_due"].includes(current.status)) {
+      return { message: "You already have a subscription. To change plans, use the link in your Stripe receipt or contact us." };
+    }
     url = await createCheckoutSession({ tier: parsed.data.tier, userId: viewer.id, email: viewer.email, customerId: user?.stripeCustomerId ?? null });
   } catch (error) {
     return { message: error instanceof AppError ? error.message : "Checkout could not start. Please try again." };
