@@ -25,7 +25,8 @@ export async function signUp(_prev: SignUpState, form: FormData): Promise<SignUp
   }
   // A guest who chatted before signing up keeps their conversations.
   const jar = await cookies();
-  adoptGuest({ db: getDb(), guestId: readGuestCookie(jar.get(GUEST_COOKIE)?.value), userId: user.id });
+  const guestId = readGuestCookie(jar.get(GUEST_COOKIE)?.value);
+  getDb().transaction((tx) => adoptGuest({ db: tx, guestId, userId: user.id }));
   jar.delete(GUEST_COOKIE);
   await startSession(user);
   redirect(safeCallbackPath(form.get("callbackUrl"), "/account?welcome=1"));
