@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The fake OpenAI-compatible model server chat talks to (scripts/llm-fake.ts); e2e/fixtures/llm.ts reads the same port.
+const llmPort = Number(process.env.E2E_LLM_PORT ?? 3211);
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,13 +36,28 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /responsive\.spec\.ts/ },
   ],
-  webServer: {
-    // A production build against a database of its own, started fresh for every run.
-    command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/personas?pageSize=1`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    env: { DATABASE_PATH: ".data/e2e/persona-market.db", SITE_URL: baseURL },
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      command: `npx tsx scripts/llm-fake.ts --port ${llmPort}`,
+      url: `http://127.0.0.1:${llmPort}/v1/models`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+    },
+    {
+      // A production build against a database of its own, started fresh for every run.
+      command: `rm -rf .data/e2e && npm run build && npx next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/api/personas?pageSize=1`,
+      // A cold production build on a busy machine can take minutes.
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      env: {
+        DATABASE_PATH: ".data/e2e/persona-market.db",
+        SITE_URL: baseURL,
+        CHAT_PROVIDER: "openai-compatible",
+        OPENAI_COMPATIBLE_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+      },
+      stdout: "pipe",
+    },
+  ],
 });

@@ -66,11 +66,12 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
           };
         },
       }),
-      // Once a reply is saved: a new conversation moves to its own URL; any other refreshes the sidebar.
+      // Once a reply is saved: a new conversation moves to its own URL, and the sidebar (in the shared
+      // chat layout, which a navigation alone does not re-render) is refreshed to list it.
       onFinish: ({ message }) => {
         const id = message.metadata?.conversationId;
         if (!conversationId && id) router.replace(`/chat/${id}`);
-        else router.refresh();
+        router.refresh();
       },
       // A refused request saved nothing: take its message back out of the list and into the box.
       onError: (error) => {

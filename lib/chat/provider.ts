@@ -41,3 +41,8 @@ export function modelFor(persona: Pick<Persona, "model">): { model: LanguageMode
   }
   return { model, modelId };
 }
+
+/** For tests that change chat settings between cases (call resetEnvCache() first). */
+export function resetChatProvider() {
+  cached = undefined;
+}

@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import type { ChatActor } from "@/lib/chat/actor";
+import { resetChatProvider } from "@/lib/chat/provider";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { listMessages } from "@/lib/db/queries/messages";
+import { createGuestUser, createUser } from "@/lib/db/queries/users";
+import { users } from "@/lib/db/schema";
+import { resetEnvCache } from "@/lib/env";
+import { buildCatalog, type Catalog } from "@/lib/personas/catalog";
+import { loadPersonaDir } from "@/lib/personas/load";
+import type { Tier } from "@/lib/personas/schema";
+import { startFakeLlm } from "@/scripts/llm-fake";
+
+/** Settings a chat test changes; restored as they were by close(). */
+const CHAT_VARS = ["CHAT_PROVIDER", "OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_API_KEY", "DATABASE_PATH", "CHAT_MODEL_DEFAULT"] as const;
+
+export type ChatHarness = {
+  db: Db;
+  sqlite: Database.Database;
+  catalog: Catalog;
+  /** The fake model server's base URL (…/v1), as the provider sees it. */
+  llmBaseUrl: string;
+  /** The database file, for code under test that opens its own connection through getDb(). */
+  databasePath: string;
+  /** How many chat completions the fake model server has been asked for so far. */
+  completions(): Promise<number>;
+  /** Points the provider at the fake server (the default) or at nothing (`null`: no model configured). */
+  configureModel(baseUrl: string | null): void;
+  visitor(): ChatActor;
+  guest(): ChatActor & { userId: string };
+  user(tier?: Tier): ChatActor & { userId: string };
+  messagesOf(conversationId: string): { id: string; role: string; content: string; status: string }[];
+  close(): Promise<void>;
+};
+
+/**
+ * Everything the chat service runs against, for real: a SQLite file in a temp dir (migrated), the
+ * catalog from content/personas, and the fake OpenAI-compatible server on a random loopback port,
+ * reached through the real provider code.
+ */
+export async function startChatHarness(): Promise<ChatHarness> {
+  const saved = Object.fromEntries(CHAT_VARS.map((k) => [k, process.env[k]]));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chat-test-"));
+  const databasePath = path.join(dir, "chat.db");
+  const server: http.Server = await startFakeLlm({ port: 0 });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const llmBaseUrl = `${origin}/v1`;
+
+  const configureModel = (baseUrl: string | null) => {
+    for (const k of ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "OPENAI_COMPATIBLE_API_KEY", "CHAT_MODEL_DEFAULT"] as const) delete process.env[k];
+    if (baseUrl) {
+      process.env.CHAT_PROVIDER = "openai-compatible";
+      process.env.OPENAI_COMPATIBLE_BASE_URL = baseUrl;
+    } else {
+      delete process.env.CHAT_PROVIDER;
+      delete process.env.OPENAI_COMPATIBLE_BASE_URL;
+    }
+    resetEnvCache();
+    resetChatProvider();
+  };
+  process.env.DATABASE_PATH = databasePath;
+  configureModel(llmBaseUrl);
+
+  const { sqlite, db } = openDatabase(databasePath);
+  const { personas, problems } = loadPersonaDir(path.resolve(process.cwd(), "content/personas"));
+  if (problems.length) throw new Error(`content/personas has problems: ${JSON.stringify(problems[0])}`);
+  const catalog = buildCatalog(personas);
+  let seq = 0;
+
+  return {
+    db,
+    sqlite,
+    catalog,
+    llmBaseUrl,
+    databasePath,
+    configureModel,
+    async completions() {
+      const response = await fetch(`${origin}/__stats`);
+      return ((await response.json()) as { completions: number }).completions;
+    },
+    visitor: () => ({ kind: "visitor", userId: null, tier: "free" }),
+    guest: () => ({ kind: "guest", userId: createGuestUser({ db }).id, tier: "free" }),
+    user(tier = "free") {
+      const created = createUser({ db, email: `chat-${++seq}-${Date.now()}@example.com`, passwordHash: null });
+      if (!created) throw new Error("could not create a test user");
+      db.update(users).set({ tier }).where(eq(users.id, created.id)).run();
+      return { kind: "user", userId: created.id, tier };
+    },
+    messagesOf: (conversationId) =>
+      listMessages({ db, conversationId }).map((m) => ({ id: m.id, role: m.role, content: m.content, status: m.status })),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      sqlite.close();
+      for (const k of CHAT_VARS) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+      resetEnvCache();
+      resetChatProvider();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
