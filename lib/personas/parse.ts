@@ -58,7 +58,7 @@ function repairDeep(value: unknown): unknown {
 function yamlReason(error: unknown): string {
   if (error && typeof error === "object" && "reason" in error && "mark" in error) {
     const { reason, mark } = error as { reason: string; mark?: { line: number; column: number } };
-    return mark ? `${reason} (line ${mark.line + 2}, column ${mark.column + 1})` : reason;
+    return mark ? `${reason} (line ${mark.line + 1}, column ${mark.column + 1})` : reason;
   }
   return error instanceof Error ? error.message.split("\n")[0]! : "could not be parsed";
 }
