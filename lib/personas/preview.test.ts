@@ -99,3 +99,30 @@ describe("previewBody", () => {
     expect(result.lockedHeadings).toEqual(["Two"]);
   });
 });
+
+describe("previewBody edge cases", () => {
+  it("treats an indented heading as a heading", () => {
+    const body = "Intro.\n\n## One\n\nPublic.\n\n   ## Two\n\nSecret sauce.";
+    const { preview, lockedHeadings } = previewBody(body);
+    expect(preview).not.toContain("Secret sauce");
+    expect(lockedHeadings).toEqual(["Two"]);
+  });
+
+  it("does not let a fence line with an info string close the fence", () => {
+    const body = "Intro.\n\n## One\n\n```md\n```bash\n## Not a heading\n```\n\n## Two\n\nSecret sauce.";
+    const { preview, lockedHeadings } = previewBody(body);
+    expect(preview).toContain("## Not a heading");
+    expect(preview).not.toContain("Secret sauce");
+    expect(lockedHeadings).toEqual(["Two"]);
+  });
+
+  it("shows only the intro of a body with a single section", () => {
+    const { preview } = previewBody("Intro line.\n\n## Only\n\nSecret sauce.");
+    expect(preview).toBe("Intro line.");
+  });
+
+  it("shows only the first paragraph of a body with no sections", () => {
+    const { preview } = previewBody("First paragraph.\n\nSecret sauce.");
+    expect(preview).toBe("First paragraph.");
+  });
+});

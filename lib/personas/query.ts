@@ -6,14 +6,21 @@ export const SORTS = ["featured", "relevance", "name", "newest"] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZE = 12;
 
+/** One URL parameter: empty means absent, and giving it twice is an error of its own. */
 const once = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+  z.preprocess((v, ctx) => {
+    if (Array.isArray(v)) {
+      ctx.issues.push({ code: "custom", message: "must be given once", input: v });
+      return z.NEVER;
+    }
+    return v === "" ? undefined : v;
+  }, schema.optional());
 
 /** The gallery's state, as it appears in the URL. Shared by the page and `GET /api/personas`. */
 export const galleryQuerySchema = z.object({
-  q: once(z.string({ error: "must be given once" }).trim().max(100, "must be at most 100 characters")),
+  q: once(z.string().trim().max(100, "must be at most 100 characters")),
   category: once(z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]], { error: `must be one of: ${Object.keys(CATEGORIES).join(", ")}` })),
-  tag: once(z.string({ error: "must be given once" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a tag like \"react\"").max(64)),
+  tag: once(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a tag like \"react\"").max(64)),
   tier: once(z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` })),
   sort: once(z.enum(SORTS, { error: `must be one of: ${SORTS.join(", ")}` })),
   page: once(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "must be at most 10000")),

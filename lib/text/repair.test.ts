@@ -72,11 +72,11 @@ describe("repairMojibake leaves correct text unchanged", () => {
 
   // Known bug: a Latin-1 capital or ß followed directly by cp1252 punctuation decodes as a
   // two-byte UTF-8 sequence into an unrelated script (NKo, Latin Extended-B).
-  it.fails('keeps German quotes after ß: "„Gruß“" (known bug: becomes "„Gruߓ")', () => {
+  it('keeps German quotes after ß: "„Gruß“"', () => {
     expect(repairMojibake("Er sagte „Gruß“.")).toBe("Er sagte „Gruß“.");
   });
 
-  it.fails('keeps an ellipsis after a capital: "CAFÉ…" (known bug: becomes "CAFɅ")', () => {
+  it('keeps an ellipsis after a capital: "CAFÉ…"', () => {
     expect(repairMojibake("CAFÉ…")).toBe("CAFÉ…");
   });
 });
@@ -106,7 +106,20 @@ describe("repairMojibake repairs other mis-encodings", () => {
 
   // Known bug: with the 0x9D of "”" dropped, the only emoji-like completion of E2 80 ?? is
   // U+200D ZERO WIDTH JOINER, so the closing quote silently turns into an invisible character.
-  it.fails("repairs curly double quotes whose 0x9D byte was dropped (known bug: ” becomes U+200D)", () => {
+  it("restores a skin tone whose 0x8F byte was dropped, not a different emoji", () => {
+    const broken = Buffer.from("👋🏽 hi", "utf8");
+    // Read as Windows-1252 with the undefined bytes dropped, then written out again.
+    const cp1252 = new TextDecoder("windows-1252");
+    const text = [...broken].filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)).map((b) => cp1252.decode(Uint8Array.of(b))).join("");
+    expect(repairMojibake(text)).toBe("👋🏽 hi");
+  });
+
+  it("repairs a Cyrillic word but not a lone letter before punctuation", () => {
+    expect(repairMojibake("Ð¿Ñ€Ð¸Ð²ÐµÑ‚")).toBe("привет");
+    expect(repairMojibake("ESPAÑ”")).toBe("ESPAÑ”");
+  });
+
+  it("repairs curly double quotes whose 0x9D byte was dropped", () => {
     expect(repairMojibake("He said â€œhiâ€ and left")).toBe("He said “hi” and left");
   });
 });
@@ -130,7 +143,7 @@ describe("repairMojibake is idempotent", () => {
   }
 
   // Known bug: text mis-encoded twice is only repaired one layer per call.
-  it.fails("is idempotent on doubly mis-encoded text (known bug: one layer per call)", () => {
+  it("is idempotent on doubly mis-encoded text", () => {
     const once = repairMojibake("Ã¢â‚¬â„¢");
     expect(repairMojibake(once)).toBe(once);
   });
