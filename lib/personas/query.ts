@@ -42,7 +42,10 @@ export type GalleryResult = {
 export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResult {
   const q = query.q?.trim() ?? "";
   const sort: Sort = query.sort ?? (q ? "relevance" : "featured");
-  let matches: readonly Persona[] = q ? catalog.index.search(q).map((i) => catalog.all[i]!) : catalog.all;
+  // Without a query, walk the catalog in the requested order (computed once); filters keep it.
+  let matches: readonly Persona[] = q
+    ? catalog.index.search(q).map((i) => catalog.all[i]!)
+    : catalog.orders[sort === "relevance" ? "name" : sort];
   if (query.tag) matches = matches.filter((p) => p.tags.includes(query.tag!));
   if (query.tier) matches = matches.filter((p) => p.tier === query.tier);
 
@@ -50,7 +53,7 @@ export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResu
   for (const p of matches) categoryCounts[p.category]++;
   if (query.category) matches = matches.filter((p) => p.category === query.category);
 
-  const sorted = sortPersonas(matches, sort, q !== "");
+  const sorted = q && sort !== "relevance" ? [...matches].sort((a, b) => catalog.rank[sort].get(a)! - catalog.rank[sort].get(b)!) : matches;
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
   const page = Math.min(query.page ?? 1, pageCount);
@@ -63,27 +66,4 @@ export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResu
     sort,
     categoryCounts,
   };
-}
-
-const TIER_ORDER = { free: 0, pro: 1, max: 2 } as const;
-
-function sortPersonas(list: readonly Persona[], sort: Sort, ranked: boolean): readonly Persona[] {
-  switch (sort) {
-    case "relevance":
-      // Search results arrive best first; without a query the catalog order (by name) stands.
-      return list;
-    case "name":
-      return ranked ? [...list].sort((a, b) => a.name.localeCompare(b.name, "en")) : list;
-    case "newest":
-      return [...list].sort(
-        (a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.name.localeCompare(b.name, "en"),
-      );
-    case "featured":
-      return [...list].sort(
-        (a, b) =>
-          Number(b.featured ?? false) - Number(a.featured ?? false) ||
-          TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
-          a.name.localeCompare(b.name, "en"),
-      );
-  }
 }

@@ -82,9 +82,11 @@ export class SearchIndex {
 
   private scoresFor(token: string): Map<number, number> {
     const out = new Map<number, number>();
+    // A single character matches only itself: as a prefix it would match half the vocabulary.
+    const prefix = token.length >= 2;
     for (let i = lowerBound(this.terms, token); i < this.terms.length; i++) {
       const term = this.terms[i]!;
-      if (!term.startsWith(token)) break;
+      if (!term.startsWith(token) || (!prefix && term !== token)) break;
       const factor = term === token ? 1 : PREFIX_FACTOR;
       const { docs, scores } = this.postings[i]!;
       for (let j = 0; j < docs.length; j++) {
