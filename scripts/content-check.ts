@@ -17,6 +17,7 @@ if (problems.length) {
 }
 const catalog = buildCatalog(personas);
 const ms = (performance.now() - started).toFixed(0);
+const categories = [...catalog.byCategory.values()].filter((list) => list.length > 0).length;
 console.log(
-  `content:check: ${personas.length} personas OK in ${catalog.byCategory.size} categories (${ms} ms) — ${path.relative(process.cwd(), dir) || dir}`,
+  `content:check: ${personas.length} personas OK in ${categories} categories (${ms} ms) — ${path.relative(process.cwd(), dir) || dir}`,
 );

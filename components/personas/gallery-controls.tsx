@@ -2,6 +2,7 @@ import Form from "next/form";
 import type { Catalog } from "@/lib/personas/catalog";
 import type { GalleryQuery, Sort } from "@/lib/personas/query";
 import { TIERS } from "@/lib/personas/schema";
+import { galleryHref } from "@/lib/personas/url";
 import { TIER_LABELS } from "@/lib/tiers";
 import { AutoSubmit } from "./auto-submit";
 
@@ -17,9 +18,20 @@ const field =
 
 /** A plain GET form: works with JavaScript off, and every state it makes is a shareable URL. */
 export function GalleryControls({ query, sort, catalog }: { query: GalleryQuery; sort: Sort; catalog: Catalog }) {
-  const sorts = query.q ? (["relevance", "featured", "name", "newest"] as const) : (["featured", "name", "newest"] as const);
+  // The default order submits as an empty value, so a search typed from the unsorted gallery
+  // ranks by relevance instead of carrying "featured" along with it.
+  const defaultSort: Sort = query.q ? "relevance" : "featured";
+  const sorts = query.q ? (["featured", "name", "newest"] as const) : (["name", "newest"] as const);
   return (
-    <Form action="/" role="search" aria-label="Search and filter personas" className="flex flex-col gap-3">
+    <Form
+      // Fields are uncontrolled: a new URL state (back button, a link) must remount them, or
+      // they keep showing what was typed or picked before.
+      key={galleryHref({ ...query, page: undefined })}
+      action="/"
+      role="search"
+      aria-label="Search and filter personas"
+      className="flex flex-col gap-3"
+    >
       {query.category && <input type="hidden" name="category" value={query.category} />}
       <div className="flex gap-2">
         <label htmlFor="q" className="sr-only">
@@ -66,7 +78,8 @@ export function GalleryControls({ query, sort, catalog }: { query: GalleryQuery;
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
           Sort
-          <select name="sort" defaultValue={sort} className={field}>
+          <select name="sort" defaultValue={sort === defaultSort ? "" : sort} className={field}>
+            <option value="">{SORT_LABELS[defaultSort]}</option>
             {sorts.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}

@@ -6,6 +6,16 @@ import remarkGfm from "remark-gfm";
 // as their alt text, and only safe URL schemes survive (defaultUrlTransform drops javascript:).
 const components: Components = {
   img: ({ alt }) => (alt ? <span className="italic">[{alt}]</span> : null),
+  // Code blocks and tables scroll sideways when wide: focusable, so keyboard users can scroll them.
+  pre: ({ children, className }) => (
+    <pre className={className} tabIndex={0}>
+      {children}
+    </pre>
+  ),
+  table: ({ children }) => <table tabIndex={0}>{children}</table>,
+  // GFM task list items are read-only checkboxes (the only inputs markdown makes): each needs a name.
+  input: ({ type, checked }) =>
+    type === "checkbox" ? <input type="checkbox" checked={Boolean(checked)} disabled readOnly aria-label={checked ? "Done" : "Not done"} /> : null,
   a: ({ href, children }) => {
     const external = href ? /^https?:/i.test(href) : false;
     return (

@@ -12,7 +12,14 @@ export type Catalog = {
   /** Tags with how many personas carry each, most used first. */
   tags: readonly { tag: string; count: number }[];
   index: SearchIndex;
+  /** The catalog in each fixed sort order, computed once; `rank` gives a persona's place in each. */
+  orders: Record<FixedSort, readonly Persona[]>;
+  rank: Record<FixedSort, ReadonlyMap<Persona, number>>;
 };
+
+export type FixedSort = "featured" | "name" | "newest";
+
+const TIER_RANK = { free: 0, pro: 1, max: 2 } as const;
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
@@ -22,7 +29,9 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 /** Builds the indexes over personas that already passed the content checks. */
 export function buildCatalog(personas: readonly Persona[]): Catalog {
-  const all = [...personas].sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
+  const collator = new Intl.Collator("en");
+  const byName = (a: Persona, b: Persona) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const all = [...personas].sort(byName);
   const byId = new Map(all.map((p) => [p.id, p]));
   const byCategory = new Map<Category, Persona[]>(Object.keys(CATEGORIES).map((c) => [c as Category, []]));
   const byTier = new Map<Tier, Persona[]>(TIERS.map((t) => [t, []]));
@@ -37,5 +46,14 @@ export function buildCatalog(personas: readonly Persona[]): Catalog {
   const tags = [...byTag]
     .map(([tag, list]) => ({ tag, count: list.length }))
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index: new SearchIndex(all) };
+  const orders: Record<FixedSort, readonly Persona[]> = {
+    name: all,
+    featured: [...all].sort(
+      (a, b) => Number(b.featured ?? false) - Number(a.featured ?? false) || TIER_RANK[a.tier] - TIER_RANK[b.tier] || byName(a, b),
+    ),
+    newest: [...all].sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || byName(a, b)),
+  };
+  const rankOf = (list: readonly Persona[]) => new Map(list.map((p, i) => [p, i]));
+  const rank = { name: rankOf(orders.name), featured: rankOf(orders.featured), newest: rankOf(orders.newest) };
+  return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index: new SearchIndex(all), orders, rank };
 }

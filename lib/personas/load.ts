@@ -10,7 +10,11 @@ export type LoadResult = { personas: Persona[]; problems: ContentProblem[] };
 export function loadPersonaDir(dir: string): LoadResult {
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith(".md")).sort();
+    names = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".md"))
+      .map((e) => e.name)
+      .sort();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "directory does not exist" : String(error);
     return { personas: [], problems: [{ file: dir, field: "(directory)", reason }] };
@@ -23,12 +27,14 @@ export function loadPersonaDir(dir: string): LoadResult {
     problems.push(...parsed.problems);
   }
   if (names.length === 0) problems.push({ file: dir, field: "(directory)", reason: "contains no persona files (*.md)" });
-  problems.push(...crossCheck(personas));
+  // Links to a file that exists but failed its own checks are reported there, not here again.
+  problems.push(...crossCheck(personas, names.map((n) => n.slice(0, -3))));
   return { personas, problems };
 }
 
 /** Checks that need the whole catalog: unique ids and links that point somewhere real. */
-export function crossCheck(personas: Persona[]): ContentProblem[] {
+export function crossCheck(personas: Persona[], fileIds: readonly string[] = []): ContentProblem[] {
+  const otherIds = new Set(fileIds);
   const problems: ContentProblem[] = [];
   const firstFileById = new Map<string, string>();
   for (const p of personas) {
@@ -41,7 +47,7 @@ export function crossCheck(personas: Persona[]): ContentProblem[] {
     p.worksWellWith.forEach((target, i) => {
       const field = `worksWellWith.${i}`;
       if (target === p.id) problems.push({ file: p.file, field, reason: "a persona cannot link to itself" });
-      else if (!firstFileById.has(target)) problems.push({ file: p.file, field, reason: `no persona has the id "${target}"` });
+      else if (!firstFileById.has(target) && !otherIds.has(target)) problems.push({ file: p.file, field, reason: `no persona has the id "${target}"` });
       else if (seen.has(target)) problems.push({ file: p.file, field, reason: `"${target}" is listed twice` });
       seen.add(target);
     });

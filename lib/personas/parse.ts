@@ -1,5 +1,7 @@
 import matter from "gray-matter";
+import yaml from "js-yaml";
 import { repairMojibake } from "@/lib/text/repair";
+import { previewBody } from "./preview";
 import { frontmatterSchema, type Persona } from "./schema";
 import type { ContentProblem } from "./problems";
 
@@ -19,8 +21,9 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
   let data: unknown;
   let content: string;
   try {
-    // Passing options turns off gray-matter's process-wide cache of every file's text.
-    ({ data, content } = matter(source, { language: "yaml" }));
+    // Passing options turns off gray-matter's process-wide cache of every file's text. The core
+    // schema keeps dates as written ("2026-02-30" is refused, not shifted to March 2).
+    ({ data, content } = matter(source, { engines: { yaml: (s) => yaml.safeLoad(s, { schema: yaml.CORE_SCHEMA }) as object } }));
   } catch (error) {
     return fail("(frontmatter)", `malformed YAML: ${yamlReason(error)}`);
   }
@@ -38,6 +41,13 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
   }
   const body = repairMojibake(content).trim();
   if (!body) problems.push({ file, field: "body", reason: "must not be empty: it is the persona's prompt" });
+  else if (result.success && result.data.tier !== "free" && previewBody(body).lockedHeadings.length === 0) {
+    problems.push({
+      file,
+      field: "body",
+      reason: "a paid persona needs at least two ## sections: the first is its public preview, the rest stay locked",
+    });
+  }
   const expectedId = file.replace(/^.*\//, "").replace(/\.md$/, "");
   if (result.success && result.data.id !== expectedId) {
     problems.push({ file, field: "id", reason: `"${result.data.id}" does not match the file name (expected "${expectedId}")` });
@@ -58,7 +68,7 @@ function repairDeep(value: unknown): unknown {
 function yamlReason(error: unknown): string {
   if (error && typeof error === "object" && "reason" in error && "mark" in error) {
     const { reason, mark } = error as { reason: string; mark?: { line: number; column: number } };
-    return mark ? `${reason} (line ${mark.line + 2}, column ${mark.column + 1})` : reason;
+    return mark ? `${reason} (line ${mark.line + 1}, column ${mark.column + 1})` : reason;
   }
   return error instanceof Error ? error.message.split("\n")[0]! : "could not be parsed";
 }

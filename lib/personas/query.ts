@@ -6,14 +6,21 @@ export const SORTS = ["featured", "relevance", "name", "newest"] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZE = 12;
 
+/** One URL parameter: empty means absent, and giving it twice is an error of its own. */
 const once = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+  z.preprocess((v, ctx) => {
+    if (Array.isArray(v)) {
+      ctx.issues.push({ code: "custom", message: "must be given once", input: v });
+      return z.NEVER;
+    }
+    return v === "" ? undefined : v;
+  }, schema.optional());
 
 /** The gallery's state, as it appears in the URL. Shared by the page and `GET /api/personas`. */
 export const galleryQuerySchema = z.object({
-  q: once(z.string({ error: "must be given once" }).trim().max(100, "must be at most 100 characters")),
+  q: once(z.string().trim().max(100, "must be at most 100 characters")),
   category: once(z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]], { error: `must be one of: ${Object.keys(CATEGORIES).join(", ")}` })),
-  tag: once(z.string({ error: "must be given once" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a tag like \"react\"").max(64)),
+  tag: once(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a tag like \"react\"").max(64)),
   tier: once(z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` })),
   sort: once(z.enum(SORTS, { error: `must be one of: ${SORTS.join(", ")}` })),
   page: once(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "must be at most 10000")),
@@ -35,7 +42,10 @@ export type GalleryResult = {
 export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResult {
   const q = query.q?.trim() ?? "";
   const sort: Sort = query.sort ?? (q ? "relevance" : "featured");
-  let matches: readonly Persona[] = q ? catalog.index.search(q).map((i) => catalog.all[i]!) : catalog.all;
+  // Without a query, walk the catalog in the requested order (computed once); filters keep it.
+  let matches: readonly Persona[] = q
+    ? catalog.index.search(q).map((i) => catalog.all[i]!)
+    : catalog.orders[sort === "relevance" ? "name" : sort];
   if (query.tag) matches = matches.filter((p) => p.tags.includes(query.tag!));
   if (query.tier) matches = matches.filter((p) => p.tier === query.tier);
 
@@ -43,7 +53,7 @@ export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResu
   for (const p of matches) categoryCounts[p.category]++;
   if (query.category) matches = matches.filter((p) => p.category === query.category);
 
-  const sorted = sortPersonas(matches, sort, q !== "");
+  const sorted = q && sort !== "relevance" ? [...matches].sort((a, b) => catalog.rank[sort].get(a)! - catalog.rank[sort].get(b)!) : matches;
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
   const page = Math.min(query.page ?? 1, pageCount);
@@ -56,27 +66,4 @@ export function queryCatalog(catalog: Catalog, query: GalleryQuery): GalleryResu
     sort,
     categoryCounts,
   };
-}
-
-const TIER_ORDER = { free: 0, pro: 1, max: 2 } as const;
-
-function sortPersonas(list: readonly Persona[], sort: Sort, ranked: boolean): readonly Persona[] {
-  switch (sort) {
-    case "relevance":
-      // Search results arrive best first; without a query the catalog order (by name) stands.
-      return list;
-    case "name":
-      return ranked ? [...list].sort((a, b) => a.name.localeCompare(b.name, "en")) : list;
-    case "newest":
-      return [...list].sort(
-        (a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.name.localeCompare(b.name, "en"),
-      );
-    case "featured":
-      return [...list].sort(
-        (a, b) =>
-          Number(b.featured ?? false) - Number(a.featured ?? false) ||
-          TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
-          a.name.localeCompare(b.name, "en"),
-      );
-  }
 }

@@ -17,7 +17,7 @@ export type Category = keyof typeof CATEGORIES;
 const categoryIds = Object.keys(CATEGORIES) as [Category, ...Category[]];
 
 const slug = z
-  .string()
+  .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)")
   .max(64, "must be at most 64 characters");
 
@@ -50,8 +50,8 @@ const list = <T extends z.ZodType>(item: T, max: number) =>
 /** YAML turns `2026-03-14` into a Date; a quoted string works too. */
 const isoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-14").refine(
-    (s) => !Number.isNaN(Date.parse(s)),
+  z.string({ error: "must be a date like 2026-03-14" }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-14").refine(
+    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s,
     "must be a real calendar date",
   ),
 );

@@ -6,7 +6,18 @@ const BODY_TF_CAP = 5;
 const PREFIX_FACTOR = 0.6;
 const MAX_QUERY_TOKENS = 8;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Words too common in prompts to tell personas apart; skipped in bodies only (a name keeps them). */
+const BODY_STOPWORDS = new Set(
+  ("a an and are as at be but by can do does for from has have how i if in into is it its me my not of on " +
+    "or our so that the their them then there these they this to too us was we what when where which who " +
+    "will with would you your yours").split(" "),
+);
+
 export function tokenize(text: string): string[] {
+  // Most text is ASCII: skip Unicode normalisation there (it is most of the indexing time).
+  if (!NON_ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
@@ -21,12 +32,15 @@ export class SearchIndex {
     const byTerm = new Map<string, { docs: number[]; scores: number[] }>();
     personas.forEach((p, doc) => {
       const scores = new Map<string, number>();
-      const add = (text: string, weight: number, cap = Infinity) => {
-        const counts = new Map<string, number>();
-        for (const t of tokenize(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
-        for (const [t, n] of counts) scores.set(t, Math.max(scores.get(t) ?? 0, weight * Math.min(n, cap)));
+      // Body: one point per occurrence, capped; the fields below then lift a term to their weight.
+      for (const t of tokenize(p.body)) {
+        if (t.length < 2 || BODY_STOPWORDS.has(t)) continue;
+        const n = scores.get(t) ?? 0;
+        if (n < BODY_TF_CAP * WEIGHTS.body) scores.set(t, n + WEIGHTS.body);
+      }
+      const add = (text: string, weight: number) => {
+        for (const t of tokenize(text)) if ((scores.get(t) ?? 0) < weight) scores.set(t, weight);
       };
-      add(p.body, WEIGHTS.body, BODY_TF_CAP);
       add(p.description, WEIGHTS.description);
       add(p.category, WEIGHTS.category);
       add(p.tags.join(" "), WEIGHTS.tags);
@@ -68,9 +82,11 @@ export class SearchIndex {
 
   private scoresFor(token: string): Map<number, number> {
     const out = new Map<number, number>();
+    // A single character matches only itself: as a prefix it would match half the vocabulary.
+    const prefix = token.length >= 2;
     for (let i = lowerBound(this.terms, token); i < this.terms.length; i++) {
       const term = this.terms[i]!;
-      if (!term.startsWith(token)) break;
+      if (!term.startsWith(token) || (!prefix && term !== token)) break;
       const factor = term === token ? 1 : PREFIX_FACTOR;
       const { docs, scores } = this.postings[i]!;
       for (let j = 0; j < docs.length; j++) {

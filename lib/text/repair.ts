@@ -28,8 +28,14 @@ function toCp1252Byte(codePoint: number): number | undefined {
 const RUN = /[^\x00-\x7f]+/gu;
 
 export function repairMojibake(text: string): string {
-  if (!/[\u00c2-\u00f4]/u.test(text)) return text; // every mis-encoded lead byte lands here
-  return text.replace(RUN, (run) => repairRun(run) ?? run);
+  // Text mis-encoded twice comes back one layer per pass; each pass shortens it, so this ends.
+  for (let pass = 0; pass < 4; pass++) {
+    if (!/[\u00c2-\u00f4]/u.test(text)) return text; // every mis-encoded lead byte lands here
+    const next = text.replace(RUN, (run) => repairRun(run) ?? run);
+    if (next === text) return text;
+    text = next;
+  }
+  return text;
 }
 
 function repairRun(run: string): string | undefined {
@@ -39,8 +45,16 @@ function repairRun(run: string): string | undefined {
     if (b === undefined) return undefined;
     bytes.push(b);
   }
-  const decoded = decode(bytes, 0, new Map());
-  return decoded?.text;
+  const decoded = decode(bytes, 0, new Map())?.text;
+  if (decoded === undefined) return undefined;
+  // Latin-1 accents (U+0080–U+00FF) are the common case. A lone character from further up the
+  // two-byte range (Greek, Cyrillic, NKo…) is far likelier to be correct text such as "ß“" or
+  // "É…"; a word of them ("Ð¿Ñ€Ð¸") is real mojibake.
+  const beyondLatin1 = [...decoded].filter((ch) => {
+    const cp = ch.codePointAt(0)!;
+    return cp >= 0x100 && cp <= 0x7ff;
+  }).length;
+  return beyondLatin1 === 1 ? undefined : decoded;
 }
 
 type Decoding = { text: string; score: number };
@@ -83,6 +97,16 @@ const priorRank = (ch: string) => {
 };
 
 const isEmojiLike = (ch: string) => /\p{Emoji_Component}|\p{Emoji}/u.test(ch) && !/[\x00-\x7f]/.test(ch);
+const isPictograph = (ch: string | undefined) => ch !== undefined && /\p{Extended_Pictographic}/u.test(ch);
+/** Punctuation whose last UTF-8 byte is one Windows-1252 leaves undefined: ” (E2 80 9D) and ‐ (E2 80 90). */
+const RESTORABLE_PUNCTUATION = new Set(["\u201d", "\u2010"]);
+
+/** May a character that needed a lost byte put back stand here, before `next`? */
+function restorable(ch: string, next: string | undefined): boolean {
+  // A zero-width joiner only ever sits between two emoji; elsewhere the lost byte was a ”.
+  if (ch === "\u200d") return isPictograph(next);
+  return isEmojiLike(ch) || RESTORABLE_PUNCTUATION.has(ch);
+}
 
 /** Best decoding of bytes[from..], or undefined when no full decoding exists. */
 function decode(bytes: number[], from: number, memo: Map<number, Decoding | undefined>): Decoding | undefined {
@@ -95,15 +119,17 @@ function decode(bytes: number[], from: number, memo: Map<number, Decoding | unde
     if (cp === undefined) return;
     const ch = String.fromCodePoint(cp);
     if (/\p{Cc}/u.test(ch)) return;
-    if (inserted && !isEmojiLike(ch)) return;
     const rest = decode(bytes, from + consumed, memo);
     if (!rest) return;
+    if (inserted && !restorable(ch, rest.text.codePointAt(0) === undefined ? undefined : String.fromCodePoint(rest.text.codePointAt(0)!))) return;
     let score = rest.score + (isEmojiLike(ch) ? 3 : 2);
     if (inserted) {
       // Ties between emoji that fit: a text-style emoji before VS16 fits best, then the more
       // common one, then the one whose lost byte came last.
       score -= 1;
       if (rest.text.startsWith("\ufe0f") && !/\p{Emoji_Presentation}/u.test(ch)) score += 0.5;
+      if (/\p{Emoji_Modifier}/u.test(ch)) score += 0.3; // a skin tone, more likely than a new emoji
+      if (ch === "\u201d") score += 0.2;
       score += (1 - priorRank(ch) / (COMMON_EMOJI.length + 1)) * 0.25 + insertedAt / 1000;
     }
     const candidate: Decoding = { text: ch + rest.text, score };
