@@ -10,6 +10,9 @@ export async function register() {
     if (interrupted) console.warn(`chat: marked ${interrupted} reply(s) left streaming by the last run as interrupted`);
     const { installShutdownFlush } = await import("@/lib/chat/runs");
     installShutdownFlush();
+    // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
+    const { getCatalog } = await import("@/lib/personas");
+    console.log(`catalog: ${getCatalog().all.length} personas`);
     const { chatSettings } = await import("@/lib/chat/provider");
     const chat = chatSettings();
     console.log(chat ? `chat: ${chat.provider}${chat.baseUrl ? ` at ${chat.baseUrl}` : ""}, default model ${chat.models.default}` : "chat: no model configured; chat pages say how to set one");

@@ -1,3 +1,4 @@
+import type { ReactElement } from "react";
 import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
@@ -26,18 +27,24 @@ const components: Components = {
   },
 };
 
+// Persona text never changes while the server runs, and parsing plus highlighting is most of a
+// persona page's cost: keep each rendered tree (React elements are immutable) for reuse.
+const rendered = new Map<string, ReactElement>();
+const MAX_CACHED = 2000;
+
 export function Markdown({ children }: { children: string }) {
-  return (
-    <div className="prose-persona">
-      <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
-        rehypePlugins={[[rehypeHighlight, { detect: false, ignoreMissing: true }]]}
-        skipHtml
-        urlTransform={defaultUrlTransform}
-        components={components}
-      >
-        {children}
-      </ReactMarkdown>
-    </div>
-  );
+  let tree = rendered.get(children);
+  if (!tree) {
+    tree = ReactMarkdown({
+      children,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [[rehypeHighlight, { detect: false, ignoreMissing: true }]],
+      skipHtml: true,
+      urlTransform: defaultUrlTransform,
+      components,
+    });
+    if (rendered.size >= MAX_CACHED) rendered.clear();
+    rendered.set(children, tree);
+  }
+  return <div className="prose-persona">{tree}</div>;
 }
