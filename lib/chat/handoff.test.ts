@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
 import type { ChatActor } from "./actor";
@@ -13,8 +13,10 @@ const TO = "frontend-developer";
 let h: ChatHarness;
 beforeAll(async () => {
   h = await startChatHarness();
+  vi.spyOn(console, "error").mockImplementation(() => {}); // the dropped reply below is logged
 });
 afterAll(async () => {
+  vi.restoreAllMocks();
   await h?.close();
 });
 

@@ -13,7 +13,9 @@ import { MESSAGE_MAX } from "./validation";
 // here a plain jar stands in for it.
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+  }),
 }));
 
 const FREE = "backend-developer";
@@ -44,7 +46,12 @@ function post(body: string | null, headers: Record<string, string> = {}) {
 
 const rowCount = (table: "users" | "conversations" | "messages" | "daily_usage") =>
   (h.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const snapshot = () => ({ users: rowCount("users"), conversations: rowCount("conversations"), messages: rowCount("messages"), usage: rowCount("daily_usage") });
+const snapshot = () => ({
+  users: rowCount("users"),
+  conversations: rowCount("conversations"),
+  messages: rowCount("messages"),
+  usage: rowCount("daily_usage"),
+});
 
 /** The UI message stream (server-sent events) as its chunks. */
 async function chunksOf(response: Response): Promise<Record<string, unknown>[]> {
@@ -76,17 +83,52 @@ const badBodies: [string, string | null, number, string][] = [
   ["{}", "{}", 400, "bad_request"],
   ["no persona and no conversation", `{"message":"hi"}`, 400, "bad_request"],
   ["no message", `{"personaId":"${FREE}"}`, 400, "bad_request"],
-  ["message \"\"", `{"personaId":"${FREE}","message":""}`, 400, "bad_request"],
+  ['message ""', `{"personaId":"${FREE}","message":""}`, 400, "bad_request"],
   ["a message of spaces", `{"personaId":"${FREE}","message":"   \\n  "}`, 400, "bad_request"],
   ["a number for message", `{"personaId":"${FREE}","message":42}`, 400, "bad_request"],
-  [`a message of ${MESSAGE_MAX + 1} characters`, JSON.stringify({ personaId: FREE, message: "a".repeat(MESSAGE_MAX + 1) }), 400, "bad_request"],
+  [
+    `a message of ${MESSAGE_MAX + 1} characters`,
+    JSON.stringify({ personaId: FREE, message: "a".repeat(MESSAGE_MAX + 1) }),
+    400,
+    "bad_request",
+  ],
   ["a body over 64 KB", JSON.stringify({ personaId: FREE, message: long }), 413, "payload_too_large"],
-  ["an unknown field", JSON.stringify({ personaId: FREE, message: "hi", role: "system" }), 400, "bad_request"],
-  ["a persona id that is not one", JSON.stringify({ personaId: "../../etc/passwd", message: "hi" }), 400, "bad_request"],
-  ["a conversation id that is not a uuid", JSON.stringify({ conversationId: "123", message: "hi" }), 400, "bad_request"],
-  ["a conversation id of the wrong type", JSON.stringify({ conversationId: 7, message: "hi" }), 400, "bad_request"],
-  ["regenerate without a conversation id", JSON.stringify({ personaId: FREE, trigger: "regenerate" }), 400, "bad_request"],
-  ["an unknown trigger", JSON.stringify({ personaId: FREE, message: "hi", trigger: "delete-everything" }), 400, "bad_request"],
+  [
+    "an unknown field",
+    JSON.stringify({ personaId: FREE, message: "hi", role: "system" }),
+    400,
+    "bad_request",
+  ],
+  [
+    "a persona id that is not one",
+    JSON.stringify({ personaId: "../../etc/passwd", message: "hi" }),
+    400,
+    "bad_request",
+  ],
+  [
+    "a conversation id that is not a uuid",
+    JSON.stringify({ conversationId: "123", message: "hi" }),
+    400,
+    "bad_request",
+  ],
+  [
+    "a conversation id of the wrong type",
+    JSON.stringify({ conversationId: 7, message: "hi" }),
+    400,
+    "bad_request",
+  ],
+  [
+    "regenerate without a conversation id",
+    JSON.stringify({ personaId: FREE, trigger: "regenerate" }),
+    400,
+    "bad_request",
+  ],
+  [
+    "an unknown trigger",
+    JSON.stringify({ personaId: FREE, message: "hi", trigger: "delete-everything" }),
+    400,
+    "bad_request",
+  ],
 ];
 
 describe("POST /api/chat: a bad request is a 4xx with { error: { code, message } }, and nothing runs", () => {
@@ -99,7 +141,11 @@ describe("POST /api/chat: a bad request is a 4xx with { error: { code, message }
   });
 
   it("names the bad field", async () => {
-    const error = (await expectErrorBody(await post(JSON.stringify({ personaId: FREE, message: "" })), 400, "bad_request")) as { fields?: Record<string, string> };
+    const error = (await expectErrorBody(
+      await post(JSON.stringify({ personaId: FREE, message: "" })),
+      400,
+      "bad_request",
+    )) as { fields?: Record<string, string> };
     expect(error.fields).toEqual({ message: "must not be empty" });
   });
 
@@ -113,7 +159,12 @@ describe("POST /api/chat: a bad request is a 4xx with { error: { code, message }
       },
     });
     // duplex: Node's fetch needs it for a streamed body; the DOM typings do not know it yet.
-    const init = { method: "POST", headers: { origin: SITE, host: "localhost:3000" }, body: stream, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1];
+    const init = {
+      method: "POST",
+      headers: { origin: SITE, host: "localhost:3000" },
+      body: stream,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1];
     const response = await POST(new NextRequest(`${SITE}/api/chat`, init));
     await expectErrorBody(response, 413, "payload_too_large");
     expect(snapshot()).toEqual(before);
@@ -122,7 +173,11 @@ describe("POST /api/chat: a bad request is a 4xx with { error: { code, message }
   it("a request from another site is refused (403) before anything else", async () => {
     const before = snapshot();
     const completions = await h.completions();
-    await expectErrorBody(await post(JSON.stringify({ personaId: FREE, message: "hi" }), { origin: "https://evil.example" }), 403, "forbidden");
+    await expectErrorBody(
+      await post(JSON.stringify({ personaId: FREE, message: "hi" }), { origin: "https://evil.example" }),
+      403,
+      "forbidden",
+    );
     expect(snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });
@@ -147,8 +202,14 @@ describe("POST /api/chat: a good request", () => {
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join("")).toBe(fakeReply(systemPrompt(h.catalog.byId.get(FREE)!), message).join(""));
     expect(chunks.at(-1)).toEqual({ type: "finish" });
-    expect(chunks.find((c) => c.type === "message-metadata")).toMatchObject({ messageMetadata: { conversationId, status: "complete" } });
-    expect(h.messagesOf(conversationId!).at(-1)).toMatchObject({ role: "assistant", status: "complete", content: deltas.join("") });
+    expect(chunks.find((c) => c.type === "message-metadata")).toMatchObject({
+      messageMetadata: { conversationId, status: "complete" },
+    });
+    expect(h.messagesOf(conversationId!).at(-1)).toMatchObject({
+      role: "assistant",
+      status: "complete",
+      content: deltas.join(""),
+    });
 
     // The cookie brings the same guest back to the same conversation.
     jar.set(GUEST_COOKIE, guestCookieValue(guestId!));
@@ -170,12 +231,24 @@ describe("POST /api/chat: a good request", () => {
     const completions = await h.completions();
 
     jar.set(GUEST_COOKIE, guestCookieValue(h.guest().userId));
-    await expectErrorBody(await post(JSON.stringify({ conversationId, message: "yours?" })), 404, "not_found");
+    await expectErrorBody(
+      await post(JSON.stringify({ conversationId, message: "yours?" })),
+      404,
+      "not_found",
+    );
     jar.clear();
-    await expectErrorBody(await post(JSON.stringify({ conversationId, message: "yours?" })), 404, "not_found");
+    await expectErrorBody(
+      await post(JSON.stringify({ conversationId, message: "yours?" })),
+      404,
+      "not_found",
+    );
     // A forged cookie is no one.
     jar.set(GUEST_COOKIE, `${owner.userId}.forged-signature`);
-    await expectErrorBody(await post(JSON.stringify({ conversationId, message: "yours?" })), 404, "not_found");
+    await expectErrorBody(
+      await post(JSON.stringify({ conversationId, message: "yours?" })),
+      404,
+      "not_found",
+    );
     expect(snapshot().messages).toBe(before.messages);
     expect(await h.completions()).toBe(completions);
   });
@@ -183,7 +256,11 @@ describe("POST /api/chat: a good request", () => {
   it("a paid persona is a 403 for a visitor, and the model is never asked", async () => {
     const before = snapshot();
     const completions = await h.completions();
-    const error = await expectErrorBody(await post(JSON.stringify({ personaId: PRO, message: "hi" })), 403, "forbidden");
+    const error = await expectErrorBody(
+      await post(JSON.stringify({ personaId: PRO, message: "hi" })),
+      403,
+      "forbidden",
+    );
     expect(error.message).toMatch(/Pro/);
     expect(snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
@@ -191,7 +268,12 @@ describe("POST /api/chat: a good request", () => {
 
   it("over the daily quota is a 429 with Retry-After until midnight UTC", async () => {
     const guest = h.guest();
-    addDailyUsage({ db: h.db, userId: guest.userId, day: new Date().toISOString().slice(0, 10), count: DAILY_MESSAGE_QUOTA.guest });
+    addDailyUsage({
+      db: h.db,
+      userId: guest.userId,
+      day: new Date().toISOString().slice(0, 10),
+      count: DAILY_MESSAGE_QUOTA.guest,
+    });
     jar.set(GUEST_COOKIE, guestCookieValue(guest.userId));
     const before = snapshot();
     const completions = await h.completions();
@@ -211,7 +293,11 @@ describe("POST /api/chat: a good request", () => {
     h.configureModel(null);
     try {
       const before = snapshot();
-      const error = await expectErrorBody(await post(JSON.stringify({ personaId: FREE, message: "hi" })), 503, "no_model");
+      const error = await expectErrorBody(
+        await post(JSON.stringify({ personaId: FREE, message: "hi" })),
+        503,
+        "no_model",
+      );
       expect(error.message).toMatch(/ANTHROPIC_API_KEY/);
       expect(snapshot()).toEqual(before);
     } finally {
@@ -224,9 +310,18 @@ describe("POST /api/chat: a good request", () => {
     expect(response.status).toBe(200);
     const conversationId = response.headers.get("x-conversation-id")!;
     const chunks = await chunksOf(response);
-    const text = chunks.filter((c) => c.type === "text-delta").map((c) => c.delta as string).join("");
-    expect(chunks.find((c) => c.type === "message-metadata")).toMatchObject({ messageMetadata: { status: "interrupted", error: expect.any(String) } });
-    expect(h.messagesOf(conversationId).at(-1)).toMatchObject({ role: "assistant", status: "interrupted", content: text });
+    const text = chunks
+      .filter((c) => c.type === "text-delta")
+      .map((c) => c.delta as string)
+      .join("");
+    expect(chunks.find((c) => c.type === "message-metadata")).toMatchObject({
+      messageMetadata: { status: "interrupted", error: expect.any(String) },
+    });
+    expect(h.messagesOf(conversationId).at(-1)).toMatchObject({
+      role: "assistant",
+      status: "interrupted",
+      content: text,
+    });
     expect(text.length).toBeGreaterThan(0);
   });
 });

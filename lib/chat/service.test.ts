@@ -82,10 +82,17 @@ describe("startReply: a visitor's first message", () => {
     const full = expectedReply(FREE, message);
     expect(run.text).toBe(full);
     expect(deltas.length).toBeGreaterThan(1); // token by token, not one blob
-    expect(h.messagesOf(conversationId).at(-1)).toEqual({ id: run.messageId, role: "assistant", content: full, status: "complete" });
+    expect(h.messagesOf(conversationId).at(-1)).toEqual({
+      id: run.messageId,
+      role: "assistant",
+      content: full,
+      status: "complete",
+    });
     expect(activeRun(conversationId)).toBeUndefined();
     expect(await h.completions()).toBe(before + 1);
-    expect(getDailyUsage({ db: h.db, userId: newGuestId!, day: new Date().toISOString().slice(0, 10) })).toBe(1);
+    expect(getDailyUsage({ db: h.db, userId: newGuestId!, day: new Date().toISOString().slice(0, 10) })).toBe(
+      1,
+    );
   });
 
   it("continues the conversation for its owner, with no new guest", async () => {
@@ -175,28 +182,35 @@ describe("startReply: the daily quota", () => {
     ["a guest", () => h.guest(), DAILY_MESSAGE_QUOTA.guest],
     ["a free user", () => h.user("free"), DAILY_MESSAGE_QUOTA.free],
     ["a pro user", () => h.user("pro"), DAILY_MESSAGE_QUOTA.pro],
-  ])("%s at the limit gets QuotaExceeded with the seconds until midnight UTC, and nothing is saved", async (_label, makeActor, limit) => {
-    const actor = makeActor();
-    const conversationId = await conversationOf(actor);
-    addDailyUsage({ db: h.db, userId: actor.userId, day, count: limit });
-    const messagesBefore = h.messagesOf(conversationId);
-    const before = await h.completions();
+  ])(
+    "%s at the limit gets QuotaExceeded with the seconds until midnight UTC, and nothing is saved",
+    async (_label, makeActor, limit) => {
+      const actor = makeActor();
+      const conversationId = await conversationOf(actor);
+      addDailyUsage({ db: h.db, userId: actor.userId, day, count: limit });
+      const messagesBefore = h.messagesOf(conversationId);
+      const before = await h.completions();
 
-    for (const input of [{ conversationId, message: "one more" }, { personaId: FREE, message: "a new one" }, { conversationId, trigger: "regenerate" }]) {
-      const error = expectAppError(() => reply(actor, input, now), "rate_limited");
-      expect(error).toBeInstanceOf(QuotaExceeded);
-      const quota = error as QuotaExceeded;
-      expect(quota.status).toBe(429);
-      expect(quota.limit).toBe(limit);
-      expect(quota.resetAt.toISOString()).toBe("2031-03-05T00:00:00.000Z");
-      expect(quota.retryAfterSeconds(now)).toBe(120);
-      expect(quota.message).toContain(`all ${limit} messages`);
-    }
-    expect(h.messagesOf(conversationId)).toEqual(messagesBefore);
-    expect(listConversations({ db: h.db, userId: actor.userId, limit: 10 })).toHaveLength(1);
-    expect(getDailyUsage({ db: h.db, userId: actor.userId, day })).toBe(limit);
-    expect(await h.completions()).toBe(before);
-  });
+      for (const input of [
+        { conversationId, message: "one more" },
+        { personaId: FREE, message: "a new one" },
+        { conversationId, trigger: "regenerate" },
+      ]) {
+        const error = expectAppError(() => reply(actor, input, now), "rate_limited");
+        expect(error).toBeInstanceOf(QuotaExceeded);
+        const quota = error as QuotaExceeded;
+        expect(quota.status).toBe(429);
+        expect(quota.limit).toBe(limit);
+        expect(quota.resetAt.toISOString()).toBe("2031-03-05T00:00:00.000Z");
+        expect(quota.retryAfterSeconds(now)).toBe(120);
+        expect(quota.message).toContain(`all ${limit} messages`);
+      }
+      expect(h.messagesOf(conversationId)).toEqual(messagesBefore);
+      expect(listConversations({ db: h.db, userId: actor.userId, limit: 10 })).toHaveLength(1);
+      expect(getDailyUsage({ db: h.db, userId: actor.userId, day })).toBe(limit);
+      expect(await h.completions()).toBe(before);
+    },
+  );
 
   it("one below the limit still goes through and uses the last message", async () => {
     const actor = h.guest();
@@ -204,7 +218,10 @@ describe("startReply: the daily quota", () => {
     const started = reply(actor, { personaId: FREE, message: "last one" }, now);
     expect(await started.run.done).toBe("complete");
     expect(getDailyUsage({ db: h.db, userId: actor.userId, day })).toBe(DAILY_MESSAGE_QUOTA.guest);
-    expectAppError(() => reply(actor, { conversationId: started.conversationId, message: "over" }, now), "rate_limited");
+    expectAppError(
+      () => reply(actor, { conversationId: started.conversationId, message: "over" }, now),
+      "rate_limited",
+    );
   });
 
   it("the count is per UTC day: yesterday's usage does not count today", async () => {
@@ -237,8 +254,15 @@ describe("startReply: replies that do not finish", () => {
     expect(started.run.text).toBe(partial);
     const saved = h.messagesOf(started.conversationId);
     expect(saved.at(-2)).toMatchObject({ role: "user", content: message, status: "complete" });
-    expect(saved.at(-1)).toEqual({ id: started.run.messageId, role: "assistant", content: partial, status: "interrupted" });
-    expect(ends).toEqual([{ type: "end", status: "interrupted", error: expect.stringMatching(/stopped answering/) }]);
+    expect(saved.at(-1)).toEqual({
+      id: started.run.messageId,
+      role: "assistant",
+      content: partial,
+      status: "interrupted",
+    });
+    expect(ends).toEqual([
+      { type: "end", status: "interrupted", error: expect.stringMatching(/stopped answering/) },
+    ]);
     expect(await h.completions()).toBe(before + 1); // a broken stream is not retried
   });
 
@@ -274,7 +298,12 @@ describe("startReply: replies that do not finish", () => {
     expect(await started.run.done).toBe("stopped");
     const full = expectedReply(FREE, message, 60);
     const saved = h.messagesOf(started.conversationId).at(-1)!;
-    expect(saved).toEqual({ id: started.run.messageId, role: "assistant", content: started.run.text, status: "stopped" });
+    expect(saved).toEqual({
+      id: started.run.messageId,
+      role: "assistant",
+      content: started.run.text,
+      status: "stopped",
+    });
     expect(saved.content.length).toBeGreaterThan(20);
     expect(full.startsWith(saved.content)).toBe(true);
     expect(saved.content.length).toBeLessThan(full.length);
@@ -295,7 +324,16 @@ describe("startReply: regenerate", () => {
     expect(again.run.messageId).not.toBe(oldReply!.id);
     expect(await again.run.done).toBe("complete");
     const after = h.messagesOf(conversationId);
-    expect(after).toEqual([greeting, question, { id: again.run.messageId, role: "assistant", content: expectedReply(FREE, "first question"), status: "complete" }]);
+    expect(after).toEqual([
+      greeting,
+      question,
+      {
+        id: again.run.messageId,
+        role: "assistant",
+        content: expectedReply(FREE, "first question"),
+        status: "complete",
+      },
+    ]);
     expect(after.some((m) => m.id === oldReply!.id)).toBe(false);
     expect(await h.completions()).toBe(before + 1);
     expect(getDailyUsage({ db: h.db, userId: guest.userId, day: today })).toBe(usage + 1);
@@ -321,7 +359,10 @@ describe("startReply: regenerate", () => {
     await started.run.done;
     h.sqlite.prepare("DELETE FROM messages WHERE id = ?").run(started.run.messageId);
     const before = h.messagesOf(started.conversationId);
-    expectAppError(() => reply(guest, { conversationId: started.conversationId, trigger: "regenerate" }), "bad_request");
+    expectAppError(
+      () => reply(guest, { conversationId: started.conversationId, trigger: "regenerate" }),
+      "bad_request",
+    );
     expect(h.messagesOf(started.conversationId)).toEqual(before);
   });
 });

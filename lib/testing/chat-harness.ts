@@ -18,7 +18,15 @@ import type { Tier } from "@/lib/personas/schema";
 import { startFakeLlm } from "@/scripts/llm-fake";
 
 /** Settings a chat test changes; restored as they were by close(). */
-const CHAT_VARS = ["CHAT_PROVIDER", "OPENAI_COMPATIBLE_BASE_URL", "OPENAI_COMPATIBLE_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_API_KEY", "DATABASE_PATH", "CHAT_MODEL_DEFAULT"] as const;
+const CHAT_VARS = [
+  "CHAT_PROVIDER",
+  "OPENAI_COMPATIBLE_BASE_URL",
+  "OPENAI_COMPATIBLE_API_KEY",
+  "ANTHROPIC_API_KEY",
+  "OPENAI_API_KEY",
+  "DATABASE_PATH",
+  "CHAT_MODEL_DEFAULT",
+] as const;
 
 export type ChatHarness = {
   db: Db;
@@ -53,7 +61,13 @@ export async function startChatHarness(): Promise<ChatHarness> {
   const llmBaseUrl = `${origin}/v1`;
 
   const configureModel = (baseUrl: string | null) => {
-    for (const k of ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "OPENAI_COMPATIBLE_API_KEY", "CHAT_MODEL_DEFAULT"] as const) delete process.env[k];
+    for (const k of [
+      "ANTHROPIC_API_KEY",
+      "OPENAI_API_KEY",
+      "OPENAI_COMPATIBLE_API_KEY",
+      "CHAT_MODEL_DEFAULT",
+    ] as const)
+      delete process.env[k];
     if (baseUrl) {
       process.env.CHAT_PROVIDER = "openai-compatible";
       process.env.OPENAI_COMPATIBLE_BASE_URL = baseUrl;
@@ -87,13 +101,22 @@ export async function startChatHarness(): Promise<ChatHarness> {
     visitor: () => ({ kind: "visitor", userId: null, tier: "free" }),
     guest: () => ({ kind: "guest", userId: createGuestUser({ db }).id, tier: "free" }),
     user(tier = "free") {
-      const created = createUser({ db, email: `chat-${++seq}-${Date.now()}@example.com`, passwordHash: null });
+      const created = createUser({
+        db,
+        email: `chat-${++seq}-${Date.now()}@example.com`,
+        passwordHash: null,
+      });
       if (!created) throw new Error("could not create a test user");
       db.update(users).set({ tier }).where(eq(users.id, created.id)).run();
       return { kind: "user", userId: created.id, tier };
     },
     messagesOf: (conversationId) =>
-      listMessages({ db, conversationId }).map((m) => ({ id: m.id, role: m.role, content: m.content, status: m.status })),
+      listMessages({ db, conversationId }).map((m) => ({
+        id: m.id,
+        role: m.role,
+        content: m.content,
+        status: m.status,
+      })),
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -5,7 +5,14 @@ import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adoptGuest } from "@/lib/chat/actor";
 import { openDatabase, type Db } from "../client";
-import { createConversation, deleteConversation, getConversation, listConversations, renameConversation, touchConversation } from "./conversations";
+import {
+  createConversation,
+  deleteConversation,
+  getConversation,
+  listConversations,
+  renameConversation,
+  touchConversation,
+} from "./conversations";
 import { insertMessage, listMessages, markStreamingInterrupted } from "./messages";
 import { addDailyUsage, getDailyUsage } from "./usage";
 import { createGuestUser, createUser, getUserById } from "./users";
@@ -24,7 +31,8 @@ afterAll(() => {
 
 let seq = 0;
 const newUser = () => createUser({ db, email: `q-${++seq}@example.com`, passwordHash: null })!.id;
-const newConversation = (userId: string, title = `c${++seq}`) => createConversation({ db, userId, personaId: "backend-developer", title, greeting: "Hi!" });
+const newConversation = (userId: string, title = `c${++seq}`) =>
+  createConversation({ db, userId, personaId: "backend-developer", title, greeting: "Hi!" });
 
 describe("conversation queries", () => {
   it("a new conversation opens with the greeting; messages list in the order written", () => {
@@ -70,15 +78,29 @@ describe("conversation queries", () => {
     expect(all.map((c) => c.title).sort()).toEqual(["a", "b", "c"]);
     const first = listConversations({ db, userId: owner, limit: 2 });
     const last = first.at(-1)!;
-    const rest = listConversations({ db, userId: owner, limit: 2, before: { updatedAt: last.updatedAt, id: last.id } });
+    const rest = listConversations({
+      db,
+      userId: owner,
+      limit: 2,
+      before: { updatedAt: last.updatedAt, id: last.id },
+    });
     expect([...first, ...rest].map((c) => c.id)).toEqual(all.map((c) => c.id));
   });
 
   it("replies left streaming by a crash are marked interrupted at start, keeping their text", () => {
     const c = newConversation(newUser());
-    const m = insertMessage({ db, conversationId: c.id, role: "assistant", content: "half a", status: "streaming" });
+    const m = insertMessage({
+      db,
+      conversationId: c.id,
+      role: "assistant",
+      content: "half a",
+      status: "streaming",
+    });
     expect(markStreamingInterrupted({ db })).toBeGreaterThanOrEqual(1);
-    expect(listMessages({ db, conversationId: c.id }).find((x) => x.id === m.id)).toMatchObject({ content: "half a", status: "interrupted" });
+    expect(listMessages({ db, conversationId: c.id }).find((x) => x.id === m.id)).toMatchObject({
+      content: "half a",
+      status: "interrupted",
+    });
   });
 });
 
