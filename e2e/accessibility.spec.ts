@@ -8,7 +8,7 @@ const PAGES = [
   { name: "free persona", path: "/personas/frontend-developer", dark: true },
   { name: "locked persona", path: "/personas/staff-engineer", dark: false },
   { name: "mis-encoded seed persona", path: "/personas/backend-developer", dark: false },
-  { name: "chat placeholder", path: "/chat?persona=frontend-developer", dark: false },
+  { name: "new chat", path: "/chat?persona=frontend-developer", dark: false },
   { name: "404", path: "/personas/does-not-exist", dark: true },
 ] as const;
 

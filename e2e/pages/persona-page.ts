@@ -21,8 +21,8 @@ export class PersonaPage {
     this.starters = page.getByRole("region", { name: "Conversation starters" }).getByRole("link");
     this.body = page.getByTestId("persona-body");
     this.lockedBody = page.getByTestId("locked-body");
-    // The header's badge comes before any related persona cards' badges.
-    this.tierBadge = page.getByTestId("tier-badge").first();
+    // In main (the site header may carry the viewer's own badge), before any related cards' badges.
+    this.tierBadge = page.getByRole("main").getByTestId("tier-badge").first();
     this.taxonomy = page.getByRole("list", { name: "Category and tags" });
     this.worksWellWith = page.getByTestId("works-well-with");
     this.pairedWithBy = page.getByTestId("paired-with-by");
