@@ -119,12 +119,19 @@ function exchange(agent: http.Agent, target: Target, client: number, body: unkno
 }
 
 /**
+ * Keep-alive connections for one target's clients, kept across runs: a run that opened 50 new
+ * connections at once would measure that burst (seconds of queueing in `next start`, for either
+ * route) instead of the steady state.
+ */
+export const clientPool = (connections: number) => new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: connections });
+
+/**
  * `connections` clients, each sending its next request as soon as its last reply ended, until
  * `durationMs` has passed (requests in flight then are awaited and counted) or a client has made
  * `maxPerClient` requests.
  */
-export async function runLoad(target: Target, opts: { connections: number; durationMs: number; maxPerClient: number }): Promise<LoadRun> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
+export async function runLoad(target: Target, opts: { agent: http.Agent; connections: number; durationMs: number; maxPerClient: number }): Promise<LoadRun> {
+  const { agent } = opts;
   const samples: Sample[] = [];
   const errorExamples: string[] = [];
   let errors = 0;
@@ -149,6 +156,5 @@ export async function runLoad(target: Target, opts: { connections: number; durat
   };
   await Promise.all(Array.from({ length: opts.connections }, (_, i) => client(i)));
   const wallMs = performance.now() - started;
-  agent.destroy();
   return { wallMs, samples, errors, errorExamples };
 }

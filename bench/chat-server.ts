@@ -168,17 +168,42 @@ function clockTicks(): number {
   return (ticksPerSecond = Number.isInteger(n) && n > 0 ? n : 100);
 }
 
-/** utime + stime of one process, in ms; 0 if it is gone. The name field may hold spaces and parentheses. */
-function processCpuMs(pid: number): number {
+/** utime + stime of one process (all its threads, live and exited), in ms; 0 if it is gone. Clock-tick sampled. */
+function statCpuMs(pid: number): number {
   let stat: string;
   try {
     stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
   } catch {
     return 0;
   }
+  // The name field may hold spaces and parentheses ("next-server (v16…)"): count from the last ")".
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // fields[0] is field 3 (state), so utime (14) and stime (15) are at 11 and 12.
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
+}
+
+/**
+ * Time on CPU of one process's live threads, in ms, from /proc/<pid>/task/<tid>/schedstat: the
+ * scheduler's own nanosecond count (user and system together), where utime/stime are sampled at
+ * each clock tick — too coarse for a few seconds of a process that gets a fifth of a core. Null
+ * if the kernel does not keep it.
+ */
+function schedCpuMs(pid: number): number | null {
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0;
+  }
+  let ns = 0;
+  for (const tid of tasks.slice(0, 1000)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" && fs.existsSync(`/proc/${pid}/task/${tid}`)) return null;
+    }
+  }
+  return Number.isFinite(ns) ? ns / 1e6 : null;
 }
 
 function childPids(pid: number): number[] {
@@ -197,13 +222,28 @@ function childPids(pid: number): number[] {
   });
 }
 
-/** CPU time (user + system, ms) of a process and all its descendants; `next start` runs as one process today. */
-export function treeCpuMs(pid: number): number {
-  let total = 0;
+export type CpuReading = { schedMs: number | null; statMs: number };
+
+/**
+ * CPU time of a process and all its descendants (`next start` runs as one process today): the
+ * scheduler's precise count (null if the kernel lacks it) and utime + stime from /proc/<pid>/stat.
+ */
+export function treeCpu(pid: number): CpuReading {
+  let sched: number | null = 0;
+  let stat = 0;
   const queue = [pid];
   for (let i = 0; i < queue.length && i < 1000; i++) {
-    total += processCpuMs(queue[i]!);
+    const one = schedCpuMs(queue[i]!);
+    sched = sched === null || one === null ? null : sched + one;
+    stat += statCpuMs(queue[i]!);
     queue.push(...childPids(queue[i]!));
   }
-  return total;
+  return { schedMs: sched, statMs: stat };
+}
+
+/** CPU ms between two readings: the scheduler's count when both have it, else utime + stime. */
+export function cpuDelta(before: CpuReading, after: CpuReading): { ms: number; source: "schedstat" | "stat"; statMs: number } {
+  const statMs = after.statMs - before.statMs;
+  if (before.schedMs !== null && after.schedMs !== null) return { ms: after.schedMs - before.schedMs, source: "schedstat", statMs };
+  return { ms: statMs, source: "stat", statMs };
 }

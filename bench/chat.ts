@@ -15,6 +15,7 @@
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
+import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -22,9 +23,9 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { z } from "zod";
 import { sessions, users } from "../lib/db/schema";
-import { runLoad, type LoadRun, type Target } from "./chat-load";
+import { clientPool, runLoad, type LoadRun, type Target } from "./chat-load";
 import { summarizeProfile, type ProfileSummary } from "./chat-profile";
-import { assertBuiltCopy, BARE_ROUTE_PATH, buildApp, copyApp, killChildrenNow, startFakeLlm, startNext, treeCpuMs, type Child } from "./chat-server";
+import { assertBuiltCopy, BARE_ROUTE_PATH, buildApp, copyApp, killChildrenNow, startFakeLlm, startNext, treeCpu, cpuDelta, type Child } from "./chat-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
@@ -38,7 +39,7 @@ const TURNS_PER_CONVERSATION = 10;
 const MAX_REQUESTS_PER_CLIENT = 100_000;
 const WARMUP_SECONDS = 3;
 /** The measured time per route is split into this many stretches, alternating between the routes. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const KINDS = ["chat", "bare"] as const;
 type Kind = (typeof KINDS)[number];
 const CPU_RATIO_TARGET = 1.3;
@@ -155,6 +156,10 @@ type RouteResult = {
   errorExamples: string[];
   serverCpuMs: number;
   serverCpuMsPerReply: number;
+  /** "schedstat": the scheduler's ns count per thread; "stat": utime + stime, sampled per clock tick. */
+  serverCpuSource: string;
+  /** The same from utime + stime, as a cross-check. */
+  serverCpuMsPerReplyFromStat: number;
   /** Of the machine's CPU during the run: the server's share, and the fake model's and the load generator's per reply. */
   serverCpuUtilization: number;
   fakeLlmCpuMsPerReply: number;
@@ -166,21 +171,24 @@ type RouteResult = {
 };
 
 /** What one measured stretch of load on one route left behind. */
-type Segment = { run: LoadRun; serverCpuMs: number; llmCpuMs: number; selfCpuMs: number; commits: number | null; messagesInserted: number; loadAverage: number[] };
+type Segment = { run: LoadRun; serverCpuMs: number; serverStatCpuMs: number; cpuSource: string; llmCpuMs: number; selfCpuMs: number; commits: number | null; messagesInserted: number; loadAverage: number[] };
 
-async function measureSegment(opts: { target: Target; server: Child; llm: Child; dbPath: string; seconds: number }): Promise<Segment> {
-  const { target, server, llm, dbPath } = opts;
+async function measureSegment(opts: { target: Target; agent: http.Agent; server: Child; llm: Child; dbPath: string; seconds: number }): Promise<Segment> {
+  const { target, agent, server, llm, dbPath } = opts;
   const load0 = os.loadavg()[0]!;
-  const cpu0 = { server: treeCpuMs(server.pid), llm: treeCpuMs(llm.pid), self: process.cpuUsage() };
+  const cpu0 = { server: treeCpu(server.pid), llm: treeCpu(llm.pid), self: process.cpuUsage() };
   const commits0 = walCommitCounter(dbPath);
   const messages0 = countMessages(dbPath);
-  const run = await runLoad(target, { connections: CONNECTIONS, durationMs: opts.seconds * 1000, maxPerClient: MAX_REQUESTS_PER_CLIENT });
+  const run = await runLoad(target, { agent, connections: CONNECTIONS, durationMs: opts.seconds * 1000, maxPerClient: MAX_REQUESTS_PER_CLIENT });
   const self = process.cpuUsage(cpu0.self);
+  const serverCpu = cpuDelta(cpu0.server, treeCpu(server.pid));
   const commits1 = walCommitCounter(dbPath);
   return {
     run,
-    serverCpuMs: treeCpuMs(server.pid) - cpu0.server,
-    llmCpuMs: treeCpuMs(llm.pid) - cpu0.llm,
+    serverCpuMs: serverCpu.ms,
+    serverStatCpuMs: serverCpu.statMs,
+    cpuSource: serverCpu.source,
+    llmCpuMs: cpuDelta(cpu0.llm, treeCpu(llm.pid)).ms,
     selfCpuMs: (self.user + self.system) / 1000,
     commits: commits0 === null || commits1 === null ? null : (commits1 - commits0) >>> 0,
     messagesInserted: countMessages(dbPath) - messages0,
@@ -213,6 +221,8 @@ function aggregate(target: Target, segments: Segment[]): RouteResult {
     errorExamples: segments.flatMap((s) => s.run.errorExamples).slice(0, 5),
     serverCpuMs,
     serverCpuMsPerReply: per(serverCpuMs),
+    serverCpuSource: [...new Set(segments.map((s) => s.cpuSource))].join("+"),
+    serverCpuMsPerReplyFromStat: per(sum((s) => s.serverStatCpuMs)),
     serverCpuUtilization: serverCpuMs / (seconds * 1000),
     fakeLlmCpuMsPerReply: per(sum((s) => s.llmCpuMs)),
     loadGeneratorCpuMsPerReply: per(sum((s) => s.selfCpuMs)),
@@ -317,7 +327,7 @@ function renderReport(r: ChatBenchResults): string {
     [
       "How it is counted: a reply counts once its stream has ended with a `finish` chunk (and, for /api/chat, a `complete` status and the persona's text); an error is anything else (non-200, a dropped or unfinished stream, a timeout).",
       "First text = from sending the request to the first `text-delta` chunk; full reply = to the end of the stream.",
-      "Server CPU = utime + stime of the `next start` process tree from /proc/<pid>/stat, over the measured run, divided by the replies.",
+      `Server CPU = time on CPU of the \`next start\` process tree over the measured run, divided by the replies: from /proc/<pid>/task/*/schedstat, the scheduler's nanosecond count (this run: ${r.chat.serverCpuSource}); utime + stime from /proc/<pid>/stat, sampled per clock tick, is the cross-check and the fallback: ${ms(r.chat.serverCpuMsPerReplyFromStat)} and ${ms(r.bare.serverCpuMsPerReplyFromStat)} per reply.`,
       "SQLite commits = the change counter in the database's wal-index header (`-shm`, bumped once per committed write transaction by any connection); messages inserted = rows added to `messages` (a user message and a reply per turn).",
     ].join(" "),
   ];
@@ -381,6 +391,7 @@ async function main(): Promise<void> {
     // Both servers up at once, measured in turn (chat, bare, chat, bare, …): on a shared machine
     // whose load comes and goes, each route then sees the same conditions.
     const servers: Partial<Record<Kind, Child>> = {};
+    const agents: Record<Kind, http.Agent> = { chat: clientPool(CONNECTIONS), bare: clientPool(CONNECTIONS) };
     const dbPath = (kind: Kind) => path.join(tmp, `data-${kind}`, "persona-market.db");
     let chat: RouteResult;
     let bare: RouteResult;
@@ -404,7 +415,7 @@ async function main(): Promise<void> {
       };
       for (const kind of KINDS) {
         progress(`${targets[kind].name}: warm-up ${warmupSeconds} s`);
-        const warm = await runLoad(targets[kind], { connections: CONNECTIONS, durationMs: warmupSeconds * 1000, maxPerClient: MAX_REQUESTS_PER_CLIENT });
+        const warm = await runLoad(targets[kind], { agent: agents[kind], connections: CONNECTIONS, durationMs: warmupSeconds * 1000, maxPerClient: MAX_REQUESTS_PER_CLIENT });
         if (warm.samples.length === 0) throw new Error(`${targets[kind].name}: no reply during warm-up; first errors:\n  ${warm.errorExamples.join("\n  ")}`);
       }
       const segments: Record<Kind, Segment[]> = { chat: [], bare: [] };
@@ -412,13 +423,14 @@ async function main(): Promise<void> {
       for (let round = 1; round <= rounds; round++) {
         for (const kind of KINDS) {
           progress(`${targets[kind].name}: ${CONNECTIONS} clients for ${n(segmentSeconds, 1)} s (round ${round} of ${rounds})`);
-          segments[kind].push(await measureSegment({ target: targets[kind], server: servers[kind]!, llm, dbPath: dbPath(kind), seconds: segmentSeconds }));
+          segments[kind].push(await measureSegment({ target: targets[kind], agent: agents[kind], server: servers[kind]!, llm, dbPath: dbPath(kind), seconds: segmentSeconds }));
         }
       }
       measuredToUs = monotonicUs();
       chat = aggregate(targets.chat, segments.chat);
       bare = aggregate(targets.bare, segments.bare);
     } finally {
+      for (const kind of KINDS) agents[kind].destroy();
       for (const kind of KINDS) {
         if (!servers[kind]) continue;
         await servers[kind].stop();
