@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3"],
+  // better-sqlite3 is a native addon and pino starts worker threads: load them from node_modules at run time.
+  serverExternalPackages: ["better-sqlite3", "pino", "pino-pretty"],
   poweredByHeader: false,
   async headers() {
     return [
