@@ -1,8 +1,9 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { getLiveSession } from "@/lib/db/queries/sessions";
+import { noteRequestActor, REQUEST_ID_HEADER } from "@/lib/http/request-log";
 import type { Tier } from "@/lib/personas/schema";
 import { decodeSessionToken, sessionCookieName } from "./session-cookie";
 
@@ -25,6 +26,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const live = getLiveSession({ db: getDb(), id: token.sid, userId: token.uid });
   if (!live || live.user.isGuest) return null;
   const { user, session } = live;
+  noteRequestActor((await headers()).get(REQUEST_ID_HEADER), user.id);
   return {
     id: user.id,
     email: user.email,
@@ -36,4 +38,3 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     sessionId: session.id,
   };
 });
-

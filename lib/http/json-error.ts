@@ -1,20 +1,48 @@
+import { headers as requestHeaders } from "next/headers";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { REQUEST_ID_HEADER } from "@/lib/http/request-log";
+import { audit, log } from "@/lib/log";
 
-export type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
+export type ErrorBody = {
+  error: { code: string; message: string; requestId?: string; fields?: Record<string, string> };
+};
 
-/** `{ error: { code, message } }` with the AppError's status. Unknown errors become a bare 500. */
-export function jsonError(error: unknown, headers?: HeadersInit): NextResponse<ErrorBody> {
+/** The id the server stamped on the request being answered (the same one as `X-Request-Id`). */
+export async function currentRequestId(): Promise<string | undefined> {
+  try {
+    return (await requestHeaders()).get(REQUEST_ID_HEADER) ?? undefined;
+  } catch {
+    return undefined; // outside a request (unit tests, scripts)
+  }
+}
+
+/**
+ * `{ error: { code, message, requestId } }` with the AppError's status. Unknown errors become a
+ * bare 500; their cause goes to the log under the same request id, never to the client.
+ */
+export async function jsonError(error: unknown, headers?: HeadersInit): Promise<NextResponse<ErrorBody>> {
+  const requestId = await currentRequestId();
+  const id = requestId ? { requestId } : {};
   if (error instanceof AppError) {
+    if (error.code === "forbidden") audit("access.denied", { ...id, reason: error.message.slice(0, 120) });
+    if (error.code === "rate_limited") audit("rate.limited", { ...id });
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.details && { fields: error.details }) } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...id,
+          ...(error.details && { fields: error.details }),
+        },
+      },
       { status: error.status, headers },
     );
   }
-  console.error(error);
+  log.error({ ...id, err: error }, "request.failed");
   return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+    { error: { code: "internal", message: "Something went wrong on our side. Please try again.", ...id } },
     { status: 500, headers },
   );
 }

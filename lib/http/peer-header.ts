@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
+import { stampRequest } from "./request-log";
 
 /**
  * Next.js keeps a client-sent X-Forwarded-For as it is, so route handlers cannot tell a forged one
@@ -22,6 +23,7 @@ export function installPeerHeader() {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
       req.headers[PEER_HEADER] = `${token} ${req.socket.remoteAddress ?? "unknown"}`;
+      stampRequest(req, args[1] as http.ServerResponse);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;

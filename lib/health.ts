@@ -1,0 +1,38 @@
+import "server-only";
+import { chatSettings } from "@/lib/chat/provider";
+import { getDb } from "@/lib/db/client";
+import { checkDatabase } from "@/lib/db/queries/health";
+import { getCatalog } from "@/lib/personas";
+
+export type Readiness = {
+  ready: boolean;
+  database: { ok: boolean; engine: "sqlite"; writable: boolean; migrated: boolean };
+  catalog: { ok: boolean; personas: number };
+  /** Not a condition of readiness: without a model the site still serves, and chat says so. */
+  model: { configured: boolean; provider: string | null };
+};
+
+/** What `GET /api/ready` reports: names and counts only, never paths, settings or secrets. */
+export function readiness(): Readiness {
+  let database: Readiness["database"] = { ok: false, engine: "sqlite", writable: false, migrated: false };
+  try {
+    const { writable, migrations } = checkDatabase({ db: getDb() });
+    const migrated = migrations.applied >= migrations.expected;
+    database = { ok: writable && migrated, engine: "sqlite", writable, migrated };
+  } catch {
+    // unreachable or unopenable: reported as not ok
+  }
+  let catalog: Readiness["catalog"] = { ok: false, personas: 0 };
+  try {
+    catalog = { ok: true, personas: getCatalog().all.length };
+  } catch {
+    // a content error: reported as not ok
+  }
+  const chat = chatSettings();
+  return {
+    ready: database.ok && catalog.ok,
+    database,
+    catalog,
+    model: { configured: Boolean(chat), provider: chat?.provider ?? null },
+  };
+}

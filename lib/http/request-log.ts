@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import type http from "node:http";
+import { log } from "@/lib/log";
+
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/** Who made each request in flight (user id or guest id), noted by the app, read when it ends. */
+const globalForRequests = globalThis as unknown as { personaRequestActors?: Map<string, string> };
+const actors = (globalForRequests.personaRequestActors ??= new Map<string, string>());
+
+/** Records who a request was for, so its log line can say so. No-op outside a request. */
+export function noteRequestActor(requestId: string | null | undefined, actor: string) {
+  if (requestId && actors.size < 100_000) actors.set(requestId, actor);
+}
+
+/**
+ * Called for every HTTP request the server takes, before Next sees it: a fresh request id (a
+ * client-sent one is replaced, so ids in logs are ours), echoed as `X-Request-Id`, and one JSON log
+ * line when the response ends: method, path (no query: it may hold search text), status, duration.
+ */
+export function stampRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+  const id = randomUUID();
+  req.headers[REQUEST_ID_HEADER] = id;
+  res.setHeader("X-Request-Id", id);
+  const started = process.hrtime.bigint();
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const done = (aborted: boolean) => {
+    const actor = actors.get(id);
+    actors.delete(id);
+    const fields = {
+      requestId: id,
+      method: req.method,
+      path: path.slice(0, 300),
+      status: res.statusCode,
+      durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+      actor: actor ?? "visitor",
+      ...(aborted && { aborted: true }),
+    };
+    if (path.startsWith("/_next/static/")) log.debug(fields, "request");
+    else log.info(fields, "request");
+  };
+  let logged = false;
+  res.once("finish", () => !logged && ((logged = true), done(false)));
+  res.once("close", () => !logged && ((logged = true), done(!res.writableFinished)));
+}
