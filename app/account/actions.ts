@@ -12,6 +12,7 @@ import { redeemCode } from "@/lib/billing/redeem";
 import { getDb } from "@/lib/db/client";
 import { revokeAllSessions } from "@/lib/db/queries/sessions";
 import { getUserById, setPasswordHash } from "@/lib/db/queries/users";
+import { audit } from "@/lib/log";
 
 export type FormState = { ok?: boolean; message?: string; fields?: Record<string, string> };
 
@@ -21,13 +22,15 @@ export async function redeemAction(_prev: FormState, form: FormData): Promise<Fo
   const parsed = redeemSchema.safeParse({ code: form.get("code") });
   if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error) };
   const result = redeemCode({ db: getDb(), userId: viewer.id, code: parsed.data.code });
+  audit(result.ok ? "billing.code_redeemed" : "billing.code_refused", { userId: viewer.id });
   if (result.ok) revalidatePath("/", "layout");
   return result.ok ? { ok: true, message: result.message } : { ok: false, fields: { code: result.message } };
 }
 
 export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
   const viewer = await getViewer();
-  if (!viewer) return { ok: false, message: "Your session has ended. Sign in again to change your password." };
+  if (!viewer)
+    return { ok: false, message: "Your session has ended. Sign in again to change your password." };
   const parsed = changePasswordSchema.safeParse({
     currentPassword: form.get("currentPassword"),
     newPassword: form.get("newPassword"),
@@ -36,21 +39,29 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
   const db = getDb();
   const user = getUserById({ db, id: viewer.id });
   if (!user?.passwordHash) {
-    return { ok: false, message: "This account signs in through GitHub or Google and has no password to change." };
+    return {
+      ok: false,
+      message: "This account signs in through GitHub or Google and has no password to change.",
+    };
   }
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    audit("auth.password_change_failed", { userId: user.id });
     return { ok: false, fields: { currentPassword: "That is not your current password." } };
   }
   setPasswordHash({ db, userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
   // Every other session ends; this browser gets a fresh one.
   const version = revokeAllSessions({ db, userId: user.id });
+  audit("auth.password_changed", { userId: user.id });
   await startSession({ ...user, sessionVersion: version });
   return { ok: true, message: "Password changed. You were signed out everywhere else." };
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
   const viewer = await getViewer();
-  if (viewer) revokeAllSessions({ db: getDb(), userId: viewer.id });
+  if (viewer) {
+    revokeAllSessions({ db: getDb(), userId: viewer.id });
+    audit("auth.sign_out", { userId: viewer.id, everywhere: true });
+  }
   (await cookies()).delete(sessionCookieName());
   redirect("/sign-in?signedOut=everywhere");
 }

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/sessions";
 import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
+import { audit } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
 import { accountKey, addressKey, checkSignInLimit, noteSignInFailure, noteSignInSuccess } from "./rate-limit";
@@ -30,7 +31,10 @@ export function authOptions(): NextAuthOptions {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
@@ -38,15 +42,23 @@ export function authOptions(): NextAuthOptions {
         const db = getDb();
         const headers = new Headers(req.headers as Record<string, string>);
         const keys = [accountKey(email), addressKey(clientIp(headers))];
-        if (checkSignInLimit({ db, keys }).limited) return null;
+        if (checkSignInLimit({ db, keys }).limited) {
+          audit("auth.sign_in_failed", { reason: "rate_limited" });
+          return null;
+        }
         const user = getUserByEmail({ db, email });
         // Same work and the same answer whether the email is unknown or the password is wrong.
         const ok = await verifyPassword(user?.passwordHash, password);
         if (!user || !ok || user.isGuest) {
           noteSignInFailure({ db, keys });
+          audit("auth.sign_in_failed", {
+            reason: user ? "wrong_password" : "unknown_account",
+            userId: user?.id,
+          });
           return null;
         }
         noteSignInSuccess({ db, email });
+        audit("auth.sign_in", { userId: user.id, method: "password" });
         // A guest who chatted before signing in keeps their conversations.
         const guestId = readGuestCookie(cookieFromHeader(headers.get("cookie"), GUEST_COOKIE));
         db.transaction((tx) => adoptGuest({ db: tx, guestId, userId: user.id }));
@@ -54,7 +66,8 @@ export function authOptions(): NextAuthOptions {
       },
     }),
   ];
-  if (settings.github) providers.push(GitHubProvider({ clientId: settings.github.id, clientSecret: settings.github.secret }));
+  if (settings.github)
+    providers.push(GitHubProvider({ clientId: settings.github.id, clientSecret: settings.github.secret }));
   if (settings.google) {
     providers.push(GoogleProvider({ clientId: settings.google.id, clientSecret: settings.google.secret }));
   }
@@ -70,7 +83,10 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (!account || account.type !== "oauth") return true;
         const db = getDb();
-        if (getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })) return true;
+        if (
+          getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })
+        )
+          return true;
         const email = user.email?.trim().toLowerCase();
         if (!email) return `/sign-in?error=OAuthNoEmail`;
         // Never attach a new sign-in method to an existing account on the strength of an email match.
@@ -89,7 +105,11 @@ export function authOptions(): NextAuthOptions {
         const db = getDb();
         const dbUser =
           account?.type === "oauth"
-            ? getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })
+            ? getUserByAccount({
+                db,
+                provider: account.provider,
+                providerAccountId: account.providerAccountId,
+              })
             : getUserByEmail({ db, email: (user as AuthUser).email!.toLowerCase() });
         if (!dbUser) throw new Error("signed-in user not found");
         const session = createSession({
@@ -98,19 +118,28 @@ export function authOptions(): NextAuthOptions {
           version: dbUser.sessionVersion,
           maxAgeMs: sessionMaxAgeSeconds() * 1000,
         });
-        return { name: dbUser.name, email: dbUser.email, sub: dbUser.id, uid: dbUser.id, sid: session.id } satisfies SessionToken;
+        return {
+          name: dbUser.name,
+          email: dbUser.email,
+          sub: dbUser.id,
+          uid: dbUser.id,
+          sid: session.id,
+        } satisfies SessionToken;
       },
       async session({ session, token }) {
         const { uid, sid } = token as Partial<SessionToken>;
         const live = uid && sid ? getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
         // A revoked session shows as signed out, even to next-auth's own /api/auth/session.
-        return live ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } } : { expires: session.expires };
+        return live
+          ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } }
+          : { expires: session.expires };
       },
     },
     events: {
       async signOut({ token }) {
         const sid = (token as Partial<SessionToken> | null)?.sid;
         if (sid) revokeSession({ db: getDb(), id: sid });
+        audit("auth.sign_out", { userId: (token as Partial<SessionToken> | null)?.uid });
       },
     },
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Executor } from "../client";
 import { tierChanges, users, type TierChange, type TIER_SOURCES } from "../schema";
+import { audit } from "@/lib/log";
 import type { Tier } from "@/lib/personas/schema";
 
 type Source = (typeof TIER_SOURCES)[number];
@@ -25,11 +26,22 @@ export function setUserTier({
   if (user.tier === tier) return { changed: false, from: user.tier };
   const at = new Date();
   db.update(users).set({ tier, tierSince: at, tierSource: source }).where(eq(users.id, userId)).run();
-  db.insert(tierChanges).values({ userId, fromTier: user.tier, toTier: tier, source, reference, createdAt: at }).run();
+  db.insert(tierChanges)
+    .values({ userId, fromTier: user.tier, toTier: tier, source, reference, createdAt: at })
+    .run();
+  audit("tier.changed", { userId, from: user.tier, to: tier, source, reference });
   return { changed: true, from: user.tier };
 }
 
-export function listTierChanges({ db, userId, limit = 20 }: { db: Executor; userId: string; limit?: number }): TierChange[] {
+export function listTierChanges({
+  db,
+  userId,
+  limit = 20,
+}: {
+  db: Executor;
+  userId: string;
+  limit?: number;
+}): TierChange[] {
   return db
     .select()
     .from(tierChanges)

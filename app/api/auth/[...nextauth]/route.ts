@@ -43,7 +43,7 @@ async function signInRateLimit(request: NextRequest): Promise<NextResponse | und
     "rate_limited",
     `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   );
-  const response = jsonError(error, { "Retry-After": String(decision.retryAfterSeconds) });
+  const response = await jsonError(error, { "Retry-After": String(decision.retryAfterSeconds) });
   // next-auth's client reads `url` to report the error; keep the JSON error shape beside it.
   const body = (await response.json()) as object;
   return NextResponse.json(

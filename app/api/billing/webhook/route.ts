@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
 import { readBodyText } from "@/lib/http/read-body";
+import { audit } from "@/lib/log";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,7 +31,10 @@ export async function POST(request: Request) {
       header: request.headers.get("stripe-signature"),
       secret: stripe.webhookSecret,
     });
-    if (!check.ok) throw new AppError("bad_request", SIGNATURE_MESSAGES[check.reason]);
+    if (!check.ok) {
+      audit("billing.webhook_rejected", { reason: check.reason });
+      throw new AppError("bad_request", SIGNATURE_MESSAGES[check.reason]);
+    }
     let json: unknown;
     try {
       json = JSON.parse(payload);
