@@ -31,7 +31,10 @@ export function authOptions(): NextAuthOptions {
     CredentialsProvider({
       id: "credentials",
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
@@ -55,7 +58,8 @@ export function authOptions(): NextAuthOptions {
       },
     }),
   ];
-  if (settings.github) providers.push(GitHubProvider({ clientId: settings.github.id, clientSecret: settings.github.secret }));
+  if (settings.github)
+    providers.push(GitHubProvider({ clientId: settings.github.id, clientSecret: settings.github.secret }));
   if (settings.google) {
     providers.push(GoogleProvider({ clientId: settings.google.id, clientSecret: settings.google.secret }));
   }
@@ -75,7 +79,10 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (!account || account.type !== "oauth") return true;
         const db = getDb();
-        if (getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })) return true;
+        if (
+          getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })
+        )
+          return true;
         const email = user.email?.trim().toLowerCase();
         if (!email) return `/sign-in?error=OAuthNoEmail`;
         // Never attach a new sign-in method to an existing account on the strength of an email match.
@@ -94,7 +101,11 @@ export function authOptions(): NextAuthOptions {
         const db = getDb();
         const dbUser =
           account?.type === "oauth"
-            ? getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })
+            ? getUserByAccount({
+                db,
+                provider: account.provider,
+                providerAccountId: account.providerAccountId,
+              })
             : getUserByEmail({ db, email: (user as AuthUser).email!.toLowerCase() });
         if (!dbUser) throw new Error("signed-in user not found");
         const session = createSession({
@@ -103,13 +114,21 @@ export function authOptions(): NextAuthOptions {
           version: dbUser.sessionVersion,
           maxAgeMs: sessionMaxAgeSeconds() * 1000,
         });
-        return { name: dbUser.name, email: dbUser.email, sub: dbUser.id, uid: dbUser.id, sid: session.id } satisfies SessionToken;
+        return {
+          name: dbUser.name,
+          email: dbUser.email,
+          sub: dbUser.id,
+          uid: dbUser.id,
+          sid: session.id,
+        } satisfies SessionToken;
       },
       async session({ session, token }) {
         const { uid, sid } = token as Partial<SessionToken>;
         const live = uid && sid ? getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
         // A revoked session shows as signed out, even to next-auth's own /api/auth/session.
-        return live ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } } : { expires: session.expires };
+        return live
+          ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } }
+          : { expires: session.expires };
       },
     },
     events: {

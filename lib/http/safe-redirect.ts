@@ -6,7 +6,6 @@ const MAX_DECODES = 5;
 const MAX_LENGTH = 500;
 
 // Control characters, any whitespace (tab, newline, unicode spaces) and backslashes.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\x00-\x1f\x7f\\]|\s/;
 
 function isPlainPath(value: string): boolean {
