@@ -4,9 +4,16 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { signInErrorMessage as errorMessage } from "@/lib/auth/messages";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { Field } from "./field";
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
@@ -24,7 +31,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         callbackUrl,
       });
       if (result?.ok && !result.error) {
-        router.push(callbackUrl);
+        router.push(safeCallbackPath(callbackUrl));
         router.refresh();
         return;
       }
@@ -44,7 +51,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   return (
     <form onSubmit={onSubmit} method="post" className="flex flex-col gap-4">
       {error && (
-        <p role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100">
+        <p
+          role="alert"
+          className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+        >
           {error}
         </p>
       )}

@@ -1,14 +1,16 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
+import ReactMarkdown, { type Components, type UrlTransform } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
+import { safeLinkUrl } from "@/lib/text/safe-link";
 
 function textOf(node: ReactNode): string {
   if (typeof node === "string" || typeof node === "number") return String(node);
   if (Array.isArray(node)) return node.map(textOf).join("");
-  if (node && typeof node === "object" && "props" in node) return textOf((node.props as { children?: ReactNode }).children);
+  if (node && typeof node === "object" && "props" in node)
+    return textOf((node.props as { children?: ReactNode }).children);
   return "";
 }
 
@@ -32,15 +34,21 @@ function CodeBlock({ children }: { children?: ReactNode }) {
   );
 }
 
-// Model output: no raw HTML (skipHtml), no images from other sites (alt text instead), safe links only.
+// Model output: no raw HTML (skipHtml), no images from other sites (alt text instead), and links
+// only to http:, https:, mailto: or relative URLs (safeLinkUrl); a refused link shows as its text.
+const urlTransform: UrlTransform = (url) => safeLinkUrl(url);
+
 const components: Components = {
   pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
   img: ({ alt }) => (alt ? <span className="italic">[image: {alt}]</span> : null),
-  a: ({ href, children }) => (
-    <a href={href} rel="nofollow noopener noreferrer" target="_blank">
-      {children}
-    </a>
-  ),
+  a: ({ href, children }) =>
+    href ? (
+      <a href={href} rel="nofollow noopener noreferrer" target="_blank">
+        {children}
+      </a>
+    ) : (
+      <span>{children}</span>
+    ),
 };
 
 export function ChatMarkdown({ children }: { children: string }) {
@@ -50,7 +58,7 @@ export function ChatMarkdown({ children }: { children: string }) {
         remarkPlugins={[remarkGfm]}
         rehypePlugins={[[rehypeHighlight, { detect: false, ignoreMissing: true }]]}
         skipHtml
-        urlTransform={defaultUrlTransform}
+        urlTransform={urlTransform}
         components={components}
       >
         {children}

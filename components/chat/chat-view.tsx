@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { MessageView } from "@/lib/chat/conversation-view";
 import type { ReplyMetadata } from "@/lib/chat/reply-stream";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { apiError, callApi } from "./api-error";
 import { ChatMarkdown } from "./chat-markdown";
 import { Composer } from "./composer";
@@ -16,13 +17,24 @@ type ChatMessage = UIMessage<Meta>;
 
 export type ChatViewProps = {
   conversationId: string | null;
-  persona: { id: string; name: string; avatar: string; starters: string[]; worksWellWith: { id: string; name: string; avatar: string }[] };
+  persona: {
+    id: string;
+    name: string;
+    avatar: string;
+    starters: string[];
+    worksWellWith: { id: string; name: string; avatar: string }[];
+  };
   initialMessages: MessageView[];
   initialPrompt?: string;
   streaming?: boolean;
 };
 
-const toUi = (m: MessageView): ChatMessage => ({ id: m.id, role: m.role, parts: [{ type: "text", text: m.content }], metadata: { status: m.status } });
+const toUi = (m: MessageView): ChatMessage => ({
+  id: m.id,
+  role: m.role,
+  parts: [{ type: "text", text: m.content }],
+  metadata: { status: m.status },
+});
 const textOf = (m: ChatMessage) => m.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
 
 const STATUS_NOTES: Record<string, string> = {
@@ -31,7 +43,13 @@ const STATUS_NOTES: Record<string, string> = {
   streaming: "Still being written… this updates by itself.",
 };
 
-export function ChatView({ conversationId, persona, initialMessages, initialPrompt, streaming }: ChatViewProps) {
+export function ChatView({
+  conversationId,
+  persona,
+  initialMessages,
+  initialPrompt,
+  streaming,
+}: ChatViewProps) {
   const router = useRouter();
   const [convId, setConvId] = useState(conversationId);
   const [draft, setDraft] = useState(initialPrompt ?? "");
@@ -52,7 +70,8 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
           return response;
         },
         prepareSendMessagesRequest: ({ messages, trigger, body }) => {
-          const conversation = (body as { conversationId?: string | null } | undefined)?.conversationId ?? null;
+          const conversation =
+            (body as { conversationId?: string | null } | undefined)?.conversationId ?? null;
           const last = messages.at(-1);
           return {
             body:
@@ -70,7 +89,7 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
       // chat layout, which a navigation alone does not re-render) is refreshed to list it.
       onFinish: ({ message }) => {
         const id = message.metadata?.conversationId;
-        if (!conversationId && id) router.replace(`/chat/${id}`);
+        if (!conversationId && id) router.replace(safeCallbackPath(`/chat/${id}`, "/chat"));
         router.refresh();
       },
       // A refused request saved nothing: take its message back out of the list and into the box.
@@ -114,7 +133,9 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
     await callApi(`/api/conversations/${id}/stop`, { method: "POST", body: "{}" }).catch(() => undefined);
     setMessages((current) => {
       const last = current.at(-1);
-      return last?.role === "assistant" ? [...current.slice(0, -1), { ...last, metadata: { ...last.metadata, status: "stopped" } }] : current;
+      return last?.role === "assistant"
+        ? [...current.slice(0, -1), { ...last, metadata: { ...last.metadata, status: "stopped" } }]
+        : current;
     });
   }
 
@@ -122,8 +143,11 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
     if (!convId) return;
     setHandoffBusy(true);
     try {
-      const result = (await callApi(`/api/conversations/${convId}/handoff`, { method: "POST", body: JSON.stringify({ personaId }) })) as { url: string };
-      router.push(result.url);
+      const result = (await callApi(`/api/conversations/${convId}/handoff`, {
+        method: "POST",
+        body: JSON.stringify({ personaId }),
+      })) as { url: string };
+      router.push(safeCallbackPath(result.url, "/chat"));
       router.refresh();
     } catch (e) {
       setNotice(apiError(e));
@@ -140,13 +164,37 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
           const state = m.metadata?.status;
           const live = busy && i === messages.length - 1 && m.role === "assistant";
           return (
-            <li key={m.id} className={`flex gap-3 ${m.role === "user" ? "justify-end" : ""}`} data-testid={`message-${m.role}`} data-status={live ? "streaming" : (state ?? "complete")}>
-              {m.role === "assistant" && <span className="text-2xl" aria-hidden="true">{persona.avatar}</span>}
-              <div className={`max-w-[85%] rounded-2xl p-4 shadow-sm ${m.role === "user" ? "rounded-tr-sm bg-indigo-600 text-white" : "rounded-tl-sm bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"}`}>
+            <li
+              key={m.id}
+              className={`flex gap-3 ${m.role === "user" ? "justify-end" : ""}`}
+              data-testid={`message-${m.role}`}
+              data-status={live ? "streaming" : (state ?? "complete")}
+            >
+              {m.role === "assistant" && (
+                <span className="text-2xl" aria-hidden="true">
+                  {persona.avatar}
+                </span>
+              )}
+              <div
+                className={`max-w-[85%] rounded-2xl p-4 shadow-sm ${m.role === "user" ? "rounded-tr-sm bg-indigo-600 text-white" : "rounded-tl-sm bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"}`}
+              >
                 <span className="sr-only">{m.role === "user" ? "You said:" : `${persona.name} said:`}</span>
-                {m.role === "user" ? <p className="whitespace-pre-wrap">{text}</p> : text ? <ChatMarkdown>{text}</ChatMarkdown> : <p className="animate-pulse text-zinc-500" aria-live="polite">Thinking…</p>}
+                {m.role === "user" ? (
+                  <p className="whitespace-pre-wrap">{text}</p>
+                ) : text ? (
+                  <ChatMarkdown>{text}</ChatMarkdown>
+                ) : (
+                  <p className="animate-pulse text-zinc-500" aria-live="polite">
+                    Thinking…
+                  </p>
+                )}
                 {!live && state && STATUS_NOTES[state] && (
-                  <p className="mt-2 text-xs font-medium text-amber-800 dark:text-amber-300" data-testid="message-note">{STATUS_NOTES[state]}</p>
+                  <p
+                    className="mt-2 text-xs font-medium text-amber-800 dark:text-amber-300"
+                    data-testid="message-note"
+                  >
+                    {STATUS_NOTES[state]}
+                  </p>
                 )}
               </div>
             </li>
@@ -158,7 +206,12 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
         <ul className="grid gap-2 sm:grid-cols-2" aria-label="Conversation starters">
           {persona.starters.map((s) => (
             <li key={s}>
-              <button type="button" disabled={busy} onClick={() => send(s)} className="h-full w-full rounded-xl border border-zinc-200 p-3 text-left text-sm hover:border-indigo-400 hover:bg-indigo-50 disabled:opacity-60 dark:border-zinc-800 dark:hover:bg-indigo-950">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => send(s)}
+                className="h-full w-full rounded-xl border border-zinc-200 p-3 text-left text-sm hover:border-indigo-400 hover:bg-indigo-50 disabled:opacity-60 dark:border-zinc-800 dark:hover:bg-indigo-950"
+              >
                 {s}
               </button>
             </li>
@@ -167,17 +220,35 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
       )}
 
       {notice && (
-        <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100" data-testid="chat-error">
+        <div
+          role="alert"
+          className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+          data-testid="chat-error"
+        >
           <p>{notice.message}</p>
           {notice.code === "forbidden" && (
             <p className="mt-1">
-              <Link href="/pricing" className="underline">See plans</Link> · <Link href="/account#redeem" className="underline">Redeem a code</Link> ·{" "}
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/chat?persona=${persona.id}`)}`} className="underline">Sign in</Link>
+              <Link href="/pricing" className="underline">
+                See plans
+              </Link>{" "}
+              ·{" "}
+              <Link href="/account#redeem" className="underline">
+                Redeem a code
+              </Link>{" "}
+              ·{" "}
+              <Link
+                href={`/sign-in?callbackUrl=${encodeURIComponent(`/chat?persona=${persona.id}`)}`}
+                className="underline"
+              >
+                Sign in
+              </Link>
             </p>
           )}
           {notice.code === "rate_limited" && (
             <p className="mt-1">
-              <Link href="/pricing" className="underline">Upgrade for more messages</Link>
+              <Link href="/pricing" className="underline">
+                Upgrade for more messages
+              </Link>
             </p>
           )}
         </div>
@@ -185,23 +256,41 @@ export function ChatView({ conversationId, persona, initialMessages, initialProm
 
       <div className="flex flex-wrap items-center gap-2 text-sm">
         {busy ? (
-          <button type="button" onClick={onStop} className="rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          <button
+            type="button"
+            onClick={onStop}
+            className="rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
             Stop
           </button>
         ) : (
           lastAssistant && (
-            <button type="button" onClick={() => { setNotice(null); void regenerate({ body: { conversationId: convId } }); }} className="rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+            <button
+              type="button"
+              onClick={() => {
+                setNotice(null);
+                void regenerate({ body: { conversationId: convId } });
+              }}
+              className="rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            >
               Regenerate
             </button>
           )
         )}
         {convId && persona.worksWellWith.length > 0 && !busy && (
           <details className="relative">
-            <summary className="cursor-pointer rounded-lg border border-zinc-300 px-3 py-1.5 font-medium dark:border-zinc-700">Continue with…</summary>
+            <summary className="cursor-pointer rounded-lg border border-zinc-300 px-3 py-1.5 font-medium dark:border-zinc-700">
+              Continue with…
+            </summary>
             <ul className="absolute bottom-full z-10 mb-2 flex w-64 flex-col gap-1 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
               {persona.worksWellWith.map((p) => (
                 <li key={p.id}>
-                  <button type="button" disabled={handoffBusy} onClick={() => continueWith(p.id)} className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800">
+                  <button
+                    type="button"
+                    disabled={handoffBusy}
+                    onClick={() => continueWith(p.id)}
+                    className="w-full rounded-lg px-2 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                  >
                     <span aria-hidden="true">{p.avatar}</span> {p.name}
                   </button>
                 </li>

@@ -1,10 +1,12 @@
 import type { ReactElement } from "react";
-import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
+import ReactMarkdown, { type Components, type UrlTransform } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
+import { safeLinkUrl } from "@/lib/text/safe-link";
 
 // Raw HTML in markdown is dropped (skipHtml), never rendered; images from elsewhere are shown
-// as their alt text, and only safe URL schemes survive (defaultUrlTransform drops javascript:).
+// as their alt text, and only http:, https:, mailto: and relative URLs survive (safeLinkUrl).
+const urlTransform: UrlTransform = (url) => safeLinkUrl(url);
 const components: Components = {
   img: ({ alt }) => (alt ? <span className="italic">[{alt}]</span> : null),
   // Code blocks and tables scroll sideways when wide: focusable, so keyboard users can scroll them.
@@ -16,9 +18,19 @@ const components: Components = {
   table: ({ children }) => <table tabIndex={0}>{children}</table>,
   // GFM task list items are read-only checkboxes (the only inputs markdown makes): each needs a name.
   input: ({ type, checked }) =>
-    type === "checkbox" ? <input type="checkbox" checked={Boolean(checked)} disabled readOnly aria-label={checked ? "Done" : "Not done"} /> : null,
+    type === "checkbox" ? (
+      <input
+        type="checkbox"
+        checked={Boolean(checked)}
+        disabled
+        readOnly
+        aria-label={checked ? "Done" : "Not done"}
+      />
+    ) : null,
   a: ({ href, children }) => {
-    const external = href ? /^https?:/i.test(href) : false;
+    // A refused URL arrives here as no href: show the link text, not a link.
+    if (!href) return <span>{children}</span>;
+    const external = /^https?:/i.test(href);
     return (
       <a href={href} {...(external && { rel: "nofollow noopener noreferrer", target: "_blank" })}>
         {children}
@@ -40,7 +52,7 @@ export function Markdown({ children }: { children: string }) {
       remarkPlugins: [remarkGfm],
       rehypePlugins: [[rehypeHighlight, { detect: false, ignoreMissing: true }]],
       skipHtml: true,
-      urlTransform: defaultUrlTransform,
+      urlTransform,
       components,
     });
     if (rendered.size >= MAX_CACHED) rendered.clear();

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/sessions";
 import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
 import { env } from "@/lib/env";
+import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { audit } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
@@ -80,6 +81,10 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
     jwt: { maxAge: sessionMaxAgeSeconds() },
     callbacks: {
+      // One rule for every redirect in the app: a path or a URL on SITE_URL's origin, nothing else.
+      async redirect({ url }) {
+        return safeRedirectUrl(url, settings.siteUrl);
+      },
       async signIn({ user, account }) {
         if (!account || account.type !== "oauth") return true;
         const db = getDb();
