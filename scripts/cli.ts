@@ -22,10 +22,8 @@ export function parseCli(argv: string[], known: string[]) {
 }
 
 /** Runs a CLI body: bad input prints the reason and the usage and exits 2; no stack traces for people. */
-export function runCli(usage: string, body: () => void) {
-  try {
-    body();
-  } catch (error) {
+export function runCli(usage: string, body: () => void | Promise<void>) {
+  const fail = (error: unknown) => {
     if (error instanceof z.ZodError) {
       for (const issue of error.issues) console.error(`error: ${issue.message}`);
       console.error(usage);
@@ -38,5 +36,11 @@ export function runCli(usage: string, body: () => void) {
     }
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
+  };
+  try {
+    const pending = body();
+    if (pending) pending.catch(fail);
+  } catch (error) {
+    fail(error);
   }
 }

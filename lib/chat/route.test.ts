@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { addDailyUsage } from "@/lib/db/queries/usage";
+import { beginShutdown } from "@/lib/shutdown";
 import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
 import { DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import { fakeReply } from "@/scripts/llm-fake";
@@ -302,6 +303,22 @@ describe("POST /api/chat: a good request", () => {
       expect(snapshot()).toEqual(before);
     } finally {
       h.configureModel(h.llmBaseUrl);
+    }
+  });
+
+  it("while the server shuts down, a 503 that says so, and nothing written", async () => {
+    beginShutdown();
+    try {
+      const before = snapshot();
+      const error = await expectErrorBody(
+        await post(JSON.stringify({ personaId: FREE, message: "hi" })),
+        503,
+        "shutting_down",
+      );
+      expect(error.message).toMatch(/restarting/);
+      expect(snapshot()).toEqual(before);
+    } finally {
+      (globalThis as { personaShuttingDown?: boolean }).personaShuttingDown = false;
     }
   });
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { streamText, type LanguageModel, type ModelMessage } from "ai";
-import type { Db } from "@/lib/db/client";
+import { closeDb, type Db } from "@/lib/db/client";
 import { updateMessage } from "@/lib/db/queries/messages";
+import { audit, log } from "@/lib/log";
+import { beginShutdown } from "@/lib/shutdown";
 
 export type RunEnd = "complete" | "interrupted" | "stopped";
 export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
@@ -118,15 +120,44 @@ export function startRun(...args: ConstructorParameters<typeof ReplyRun>): Reply
   return run;
 }
 
-/** On SIGTERM/SIGINT, every reply in progress is saved as interrupted before the server exits. */
-export function installShutdownFlush() {
+/**
+ * A clean stop: turn new chat requests away, save every reply in progress as interrupted, checkpoint
+ * and close the database. Synchronous, so nothing else runs in between.
+ */
+export function shutdown(signal: string) {
+  beginShutdown();
+  const inFlight = runs.size;
+  for (const run of runs.values()) {
+    try {
+      run.flushOnShutdown();
+    } catch (error) {
+      // One reply that cannot be saved must not keep the others unsaved or the database open.
+      const fields = { event: "chat.reply_flush_failed", messageId: run.messageId, err: error };
+      log.error(fields, "chat.reply_flush_failed");
+    }
+  }
+  closeDb();
+  audit("server.shutdown", { signal, interruptedReplies: inFlight });
+}
+
+/** On SIGTERM/SIGINT: shutdown(), then exit 0; a hard timer makes sure the process is gone within 10 s. */
+export function installShutdownFlush({
+  exit = (code: number) => process.exit(code),
+  hardStopMs = 10_000,
+} = {}) {
   if (globalForRuns.personaRunsShutdown) return;
   globalForRuns.personaRunsShutdown = true;
-  const flush = (signal: NodeJS.Signals) => {
-    for (const run of runs.values()) run.flushOnShutdown();
-    // If nobody else (Next's own shutdown) handles the signal, let it end the process as usual.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  const onSignal = (signal: NodeJS.Signals) => {
+    setTimeout(() => exit(1), hardStopMs).unref();
+    try {
+      shutdown(signal);
+    } catch (error) {
+      log.error({ event: "server.shutdown_failed", err: error }, "server.shutdown_failed");
+      exit(1);
+      return;
+    }
+    exit(0);
   };
-  process.once("SIGTERM", flush);
-  process.once("SIGINT", flush);
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
 }

@@ -26,9 +26,29 @@ export function openDatabase(file: string): { sqlite: Database.Database; db: Db 
 }
 
 // One connection per process; cached on globalThis so dev hot reload does not open more.
-const globalForDb = globalThis as unknown as { personaDb?: { sqlite: Database.Database; db: Db } };
+const globalForDb = globalThis as unknown as {
+  personaDb?: { sqlite: Database.Database; db: Db };
+  personaDbClosed?: boolean;
+};
 
 export function getDb(): Db {
+  if (globalForDb.personaDbClosed) throw new Error("The database is closed: the server is shutting down.");
   globalForDb.personaDb ??= openDatabase(env().databasePath);
   return globalForDb.personaDb.db;
+}
+
+/**
+ * Shutdown: folds the WAL back into the database file and closes the connection, so no -wal/-shm
+ * files are left behind. Later getDb() calls throw instead of opening the file again.
+ */
+export function closeDb() {
+  globalForDb.personaDbClosed = true;
+  const open = globalForDb.personaDb;
+  if (!open) return;
+  globalForDb.personaDb = undefined;
+  try {
+    open.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  } finally {
+    open.sqlite.close();
+  }
 }

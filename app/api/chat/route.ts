@@ -11,11 +11,15 @@ import { invalidInput, jsonError } from "@/lib/http/json-error";
 import { readBodyText } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { getCatalog } from "@/lib/personas";
+import { isShuttingDown } from "@/lib/shutdown";
 
 /** POST /api/chat — one message in, the persona's reply streamed back token by token. */
 export async function POST(request: NextRequest) {
   try {
     assertSameOrigin(request);
+    if (isShuttingDown()) {
+      throw new AppError("shutting_down", "The server is restarting. Try again in a few seconds.");
+    }
     const raw = await readBodyText(request, BODY_MAX_BYTES);
     let json: unknown;
     try {
@@ -26,12 +30,24 @@ export async function POST(request: NextRequest) {
     const parsed = chatRequestSchema.safeParse(json);
     if (!parsed.success) throw invalidInput(parsed.error, "request");
     const actor = await getChatActor();
-    const { run, conversationId, newGuestId } = startReply({ db: getDb(), catalog: getCatalog(), actor, request: parsed.data });
-    const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Conversation-Id": conversationId };
+    const { run, conversationId, newGuestId } = startReply({
+      db: getDb(),
+      catalog: getCatalog(),
+      actor,
+      request: parsed.data,
+    });
+    const headers: Record<string, string> = {
+      "Cache-Control": "no-store",
+      "X-Conversation-Id": conversationId,
+    };
     if (newGuestId) headers["Set-Cookie"] = guestCookieHeader(newGuestId);
-    return createUIMessageStreamResponse({ headers, stream: createUIMessageStream({ execute: ({ writer }) => replyStream(run, conversationId, writer) }) });
+    return createUIMessageStreamResponse({
+      headers,
+      stream: createUIMessageStream({ execute: ({ writer }) => replyStream(run, conversationId, writer) }),
+    });
   } catch (error) {
-    if (error instanceof QuotaExceeded) return jsonError(error, { "Retry-After": String(error.retryAfterSeconds()) });
+    if (error instanceof QuotaExceeded)
+      return jsonError(error, { "Retry-After": String(error.retryAfterSeconds()) });
     return jsonError(error);
   }
 }
