@@ -57,3 +57,44 @@ test.describe("operations", () => {
     expect(text).not.toMatch(/127\.0\.0\.1|\.db|\/|secret|key/i);
   });
 });
+
+test.describe("malformed requests get a 4xx, never a 500", () => {
+  for (const path of [
+    "/personas/%ff",
+    "/api/conversations/%ff/export",
+    "/chat/%ff",
+    "/api/auth/%ff",
+    "/api/personas/%E0%A4%A",
+  ]) {
+    test(`GET ${path}`, async ({ request }) => {
+      const response = await request.get(path);
+      expect(response.status()).toBeGreaterThanOrEqual(400);
+      expect(response.status()).toBeLessThan(500);
+      const text = await response.text();
+      expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    });
+  }
+
+  test("a server action posted from another site is a 403", async ({ request }) => {
+    const response = await request.post("/sign-up", {
+      headers: { "Next-Action": "0123456789abcdef0123456789abcdef01234567", Origin: "https://evil.example" },
+      multipart: { email: "x@example.com", password: "correct horse battery staple" },
+    });
+    expect(response.status()).toBe(403);
+    const body = (await response.json()) as { error: { code: string; requestId: string } };
+    expect(body.error.code).toBe("forbidden");
+    expect(body.error.requestId).toBe(response.headers()["x-request-id"]);
+  });
+
+  test("a server action with an unknown id or a body that is not its form is a 4xx", async ({
+    request,
+    baseURL,
+  }) => {
+    const response = await request.post("/sign-up", {
+      headers: { "Next-Action": "not-an-action", Origin: baseURL!, "Content-Type": "text/plain" },
+      data: "\u0000garbage{",
+    });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    expect(response.status()).toBeLessThan(500);
+  });
+});

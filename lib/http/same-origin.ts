@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -7,7 +8,9 @@ import { AppError } from "@/lib/errors";
  */
 export function assertSameOrigin(request: Request) {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  // X-Forwarded-Host is anyone's to send: believed only when a proxy of ours sets it.
+  const forwarded = env().trustedProxyHops > 0 ? request.headers.get("x-forwarded-host") : null;
+  const host = forwarded ?? request.headers.get("host");
   if (origin) {
     let originHost: string;
     try {
@@ -15,7 +18,8 @@ export function assertSameOrigin(request: Request) {
     } catch {
       throw new AppError("forbidden", "This request came from another site and was refused.");
     }
-    if (!host || originHost !== host) throw new AppError("forbidden", "This request came from another site and was refused.");
+    if (!host || originHost !== host)
+      throw new AppError("forbidden", "This request came from another site and was refused.");
     return;
   }
   if (request.headers.get("sec-fetch-site") === "cross-site") {

@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Runs before routing. Not a guard (every handler and action checks the viewer itself): it turns
+ * requests Next would answer with a 500 into clear 4xx answers.
+ */
+export function proxy(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id") ?? undefined;
+  const refuse = (status: number, code: string, message: string) =>
+    NextResponse.json({ error: { code, message, ...(requestId && { requestId }) } }, { status });
+
+  // A path whose percent-encoding is malformed (`/personas/%ff`) names nothing.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return refuse(400, "bad_request", "The address is not valid: it has malformed percent-encoding.");
+  }
+
+  // A server action from another site is refused with 403 (Next itself would answer 500).
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const origin = request.headers.get("origin");
+    // Next's own check takes X-Forwarded-Host too; this is no looser than it, only clearer.
+    const hosts = [request.headers.get("host"), request.headers.get("x-forwarded-host")].filter(Boolean);
+    let originHost: string | null = null;
+    try {
+      originHost = origin ? new URL(origin).host : null;
+    } catch {
+      originHost = null;
+    }
+    if (!originHost || !hosts.includes(originHost)) {
+      return refuse(403, "forbidden", "This request came from another site and was refused.");
+    }
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};
