@@ -7,7 +7,10 @@ export const TIER_LABELS: Record<Tier, string> = { free: "Free", pro: "Pro", max
 export const TIER_PLANS: Record<Tier, { price: string; pitch: string }> = {
   free: { price: "$0", pitch: "Every free persona, with a daily message allowance." },
   pro: { price: "$12 / month", pitch: "Specialist personas for deeper work, and ten times the messages." },
-  max: { price: "$30 / month", pitch: "Every persona, including the principal-level experts, without a daily cap." },
+  max: {
+    price: "$30 / month",
+    pitch: "Every persona, including the principal-level experts, without a daily cap.",
+  },
 };
 
 /** A visitor (null) has the free tier's access; a tier unlocks every persona at or below it. */

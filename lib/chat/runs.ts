@@ -56,10 +56,24 @@ export class ReplyRun {
     }
   }
 
-  private async run({ model, system, messages }: { model: LanguageModel; system: string; messages: ModelMessage[] }): Promise<RunEnd> {
+  private async run({
+    model,
+    system,
+    messages,
+  }: {
+    model: LanguageModel;
+    system: string;
+    messages: ModelMessage[];
+  }): Promise<RunEnd> {
     let error: string | undefined;
     try {
-      const result = streamText({ model, system, messages, abortSignal: this.controller.signal, maxRetries: 1 });
+      const result = streamText({
+        model,
+        system,
+        messages,
+        abortSignal: this.controller.signal,
+        maxRetries: 1,
+      });
       for await (const part of result.fullStream) {
         if (this.ended) break;
         if (part.type === "text-delta") {
@@ -74,7 +88,10 @@ export class ReplyRun {
       }
     } catch (cause) {
       if (!this.stopRequested) {
-        console.error(`chat: reply ${this.messageId} failed:`, cause instanceof Error ? cause.message : cause);
+        console.error(
+          `chat: reply ${this.messageId} failed:`,
+          cause instanceof Error ? cause.message : cause,
+        );
         error = "The model stopped answering partway. What it wrote so far is kept.";
       }
     }
@@ -102,7 +119,10 @@ export class ReplyRun {
   }
 }
 
-const globalForRuns = globalThis as unknown as { personaRuns?: Map<string, ReplyRun>; personaRunsShutdown?: boolean };
+const globalForRuns = globalThis as unknown as {
+  personaRuns?: Map<string, ReplyRun>;
+  personaRunsShutdown?: boolean;
+};
 const runs = (globalForRuns.personaRuns ??= new Map());
 
 export function activeRun(conversationId: string): ReplyRun | undefined {

@@ -22,10 +22,16 @@ export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: 
 export function assertCanChat(actor: ChatActor, persona: Persona) {
   if (persona.tier === "free") return;
   if (actor.kind !== "user") {
-    throw new AppError("forbidden", `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Sign in and upgrade to chat with it.`);
+    throw new AppError(
+      "forbidden",
+      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Sign in and upgrade to chat with it.`,
+    );
   }
   if (!unlocks(actor.tier, persona.tier)) {
-    throw new AppError("forbidden", `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`);
+    throw new AppError(
+      "forbidden",
+      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`,
+    );
   }
 }
 
@@ -34,7 +40,10 @@ export class QuotaExceeded extends AppError {
     readonly limit: number,
     readonly resetAt: Date,
   ) {
-    super("rate_limited", `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`);
+    super(
+      "rate_limited",
+      `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`,
+    );
   }
   retryAfterSeconds(now = new Date()) {
     return Math.max(1, Math.ceil((this.resetAt.getTime() - now.getTime()) / 1000));
@@ -46,29 +55,56 @@ export class QuotaExceeded extends AppError {
  * configured (503) → quota (429) → the user's message saved and committed → the reply started.
  * Nothing reaches the model for a refused request.
  */
-export function startReply({ db, catalog, actor, request, now = new Date() }: { db: Db; catalog: Catalog; actor: ChatActor; request: ChatRequest; now?: Date }): StartedReply {
+export function startReply({
+  db,
+  catalog,
+  actor,
+  request,
+  now = new Date(),
+}: {
+  db: Db;
+  catalog: Catalog;
+  actor: ChatActor;
+  request: ChatRequest;
+  now?: Date;
+}): StartedReply {
   const conversation = request.conversationId
     ? actor.userId
       ? getConversation({ db, id: request.conversationId, userId: actor.userId })
       : undefined
     : undefined;
-  if (request.conversationId && !conversation) throw new AppError("not_found", "There is no conversation with that id.");
+  if (request.conversationId && !conversation)
+    throw new AppError("not_found", "There is no conversation with that id.");
   const persona = catalog.byId.get(conversation?.personaId ?? request.personaId!);
-  if (!persona) throw new AppError("not_found", conversation ? "This conversation's persona is no longer available." : "There is no persona with that id.");
+  if (!persona)
+    throw new AppError(
+      "not_found",
+      conversation
+        ? "This conversation's persona is no longer available."
+        : "There is no persona with that id.",
+    );
   assertCanChat(actor, persona);
   const resolved = modelFor(persona);
   if (!resolved) throw new AppError("no_model", NO_MODEL_HELP);
-  if (conversation && activeRun(conversation.id)) throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
+  if (conversation && activeRun(conversation.id))
+    throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
 
   const limit = dailyLimit(actor);
   const day = usageDay(now);
   const saved = db.transaction(
     (tx) => {
-      if (actor.userId && getDailyUsage({ db: tx, userId: actor.userId, day }) >= limit) throw new QuotaExceeded(limit, nextReset(now));
+      if (actor.userId && getDailyUsage({ db: tx, userId: actor.userId, day }) >= limit)
+        throw new QuotaExceeded(limit, nextReset(now));
       const userId = actor.userId ?? createGuestUser({ db: tx }).id;
       const conv =
         conversation ??
-        createConversation({ db: tx, userId, personaId: persona.id, title: titleFrom(request.message ?? persona.name), greeting: persona.greeting });
+        createConversation({
+          db: tx,
+          userId,
+          personaId: persona.id,
+          title: titleFrom(request.message ?? persona.name),
+          greeting: persona.greeting,
+        });
       if (request.trigger === "regenerate") {
         const history = listMessages({ db: tx, conversationId: conv.id });
         const last = history.at(-1);
@@ -80,7 +116,13 @@ export function startReply({ db, catalog, actor, request, now = new Date() }: { 
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       }
       addDailyUsage({ db: tx, userId, day });
-      const reply = insertMessage({ db: tx, conversationId: conv.id, role: "assistant", content: "", status: "streaming" });
+      const reply = insertMessage({
+        db: tx,
+        conversationId: conv.id,
+        role: "assistant",
+        content: "",
+        status: "streaming",
+      });
       touchConversation({ db: tx, id: conv.id });
       return { conversation: conv, replyId: reply.id, userId };
     },

@@ -8,7 +8,9 @@ export type ErrorBody = { error: { code: string; message: string; fields?: Recor
 export function jsonError(error: unknown, headers?: HeadersInit): NextResponse<ErrorBody> {
   if (error instanceof AppError) {
     return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.details && { fields: error.details }) } },
+      {
+        error: { code: error.code, message: error.message, ...(error.details && { fields: error.details }) },
+      },
       { status: error.status, headers },
     );
   }

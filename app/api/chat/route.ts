@@ -26,12 +26,24 @@ export async function POST(request: NextRequest) {
     const parsed = chatRequestSchema.safeParse(json);
     if (!parsed.success) throw invalidInput(parsed.error, "request");
     const actor = await getChatActor();
-    const { run, conversationId, newGuestId } = startReply({ db: getDb(), catalog: getCatalog(), actor, request: parsed.data });
-    const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Conversation-Id": conversationId };
+    const { run, conversationId, newGuestId } = startReply({
+      db: getDb(),
+      catalog: getCatalog(),
+      actor,
+      request: parsed.data,
+    });
+    const headers: Record<string, string> = {
+      "Cache-Control": "no-store",
+      "X-Conversation-Id": conversationId,
+    };
     if (newGuestId) headers["Set-Cookie"] = guestCookieHeader(newGuestId);
-    return createUIMessageStreamResponse({ headers, stream: createUIMessageStream({ execute: ({ writer }) => replyStream(run, conversationId, writer) }) });
+    return createUIMessageStreamResponse({
+      headers,
+      stream: createUIMessageStream({ execute: ({ writer }) => replyStream(run, conversationId, writer) }),
+    });
   } catch (error) {
-    if (error instanceof QuotaExceeded) return jsonError(error, { "Retry-After": String(error.retryAfterSeconds()) });
+    if (error instanceof QuotaExceeded)
+      return jsonError(error, { "Retry-After": String(error.retryAfterSeconds()) });
     return jsonError(error);
   }
 }
