@@ -4,6 +4,14 @@ import type { Db } from "@/lib/db/client";
 import { updateMessage } from "@/lib/db/queries/messages";
 
 export type RunEnd = "complete" | "interrupted" | "stopped";
+/** onNoReply: the run failed before any text arrived (the service gives the message back to the quota). */
+export type RunOptions = {
+  model: LanguageModel;
+  system: string;
+  messages: ModelMessage[];
+  onNoReply?: () => void;
+};
+export const NO_REPLY_ERROR = "Couldn't get a reply. It was not counted against today's messages; try again.";
 export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
 
 /**
@@ -24,7 +32,7 @@ export class ReplyRun {
     private readonly db: Db,
     readonly conversationId: string,
     readonly messageId: string,
-    options: { model: LanguageModel; system: string; messages: ModelMessage[] },
+    options: RunOptions,
   ) {
     this.done = this.run(options);
   }
@@ -56,15 +64,7 @@ export class ReplyRun {
     }
   }
 
-  private async run({
-    model,
-    system,
-    messages,
-  }: {
-    model: LanguageModel;
-    system: string;
-    messages: ModelMessage[];
-  }): Promise<RunEnd> {
+  private async run({ model, system, messages, onNoReply }: RunOptions): Promise<RunEnd> {
     let error: string | undefined;
     try {
       const result = streamText({
@@ -96,6 +96,17 @@ export class ReplyRun {
       }
     }
     if (!this.ended) {
+      if (error && this.text === "") {
+        try {
+          onNoReply?.();
+        } catch (cause) {
+          console.error(
+            `chat: reply ${this.messageId}: could not give back its quota:`,
+            cause instanceof Error ? cause.message : cause,
+          );
+        }
+        error = NO_REPLY_ERROR;
+      }
       if (this.stopRequested) this.finish("stopped");
       else if (error || this.controller.signal.aborted) this.finish("interrupted", error);
       else this.finish("complete");

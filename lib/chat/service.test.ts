@@ -282,6 +282,46 @@ describe("startReply: replies that do not finish", () => {
     expect(await next.run.done).toBe("complete");
   });
 
+  describe("the daily quota counts only replies that produced text", () => {
+    const today = () => new Date().toISOString().slice(0, 10);
+    it.each([
+      ["a provider error (500)", "[[fail:500]] anyone?"],
+      ["a connection dropped before the first token", "[[drop:0]] anyone?"],
+    ])("%s gives the message back and says it couldn't get a reply", async (_label, message) => {
+      const actor = h.user("free");
+      addDailyUsage({ db: h.db, userId: actor.userId, day: today(), count: 7 });
+      const started = reply(actor, { personaId: FREE, message });
+      const ends: { status: string; error?: string }[] = [];
+      started.run.subscribe((event) => {
+        if (event.type === "end") ends.push(event);
+      });
+      expect(await started.run.done).toBe("interrupted");
+      expect(getDailyUsage({ db: h.db, userId: actor.userId, day: today() })).toBe(7);
+      expect(h.messagesOf(started.conversationId).at(-1)).toMatchObject({
+        content: "",
+        status: "interrupted",
+      });
+      expect(ends).toEqual([
+        { type: "end", status: "interrupted", error: expect.stringMatching(/Couldn't get a reply/) },
+      ]);
+    });
+
+    it("a new guest whose first reply fails has used nothing today", async () => {
+      const started = reply(h.visitor(), { personaId: FREE, message: "[[fail:500]] hello?" });
+      expect(await started.run.done).toBe("interrupted");
+      expect(getDailyUsage({ db: h.db, userId: started.newGuestId!, day: today() })).toBe(0);
+    });
+
+    it("a reply cut off after some text counts once", async () => {
+      const actor = h.user("free");
+      addDailyUsage({ db: h.db, userId: actor.userId, day: today(), count: 7 });
+      const started = reply(actor, { personaId: FREE, message: "[[drop:3]] tell me" });
+      expect(await started.run.done).toBe("interrupted");
+      expect(started.run.text).not.toBe("");
+      expect(getDailyUsage({ db: h.db, userId: actor.userId, day: today() })).toBe(8);
+    });
+  });
+
   it("stop() ends the reply where it is, saved and marked stopped", async () => {
     const guest = h.guest();
     const message = "[[slow:25]][[long:60]] a long story";

@@ -3,7 +3,7 @@ import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
 import { deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
-import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
+import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import type { Catalog } from "@/lib/personas/catalog";
@@ -138,6 +138,8 @@ export function startReply({
     model: resolved.model,
     system: systemPrompt(persona, saved.conversation.handoffContext),
     messages: history,
+    // A reply that fails before any text is not a message the user got: it does not count.
+    onNoReply: () => subtractDailyUsage({ db, userId: saved.userId, day }),
   });
   return { run, conversationId: saved.conversation.id, newGuestId: actor.userId ? null : saved.userId };
 }

@@ -33,6 +33,24 @@ export function addDailyUsage({
     .run();
 }
 
+/** Gives back messages counted for a reply that never came; never below zero. */
+export function subtractDailyUsage({
+  db,
+  userId,
+  day,
+  count = 1,
+}: {
+  db: Executor;
+  userId: string;
+  day: string;
+  count?: number;
+}) {
+  db.update(dailyUsage)
+    .set({ messages: sql`max(${dailyUsage.messages} - ${count}, 0)` })
+    .where(and(eq(dailyUsage.userId, userId), eq(dailyUsage.day, day)))
+    .run();
+}
+
 /** A guest's counts follow them into their account, so signing up does not reset today's quota. */
 export function moveDailyUsage({
   db,
