@@ -18,6 +18,9 @@ export function unlocks(viewerTier: Tier | null, personaTier: Tier): boolean {
   return TIER_ORDER[viewerTier ?? "free"] >= TIER_ORDER[personaTier];
 }
 
+/** Replies being written at once, per user (a guest counts as its own user). */
+export const CONCURRENT_STREAMS: Record<Tier | "guest", number> = { guest: 1, free: 2, pro: 4, max: 4 };
+
 /** Messages per UTC day. Guests are visitors chatting before they sign up. */
 export const DAILY_MESSAGE_QUOTA: Record<Tier | "guest", number> = {
   guest: 10,

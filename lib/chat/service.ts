@@ -2,7 +2,7 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import { deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
+import { countStreamingReplies, deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
 import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { TIER_LABELS, unlocks } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt, titleFrom } from "./prompt";
-import { dailyLimit, nextReset, usageDay } from "./quota";
+import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
 import { activeRun, startRun, type ReplyRun } from "./runs";
 import type { ChatRequest } from "./validation";
 
@@ -45,14 +45,26 @@ export class QuotaExceeded extends AppError {
       `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`,
     );
   }
-  retryAfterSeconds(now = new Date()) {
+  override retryAfterSeconds(now = new Date()) {
     return Math.max(1, Math.ceil((this.resetAt.getTime() - now.getTime()) / 1000));
+  }
+}
+
+export class TooManyStreams extends AppError {
+  constructor(readonly limit: number) {
+    super(
+      "rate_limited",
+      `You already have ${limit === 1 ? "a reply" : `${limit} replies`} being written. Wait for ${limit === 1 ? "it" : "one"} to finish, then send again.`,
+    );
+  }
+  override retryAfterSeconds() {
+    return 5;
   }
 }
 
 /**
  * The chat route's work, in order: conversation (the actor's, or 404) → tier (403) → model
- * configured (503) → quota (429) → the user's message saved and committed → the reply started.
+ * configured (503) → quota and replies at once (429) → the user's message saved and committed → the reply started.
  * Nothing reaches the model for a refused request.
  */
 export function startReply({
@@ -95,6 +107,9 @@ export function startReply({
     (tx) => {
       if (actor.userId && getDailyUsage({ db: tx, userId: actor.userId, day }) >= limit)
         throw new QuotaExceeded(limit, nextReset(now));
+      // Counted from the database, not this process's runs, so the cap holds across server processes.
+      if (actor.userId && countStreamingReplies({ db: tx, userId: actor.userId }) >= streamLimit(actor))
+        throw new TooManyStreams(streamLimit(actor));
       const userId = actor.userId ?? createGuestUser({ db: tx }).id;
       const conv =
         conversation ??

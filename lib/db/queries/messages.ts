@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { messages, type Message, type MESSAGE_STATUSES } from "../schema";
+import { conversations, messages, type Message, type MESSAGE_STATUSES } from "../schema";
 
 type Status = (typeof MESSAGE_STATUSES)[number];
 
@@ -84,4 +84,16 @@ export function deleteMessage({
 export function markStreamingInterrupted({ db }: { db: Executor }): number {
   return db.update(messages).set({ status: "interrupted" }).where(eq(messages.status, "streaming")).run()
     .changes;
+}
+
+/** Replies still being written in this user's conversations, by any server process. */
+export function countStreamingReplies({ db, userId }: { db: Executor; userId: string }): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(and(eq(conversations.userId, userId), eq(messages.status, "streaming")))
+      .get()?.n ?? 0
+  );
 }
