@@ -13,9 +13,14 @@ export const TIER_PLANS: Record<Tier, { price: string; pitch: string }> = {
   },
 };
 
+/** Is `tier` the same as `than` or above it? The one place tiers are compared. */
+export function tierAtLeast(tier: Tier, than: Tier): boolean {
+  return TIER_ORDER[tier] >= TIER_ORDER[than];
+}
+
 /** A visitor (null) has the free tier's access; a tier unlocks every persona at or below it. */
 export function unlocks(viewerTier: Tier | null, personaTier: Tier): boolean {
-  return TIER_ORDER[viewerTier ?? "free"] >= TIER_ORDER[personaTier];
+  return tierAtLeast(viewerTier ?? "free", personaTier);
 }
 
 /** Replies being written at once, per user (a guest counts as its own user). */
