@@ -26,4 +26,8 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_STATUS[this.code];
   }
+  /** Seconds for a Retry-After header, for errors that will pass by themselves. */
+  retryAfterSeconds(): number | undefined {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TIERS, type Tier } from "@/lib/personas/schema";
-import { TIER_LABELS, TIER_ORDER, unlocks } from "./tiers";
+import { CONCURRENT_STREAMS, TIER_LABELS, TIER_ORDER, tierAtLeast, unlocks } from "./tiers";
 
 describe("TIER_ORDER", () => {
   it("orders free < pro < max, in the order TIERS lists them", () => {
@@ -34,5 +34,21 @@ describe("unlocks", () => {
 
   it("covers every pair of tiers", () => {
     expect(table).toHaveLength((TIERS.length + 1) * TIERS.length);
+  });
+});
+
+describe("tierAtLeast", () => {
+  it("holds for the same tier and every tier below it, in TIERS order", () => {
+    TIERS.forEach((tier, i) => TIERS.forEach((than, j) => expect(tierAtLeast(tier, than)).toBe(i >= j)));
+  });
+});
+
+describe("CONCURRENT_STREAMS", () => {
+  it("never falls as the tier rises, and a guest gets the fewest", () => {
+    for (const tier of TIERS)
+      expect(CONCURRENT_STREAMS[tier]).toBeGreaterThanOrEqual(CONCURRENT_STREAMS.guest);
+    expect(TIERS.map((t) => CONCURRENT_STREAMS[t])).toEqual(
+      TIERS.map((t) => CONCURRENT_STREAMS[t]).sort((a, b) => a - b),
+    );
   });
 });

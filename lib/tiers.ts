@@ -7,13 +7,24 @@ export const TIER_LABELS: Record<Tier, string> = { free: "Free", pro: "Pro", max
 export const TIER_PLANS: Record<Tier, { price: string; pitch: string }> = {
   free: { price: "$0", pitch: "Every free persona, with a daily message allowance." },
   pro: { price: "$12 / month", pitch: "Specialist personas for deeper work, and ten times the messages." },
-  max: { price: "$30 / month", pitch: "Every persona, including the principal-level experts, without a daily cap." },
+  max: {
+    price: "$30 / month",
+    pitch: "Every persona, including the principal-level experts, without a daily cap.",
+  },
 };
+
+/** Is `tier` the same as `than` or above it? The one place tiers are compared. */
+export function tierAtLeast(tier: Tier, than: Tier): boolean {
+  return TIER_ORDER[tier] >= TIER_ORDER[than];
+}
 
 /** A visitor (null) has the free tier's access; a tier unlocks every persona at or below it. */
 export function unlocks(viewerTier: Tier | null, personaTier: Tier): boolean {
-  return TIER_ORDER[viewerTier ?? "free"] >= TIER_ORDER[personaTier];
+  return tierAtLeast(viewerTier ?? "free", personaTier);
 }
+
+/** Replies being written at once, per user (a guest counts as its own user). */
+export const CONCURRENT_STREAMS: Record<Tier | "guest", number> = { guest: 1, free: 2, pro: 4, max: 4 };
 
 /** Messages per UTC day. Guests are visitors chatting before they sign up. */
 export const DAILY_MESSAGE_QUOTA: Record<Tier | "guest", number> = {

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { getStripeSubscription } from "@/lib/db/queries/stripe";
 import { getUserById } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { TIER_ORDER } from "@/lib/tiers";
+import { tierAtLeast } from "@/lib/tiers";
 
 const checkoutSchema = z.object({ tier: z.enum(["pro", "max"]) });
 
@@ -19,19 +19,31 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
   if (!parsed.success) return { message: "Choose Pro or Max." };
   const viewer = await getViewer();
   if (!viewer) redirect(`/sign-up?callbackUrl=${encodeURIComponent("/pricing")}`);
-  if (TIER_ORDER[viewer.tier] >= TIER_ORDER[parsed.data.tier]) return { message: "Your plan already includes this tier." };
+  if (tierAtLeast(viewer.tier, parsed.data.tier)) return { message: "Your plan already includes this tier." };
   let url: string;
   try {
     const db = getDb();
     const user = getUserById({ db, id: viewer.id });
     // One subscription per customer: a second checkout would leave two running.
-    const current = user?.stripeCustomerId ? getStripeSubscription({ db, customerId: user.stripeCustomerId }) : undefined;
+    const current = user?.stripeCustomerId
+      ? getStripeSubscription({ db, customerId: user.stripeCustomerId })
+      : undefined;
     if (current && ["active", "trialing", "past_due"].includes(current.status)) {
-      return { message: "You already have a subscription. To change plans, use the link in your Stripe receipt or contact us." };
+      return {
+        message:
+          "You already have a subscription. To change plans, use the link in your Stripe receipt or contact us.",
+      };
     }
-    url = await createCheckoutSession({ tier: parsed.data.tier, userId: viewer.id, email: viewer.email, customerId: user?.stripeCustomerId ?? null });
+    url = await createCheckoutSession({
+      tier: parsed.data.tier,
+      userId: viewer.id,
+      email: viewer.email,
+      customerId: user?.stripeCustomerId ?? null,
+    });
   } catch (error) {
-    return { message: error instanceof AppError ? error.message : "Checkout could not start. Please try again." };
+    return {
+      message: error instanceof AppError ? error.message : "Checkout could not start. Please try again.",
+    };
   }
   redirect(url);
 }

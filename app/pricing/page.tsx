@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { getCatalog } from "@/lib/personas";
 import { TIERS, type Tier } from "@/lib/personas/schema";
 import { galleryHref } from "@/lib/personas/url";
-import { TIER_LABELS, TIER_ORDER, TIER_PLANS, unlocks } from "@/lib/tiers";
+import { TIER_LABELS, TIER_PLANS, tierAtLeast, unlocks } from "@/lib/tiers";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -24,14 +24,20 @@ export default async function PricingPage() {
     <div className="flex flex-col gap-8">
       <div>
         <h1 className="text-3xl font-bold">Plans</h1>
-        <p className="mt-2 text-zinc-700 dark:text-zinc-300">Each plan unlocks every persona at its level and below.</p>
+        <p className="mt-2 text-zinc-700 dark:text-zinc-300">
+          Each plan unlocks every persona at its level and below.
+        </p>
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
         {TIERS.map((tier) => {
           const current = (viewer?.tier ?? null) === tier || (!viewer && tier === "free");
-          const included = viewer ? TIER_ORDER[viewer.tier] >= TIER_ORDER[tier] : tier === "free";
+          const included = viewer ? tierAtLeast(viewer.tier, tier) : tier === "free";
           return (
-            <li key={tier} className={`flex flex-col gap-4 rounded-2xl border p-6 ${current ? "border-indigo-500 ring-2 ring-indigo-500" : "border-zinc-200 dark:border-zinc-800"} bg-white dark:bg-zinc-900`} data-testid={`plan-${tier}`}>
+            <li
+              key={tier}
+              className={`flex flex-col gap-4 rounded-2xl border p-6 ${current ? "border-indigo-500 ring-2 ring-indigo-500" : "border-zinc-200 dark:border-zinc-800"} bg-white dark:bg-zinc-900`}
+              data-testid={`plan-${tier}`}
+            >
               <div className="flex items-center justify-between">
                 <h2 className="text-xl font-semibold">{TIER_LABELS[tier]}</h2>
                 <TierBadge tier={tier} />
@@ -39,22 +45,31 @@ export default async function PricingPage() {
               <p className="text-2xl font-bold">{TIER_PLANS[tier].price}</p>
               <p className="text-sm text-zinc-700 dark:text-zinc-300">{TIER_PLANS[tier].pitch}</p>
               <p className="text-sm">
-                <strong data-testid={`unlocks-${tier}`}>{unlockedBy(tier)}</strong> of {catalog.all.length} personas ·{" "}
+                <strong data-testid={`unlocks-${tier}`}>{unlockedBy(tier)}</strong> of {catalog.all.length}{" "}
+                personas ·{" "}
                 <Link href={galleryHref({ tier })} className="text-indigo-700 underline dark:text-indigo-300">
                   see the {catalog.byTier.get(tier)?.length ?? 0} {TIER_LABELS[tier]} ones
                 </Link>
               </p>
               <div className="mt-auto">
                 {included ? (
-                  <p className="text-sm font-medium text-emerald-800 dark:text-emerald-300">{current ? "Your plan" : "Included in your plan"}</p>
+                  <p className="text-sm font-medium text-emerald-800 dark:text-emerald-300">
+                    {current ? "Your plan" : "Included in your plan"}
+                  </p>
                 ) : tier === "free" ? null : !viewer ? (
-                  <Link href={`/sign-up?callbackUrl=${encodeURIComponent("/pricing")}`} className="block rounded-lg bg-indigo-600 px-4 py-2 text-center font-semibold text-white hover:bg-indigo-700">
+                  <Link
+                    href={`/sign-up?callbackUrl=${encodeURIComponent("/pricing")}`}
+                    className="block rounded-lg bg-indigo-600 px-4 py-2 text-center font-semibold text-white hover:bg-indigo-700"
+                  >
                     Sign up to upgrade
                   </Link>
                 ) : stripe?.prices[tier] ? (
                   <UpgradeButton tier={tier} label={`Upgrade to ${TIER_LABELS[tier]}`} />
                 ) : (
-                  <Link href="/account#redeem" className="block rounded-lg border border-zinc-300 px-4 py-2 text-center font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+                  <Link
+                    href="/account#redeem"
+                    className="block rounded-lg border border-zinc-300 px-4 py-2 text-center font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                  >
                     Redeem a {TIER_LABELS[tier]} code
                   </Link>
                 )}
@@ -65,7 +80,10 @@ export default async function PricingPage() {
       </ul>
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         Have a code from us or a friend?{" "}
-        <Link href={viewer ? "/account#redeem" : "/sign-in?callbackUrl=/account"} className="text-indigo-700 underline dark:text-indigo-300">
+        <Link
+          href={viewer ? "/account#redeem" : "/sign-in?callbackUrl=/account"}
+          className="text-indigo-700 underline dark:text-indigo-300"
+        >
           Redeem it on your account page
         </Link>
         . Upgrades take effect at once, with no need to sign in again.

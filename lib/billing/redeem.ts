@@ -4,7 +4,7 @@ import { claimRedeemCode, getRedeemCode, insertRedeemCodes } from "@/lib/db/quer
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { getUserById } from "@/lib/db/queries/users";
 import type { Tier } from "@/lib/personas/schema";
-import { TIER_LABELS, TIER_ORDER } from "@/lib/tiers";
+import { TIER_LABELS, tierAtLeast } from "@/lib/tiers";
 import { codeHint, generateCode, hashCode } from "./codes";
 
 export type RedeemResult =
@@ -47,7 +47,7 @@ export function redeemCode({
       }
       const user = getUserById({ db: tx, id: userId });
       if (!user) return { ok: false, reason: "no_user", message: "Sign in to redeem a code." } as const;
-      if (TIER_ORDER[row.tier] <= TIER_ORDER[user.tier]) {
+      if (tierAtLeast(user.tier, row.tier)) {
         return {
           ok: false,
           reason: "not_higher",

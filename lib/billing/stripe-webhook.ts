@@ -13,7 +13,7 @@ import {
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { getUserById } from "@/lib/db/queries/users";
 import type { Tier } from "@/lib/personas/schema";
-import { TIER_ORDER } from "@/lib/tiers";
+import { tierAtLeast } from "@/lib/tiers";
 
 export type StripePrices = { pro?: string; max?: string };
 
@@ -217,7 +217,7 @@ function paidTier(subscription: Subscription, prices: StripePrices): Tier {
     const priceId = item.price?.id;
     const itemTier: Tier =
       priceId && priceId === prices.max ? "max" : priceId && priceId === prices.pro ? "pro" : "free";
-    if (TIER_ORDER[itemTier] > TIER_ORDER[tier]) tier = itemTier;
+    if (!tierAtLeast(tier, itemTier)) tier = itemTier;
   }
   return tier;
 }
@@ -254,7 +254,7 @@ function supersedes(
  */
 function applyTier(tx: Tx, user: User, tier: Tier, eventId: string): { tier: Tier; changed: boolean } {
   const granted = user.tierSource === "code" || user.tierSource === "operator";
-  if (granted && TIER_ORDER[tier] <= TIER_ORDER[user.tier]) return { tier: user.tier, changed: false };
+  if (granted && tierAtLeast(user.tier, tier)) return { tier: user.tier, changed: false };
   const result = setUserTier({ db: tx, userId: user.id, tier, source: "stripe", reference: eventId });
   return { tier, changed: result?.changed ?? false };
 }

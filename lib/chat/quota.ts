@@ -1,5 +1,5 @@
 import type { ChatActor } from "./actor";
-import { DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
+import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 
 export const usageDay = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -10,4 +10,8 @@ export function nextReset(now: Date): Date {
 
 export function dailyLimit(actor: Pick<ChatActor, "kind" | "tier">): number {
   return actor.kind === "user" ? DAILY_MESSAGE_QUOTA[actor.tier] : DAILY_MESSAGE_QUOTA.guest;
+}
+
+export function streamLimit(actor: Pick<ChatActor, "kind" | "tier">): number {
+  return actor.kind === "user" ? CONCURRENT_STREAMS[actor.tier] : CONCURRENT_STREAMS.guest;
 }

@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
+import { createConversation } from "@/lib/db/queries/conversations";
+import { insertMessage } from "@/lib/db/queries/messages";
 import { addDailyUsage } from "@/lib/db/queries/usage";
 import { beginShutdown } from "@/lib/shutdown";
 import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
@@ -286,6 +288,35 @@ describe("POST /api/chat: a good request", () => {
     expect(Math.abs(retryAfter - (midnight - now.getTime()) / 1000)).toBeLessThan(5);
     const error = await expectErrorBody(response, 429, "rate_limited");
     expect(error.message).toContain(`all ${DAILY_MESSAGE_QUOTA.guest} messages`);
+    expect(snapshot()).toEqual(before);
+    expect(await h.completions()).toBe(completions);
+  });
+
+  it("a reply over the guest's replies-at-once cap is a 429 with a short Retry-After", async () => {
+    const guest = h.guest();
+    const conversation = createConversation({
+      db: h.db,
+      userId: guest.userId,
+      personaId: FREE,
+      title: "busy",
+      greeting: "hello",
+    });
+    insertMessage({
+      db: h.db,
+      conversationId: conversation.id,
+      role: "assistant",
+      content: "",
+      status: "streaming",
+    });
+    jar.set(GUEST_COOKIE, guestCookieValue(guest.userId));
+    const before = snapshot();
+    const completions = await h.completions();
+    const response = await post(JSON.stringify({ personaId: FREE, message: "another" }));
+    const retryAfter = Number(response.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(10);
+    const error = await expectErrorBody(response, 429, "rate_limited");
+    expect(error.message).toMatch(/being written/);
     expect(snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });

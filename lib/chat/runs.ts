@@ -6,6 +6,14 @@ import { audit, log } from "@/lib/log";
 import { beginShutdown } from "@/lib/shutdown";
 
 export type RunEnd = "complete" | "interrupted" | "stopped";
+/** onNoReply: the run failed before any text arrived (the service gives the message back to the quota). */
+export type RunOptions = {
+  model: LanguageModel;
+  system: string;
+  messages: ModelMessage[];
+  onNoReply?: () => void;
+};
+export const NO_REPLY_ERROR = "Couldn't get a reply. It was not counted against today's messages; try again.";
 export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
 
 /**
@@ -26,7 +34,7 @@ export class ReplyRun {
     private readonly db: Db,
     readonly conversationId: string,
     readonly messageId: string,
-    options: { model: LanguageModel; system: string; messages: ModelMessage[] },
+    options: RunOptions,
   ) {
     this.done = this.run(options);
   }
@@ -58,10 +66,16 @@ export class ReplyRun {
     }
   }
 
-  private async run({ model, system, messages }: { model: LanguageModel; system: string; messages: ModelMessage[] }): Promise<RunEnd> {
+  private async run({ model, system, messages, onNoReply }: RunOptions): Promise<RunEnd> {
     let error: string | undefined;
     try {
-      const result = streamText({ model, system, messages, abortSignal: this.controller.signal, maxRetries: 1 });
+      const result = streamText({
+        model,
+        system,
+        messages,
+        abortSignal: this.controller.signal,
+        maxRetries: 1,
+      });
       for await (const part of result.fullStream) {
         if (this.ended) break;
         if (part.type === "text-delta") {
@@ -76,11 +90,25 @@ export class ReplyRun {
       }
     } catch (cause) {
       if (!this.stopRequested) {
-        console.error(`chat: reply ${this.messageId} failed:`, cause instanceof Error ? cause.message : cause);
+        console.error(
+          `chat: reply ${this.messageId} failed:`,
+          cause instanceof Error ? cause.message : cause,
+        );
         error = "The model stopped answering partway. What it wrote so far is kept.";
       }
     }
     if (!this.ended) {
+      if (error && this.text === "") {
+        try {
+          onNoReply?.();
+        } catch (cause) {
+          console.error(
+            `chat: reply ${this.messageId}: could not give back its quota:`,
+            cause instanceof Error ? cause.message : cause,
+          );
+        }
+        error = NO_REPLY_ERROR;
+      }
       if (this.stopRequested) this.finish("stopped");
       else if (error || this.controller.signal.aborted) this.finish("interrupted", error);
       else this.finish("complete");
@@ -104,7 +132,10 @@ export class ReplyRun {
   }
 }
 
-const globalForRuns = globalThis as unknown as { personaRuns?: Map<string, ReplyRun>; personaRunsShutdown?: boolean };
+const globalForRuns = globalThis as unknown as {
+  personaRuns?: Map<string, ReplyRun>;
+  personaRunsShutdown?: boolean;
+};
 const runs = (globalForRuns.personaRuns ??= new Map());
 
 export function activeRun(conversationId: string): ReplyRun | undefined {

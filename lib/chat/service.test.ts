@@ -4,12 +4,12 @@ import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
 import { getUserById } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
+import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import { fakeReply } from "@/scripts/llm-fake";
 import type { ChatActor } from "./actor";
 import { systemPrompt } from "./prompt";
 import { activeRun } from "./runs";
-import { QuotaExceeded, startReply } from "./service";
+import { QuotaExceeded, startReply, TooManyStreams } from "./service";
 import { chatRequestSchema, type ChatRequest } from "./validation";
 
 const FREE = "backend-developer";
@@ -238,6 +238,55 @@ describe("startReply: the daily quota", () => {
   });
 });
 
+describe("startReply: replies being written at once", () => {
+  it.each([
+    ["a guest", () => h.guest(), CONCURRENT_STREAMS.guest],
+    ["a free user", () => h.user("free"), CONCURRENT_STREAMS.free],
+    ["a pro user", () => h.user("pro"), CONCURRENT_STREAMS.pro],
+    ["a max user", () => h.user("max"), CONCURRENT_STREAMS.max],
+  ])(
+    "%s at the cap: one more is refused with a short Retry-After and reaches nothing",
+    async (_label, makeActor, cap) => {
+      const actor = makeActor();
+      const running = Array.from({ length: cap }, (_, i) =>
+        reply(actor, { personaId: FREE, message: `[[slow:40]][[long:40]] story ${i}` }),
+      );
+      // Each has reached the model and is writing, so the count below is only the refused one's.
+      await Promise.all(
+        running.map(
+          (started) =>
+            new Promise<void>((resolve) => started.run.subscribe((e) => e.type === "delta" && resolve())),
+        ),
+      );
+      const conversations = listConversations({ db: h.db, userId: actor.userId, limit: 50 });
+      const before = await h.completions();
+      const error = expectAppError(
+        () => reply(actor, { personaId: FREE, message: "one more" }),
+        "rate_limited",
+      );
+      expect(error).toBeInstanceOf(TooManyStreams);
+      expect(error.status).toBe(429);
+      expect(error.retryAfterSeconds()).toBeGreaterThan(0);
+      expect(error.retryAfterSeconds()).toBeLessThanOrEqual(10);
+      expect(listConversations({ db: h.db, userId: actor.userId, limit: 50 })).toEqual(conversations);
+      expect(await h.completions()).toBe(before);
+      for (const started of running) started.run.stop();
+      for (const started of running) expect(await started.run.done).toBe("stopped");
+      // Once they end, the actor may chat again.
+      expect(await reply(actor, { personaId: FREE, message: "now?" }).run.done).toBe("complete");
+    },
+  );
+
+  it("counts the database's streaming replies, so replies started by another process count too", async () => {
+    const actor = h.guest();
+    const conversationId = await conversationOf(actor);
+    h.sqlite
+      .prepare("UPDATE messages SET status = 'streaming' WHERE id = ?")
+      .run(h.messagesOf(conversationId).at(-1)!.id);
+    expectAppError(() => reply(actor, { personaId: FREE, message: "hi" }), "rate_limited");
+  });
+});
+
 describe("startReply: replies that do not finish", () => {
   it("a connection dropped mid-stream saves the partial text, marked interrupted", async () => {
     const guest = h.guest();
@@ -280,6 +329,46 @@ describe("startReply: replies that do not finish", () => {
     // The conversation can go on after a failure.
     const next = reply(guest, { conversationId: started.conversationId, message: "try again" });
     expect(await next.run.done).toBe("complete");
+  });
+
+  describe("the daily quota counts only replies that produced text", () => {
+    const today = () => new Date().toISOString().slice(0, 10);
+    it.each([
+      ["a provider error (500)", "[[fail:500]] anyone?"],
+      ["a connection dropped before the first token", "[[drop:0]] anyone?"],
+    ])("%s gives the message back and says it couldn't get a reply", async (_label, message) => {
+      const actor = h.user("free");
+      addDailyUsage({ db: h.db, userId: actor.userId, day: today(), count: 7 });
+      const started = reply(actor, { personaId: FREE, message });
+      const ends: { status: string; error?: string }[] = [];
+      started.run.subscribe((event) => {
+        if (event.type === "end") ends.push(event);
+      });
+      expect(await started.run.done).toBe("interrupted");
+      expect(getDailyUsage({ db: h.db, userId: actor.userId, day: today() })).toBe(7);
+      expect(h.messagesOf(started.conversationId).at(-1)).toMatchObject({
+        content: "",
+        status: "interrupted",
+      });
+      expect(ends).toEqual([
+        { type: "end", status: "interrupted", error: expect.stringMatching(/Couldn't get a reply/) },
+      ]);
+    });
+
+    it("a new guest whose first reply fails has used nothing today", async () => {
+      const started = reply(h.visitor(), { personaId: FREE, message: "[[fail:500]] hello?" });
+      expect(await started.run.done).toBe("interrupted");
+      expect(getDailyUsage({ db: h.db, userId: started.newGuestId!, day: today() })).toBe(0);
+    });
+
+    it("a reply cut off after some text counts once", async () => {
+      const actor = h.user("free");
+      addDailyUsage({ db: h.db, userId: actor.userId, day: today(), count: 7 });
+      const started = reply(actor, { personaId: FREE, message: "[[drop:3]] tell me" });
+      expect(await started.run.done).toBe("interrupted");
+      expect(started.run.text).not.toBe("");
+      expect(getDailyUsage({ db: h.db, userId: actor.userId, day: today() })).toBe(8);
+    });
   });
 
   it("stop() ends the reply where it is, saved and marked stopped", async () => {

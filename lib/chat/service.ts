@@ -2,8 +2,8 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import { deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
-import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
+import { countStreamingReplies, deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
+import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import type { Catalog } from "@/lib/personas/catalog";
@@ -12,7 +12,7 @@ import { TIER_LABELS, unlocks } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt, titleFrom } from "./prompt";
-import { dailyLimit, nextReset, usageDay } from "./quota";
+import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
 import { activeRun, startRun, type ReplyRun } from "./runs";
 import type { ChatRequest } from "./validation";
 
@@ -22,10 +22,16 @@ export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: 
 export function assertCanChat(actor: ChatActor, persona: Persona) {
   if (persona.tier === "free") return;
   if (actor.kind !== "user") {
-    throw new AppError("forbidden", `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Sign in and upgrade to chat with it.`);
+    throw new AppError(
+      "forbidden",
+      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Sign in and upgrade to chat with it.`,
+    );
   }
   if (!unlocks(actor.tier, persona.tier)) {
-    throw new AppError("forbidden", `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`);
+    throw new AppError(
+      "forbidden",
+      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`,
+    );
   }
 }
 
@@ -34,41 +40,86 @@ export class QuotaExceeded extends AppError {
     readonly limit: number,
     readonly resetAt: Date,
   ) {
-    super("rate_limited", `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`);
+    super(
+      "rate_limited",
+      `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`,
+    );
   }
-  retryAfterSeconds(now = new Date()) {
+  override retryAfterSeconds(now = new Date()) {
     return Math.max(1, Math.ceil((this.resetAt.getTime() - now.getTime()) / 1000));
+  }
+}
+
+export class TooManyStreams extends AppError {
+  constructor(readonly limit: number) {
+    super(
+      "rate_limited",
+      `You already have ${limit === 1 ? "a reply" : `${limit} replies`} being written. Wait for ${limit === 1 ? "it" : "one"} to finish, then send again.`,
+    );
+  }
+  override retryAfterSeconds() {
+    return 5;
   }
 }
 
 /**
  * The chat route's work, in order: conversation (the actor's, or 404) → tier (403) → model
- * configured (503) → quota (429) → the user's message saved and committed → the reply started.
+ * configured (503) → quota and replies at once (429) → the user's message saved and committed → the reply started.
  * Nothing reaches the model for a refused request.
  */
-export function startReply({ db, catalog, actor, request, now = new Date() }: { db: Db; catalog: Catalog; actor: ChatActor; request: ChatRequest; now?: Date }): StartedReply {
+export function startReply({
+  db,
+  catalog,
+  actor,
+  request,
+  now = new Date(),
+}: {
+  db: Db;
+  catalog: Catalog;
+  actor: ChatActor;
+  request: ChatRequest;
+  now?: Date;
+}): StartedReply {
   const conversation = request.conversationId
     ? actor.userId
       ? getConversation({ db, id: request.conversationId, userId: actor.userId })
       : undefined
     : undefined;
-  if (request.conversationId && !conversation) throw new AppError("not_found", "There is no conversation with that id.");
+  if (request.conversationId && !conversation)
+    throw new AppError("not_found", "There is no conversation with that id.");
   const persona = catalog.byId.get(conversation?.personaId ?? request.personaId!);
-  if (!persona) throw new AppError("not_found", conversation ? "This conversation's persona is no longer available." : "There is no persona with that id.");
+  if (!persona)
+    throw new AppError(
+      "not_found",
+      conversation
+        ? "This conversation's persona is no longer available."
+        : "There is no persona with that id.",
+    );
   assertCanChat(actor, persona);
   const resolved = modelFor(persona);
   if (!resolved) throw new AppError("no_model", NO_MODEL_HELP);
-  if (conversation && activeRun(conversation.id)) throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
+  if (conversation && activeRun(conversation.id))
+    throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
 
   const limit = dailyLimit(actor);
   const day = usageDay(now);
   const saved = db.transaction(
     (tx) => {
-      if (actor.userId && getDailyUsage({ db: tx, userId: actor.userId, day }) >= limit) throw new QuotaExceeded(limit, nextReset(now));
+      if (actor.userId && getDailyUsage({ db: tx, userId: actor.userId, day }) >= limit)
+        throw new QuotaExceeded(limit, nextReset(now));
+      // Counted from the database, not this process's runs, so the cap holds across server processes.
+      if (actor.userId && countStreamingReplies({ db: tx, userId: actor.userId }) >= streamLimit(actor))
+        throw new TooManyStreams(streamLimit(actor));
       const userId = actor.userId ?? createGuestUser({ db: tx }).id;
       const conv =
         conversation ??
-        createConversation({ db: tx, userId, personaId: persona.id, title: titleFrom(request.message ?? persona.name), greeting: persona.greeting });
+        createConversation({
+          db: tx,
+          userId,
+          personaId: persona.id,
+          title: titleFrom(request.message ?? persona.name),
+          greeting: persona.greeting,
+        });
       if (request.trigger === "regenerate") {
         const history = listMessages({ db: tx, conversationId: conv.id });
         const last = history.at(-1);
@@ -80,7 +131,13 @@ export function startReply({ db, catalog, actor, request, now = new Date() }: { 
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       }
       addDailyUsage({ db: tx, userId, day });
-      const reply = insertMessage({ db: tx, conversationId: conv.id, role: "assistant", content: "", status: "streaming" });
+      const reply = insertMessage({
+        db: tx,
+        conversationId: conv.id,
+        role: "assistant",
+        content: "",
+        status: "streaming",
+      });
       touchConversation({ db: tx, id: conv.id });
       return { conversation: conv, replyId: reply.id, userId };
     },
@@ -96,6 +153,8 @@ export function startReply({ db, catalog, actor, request, now = new Date() }: { 
     model: resolved.model,
     system: systemPrompt(persona, saved.conversation.handoffContext),
     messages: history,
+    // A reply that fails before any text is not a message the user got: it does not count.
+    onNoReply: () => subtractDailyUsage({ db, userId: saved.userId, day }),
   });
   return { run, conversationId: saved.conversation.id, newGuestId: actor.userId ? null : saved.userId };
 }

@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { getChatActor } from "@/lib/chat/actor";
 import { guestCookieHeader } from "@/lib/chat/guest";
 import { replyStream } from "@/lib/chat/reply-stream";
-import { QuotaExceeded, startReply } from "@/lib/chat/service";
+import { startReply } from "@/lib/chat/service";
 import { BODY_MAX_BYTES, chatRequestSchema } from "@/lib/chat/validation";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -46,8 +46,7 @@ export async function POST(request: NextRequest) {
       stream: createUIMessageStream({ execute: ({ writer }) => replyStream(run, conversationId, writer) }),
     });
   } catch (error) {
-    if (error instanceof QuotaExceeded)
-      return jsonError(error, { "Retry-After": String(error.retryAfterSeconds()) });
-    return jsonError(error);
+    const retryAfter = error instanceof AppError ? error.retryAfterSeconds() : undefined;
+    return jsonError(error, retryAfter ? { "Retry-After": String(retryAfter) } : undefined);
   }
 }
