@@ -88,7 +88,11 @@ test("a sign-in posted from another site is refused with 403", async ({
   });
   expect(evil.status()).toBe(403);
   expect(await evil.json()).toEqual({
-    error: { code: "forbidden", message: "This request came from another site and was refused." },
+    error: {
+      code: "forbidden",
+      message: "This request came from another site and was refused.",
+      requestId: evil.headers()["x-request-id"],
+    },
   });
   expect(evil.headers()["set-cookie"] ?? "").not.toContain("next-auth.session-token");
   expect((await request.storageState()).cookies.map((c) => c.name)).not.toContain("next-auth.session-token");
