@@ -3,7 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Debian's Chromium by default (no browser download here); PLAYWRIGHT_CHROMIUM_PATH overrides it,
 // and setting it to an empty string uses Playwright's own browser.
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
+const chromiumPath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 // The fake OpenAI-compatible model server chat talks to (scripts/llm-fake.ts); e2e/fixtures/llm.ts reads the same port.
@@ -56,6 +57,10 @@ export default defineConfig({
         SITE_URL: baseURL,
         CHAT_PROVIDER: "openai-compatible",
         OPENAI_COMPATIBLE_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+        // Every browser here is 127.0.0.1: per-address limits (tested in lib/chat and lib/auth) set high.
+        GUEST_SESSIONS_PER_HOUR: "100000",
+        GUEST_MESSAGES_PER_DAY: "100000",
+        SIGN_UPS_PER_HOUR: "100000",
       },
       stdout: "pipe",
     },

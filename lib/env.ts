@@ -15,11 +15,18 @@ const schema = z.object({
   ),
   SESSION_MAX_AGE_DAYS: optional(z.coerce.number().int().min(1).max(30, "must be at most 30 days")),
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)),
+  GUEST_SESSIONS_PER_HOUR: optional(z.coerce.number().int().min(1).max(1_000_000)),
+  GUEST_MESSAGES_PER_DAY: optional(z.coerce.number().int().min(1).max(1_000_000)),
+  SIGN_UPS_PER_HOUR: optional(z.coerce.number().int().min(1).max(1_000_000)),
   GITHUB_ID: optional(z.string()),
   GITHUB_SECRET: optional(z.string()),
   GOOGLE_CLIENT_ID: optional(z.string()),
   GOOGLE_CLIENT_SECRET: optional(z.string()),
-  CHAT_PROVIDER: optional(z.enum(["anthropic", "openai", "openai-compatible"], { error: "must be anthropic, openai or openai-compatible" })),
+  CHAT_PROVIDER: optional(
+    z.enum(["anthropic", "openai", "openai-compatible"], {
+      error: "must be anthropic, openai or openai-compatible",
+    }),
+  ),
   ANTHROPIC_API_KEY: optional(z.string()),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_COMPATIBLE_BASE_URL: optional(z.url({ error: "must be a URL like http://127.0.0.1:11434/v1" })),
@@ -44,6 +51,8 @@ export type Env = {
   authSecret: string | undefined;
   sessionMaxAgeDays: number;
   trustedProxyHops: number;
+  /** Per-address overrides of lib/tiers.ts ADDRESS_LIMITS (undefined: the default). */
+  addressLimits: { newGuests?: number; guestMessages?: number; signUps?: number };
   github: Pair;
   google: Pair;
   stripe: { secretKey: string; webhookSecret: string; prices: { pro?: string; max?: string } } | null;
@@ -60,9 +69,19 @@ export type ChatSettings = {
 };
 
 const DEFAULT_MODELS: Record<ChatProviderName, ChatSettings["models"]> = {
-  anthropic: { sonnet: "claude-sonnet-4-5", opus: "claude-opus-4-1", haiku: "claude-haiku-4-5", default: "claude-sonnet-4-5" },
+  anthropic: {
+    sonnet: "claude-sonnet-4-5",
+    opus: "claude-opus-4-1",
+    haiku: "claude-haiku-4-5",
+    default: "claude-sonnet-4-5",
+  },
   openai: { sonnet: "gpt-4.1", opus: "gpt-4.1", haiku: "gpt-4.1-mini", default: "gpt-4.1" },
-  "openai-compatible": { sonnet: "local-model", opus: "local-model", haiku: "local-model", default: "local-model" },
+  "openai-compatible": {
+    sonnet: "local-model",
+    opus: "local-model",
+    haiku: "local-model",
+    default: "local-model",
+  },
 };
 
 function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
@@ -73,7 +92,11 @@ function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
   const provider = e.CHAT_PROVIDER ?? available[0];
   if (!provider) return null;
   if (!available.includes(provider)) {
-    const needs = { anthropic: "ANTHROPIC_API_KEY", openai: "OPENAI_API_KEY", "openai-compatible": "OPENAI_COMPATIBLE_BASE_URL" }[provider];
+    const needs = {
+      anthropic: "ANTHROPIC_API_KEY",
+      openai: "OPENAI_API_KEY",
+      "openai-compatible": "OPENAI_COMPATIBLE_BASE_URL",
+    }[provider];
     throw new Error(`Invalid settings: CHAT_PROVIDER=${provider} needs ${needs}`);
   }
   const defaults = DEFAULT_MODELS[provider];
@@ -81,7 +104,11 @@ function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
   const custom = provider === "openai-compatible";
   return {
     provider,
-    apiKey: { anthropic: e.ANTHROPIC_API_KEY, openai: e.OPENAI_API_KEY, "openai-compatible": e.OPENAI_COMPATIBLE_API_KEY }[provider],
+    apiKey: {
+      anthropic: e.ANTHROPIC_API_KEY,
+      openai: e.OPENAI_API_KEY,
+      "openai-compatible": e.OPENAI_COMPATIBLE_API_KEY,
+    }[provider],
     baseUrl: custom ? e.OPENAI_COMPATIBLE_BASE_URL : undefined,
     models: {
       // A local server usually has one model: every persona uses it unless told otherwise.
@@ -121,6 +148,11 @@ export function env(): Env {
     authSecret: e.NEXTAUTH_SECRET,
     sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? 7,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
+    addressLimits: {
+      newGuests: e.GUEST_SESSIONS_PER_HOUR,
+      guestMessages: e.GUEST_MESSAGES_PER_DAY,
+      signUps: e.SIGN_UPS_PER_HOUR,
+    },
     github: pair(e.GITHUB_ID, e.GITHUB_SECRET, "GitHub"),
     google: pair(e.GOOGLE_CLIENT_ID, e.GOOGLE_CLIENT_SECRET, "Google"),
     stripe:

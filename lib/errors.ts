@@ -31,3 +31,16 @@ export class AppError extends Error {
     return undefined;
   }
 }
+
+/** A 429 that knows when it passes. */
+export class RateLimited extends AppError {
+  constructor(
+    message: string,
+    readonly seconds: number,
+  ) {
+    super("rate_limited", message);
+  }
+  override retryAfterSeconds() {
+    return this.seconds;
+  }
+}

@@ -26,6 +26,17 @@ export function unlocks(viewerTier: Tier | null, personaTier: Tier): boolean {
 /** Replies being written at once, per user (a guest counts as its own user). */
 export const CONCURRENT_STREAMS: Record<Tier | "guest", number> = { guest: 1, free: 2, pro: 4, max: 4 };
 
+/**
+ * Limits per client address (IPv6 by /64), whatever cookies it sends: new guest identities, guest
+ * messages across every guest from the address (the guest daily quota, over a rolling 24 hours),
+ * and new accounts.
+ */
+export const ADDRESS_LIMITS = {
+  newGuests: { max: 3, windowMs: 60 * 60_000 },
+  guestMessages: { max: 10, windowMs: 24 * 60 * 60_000 },
+  signUps: { max: 5, windowMs: 60 * 60_000 },
+} as const;
+
 /** Messages per UTC day. Guests are visitors chatting before they sign up. */
 export const DAILY_MESSAGE_QUOTA: Record<Tier | "guest", number> = {
   guest: 10,

@@ -1,8 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/auth/client-ip";
 import { adoptGuest } from "@/lib/chat/actor";
+import { addressGroup } from "@/lib/limits/address";
+import { addressWindow, consumeWindow, signUpKey, waitPhrase } from "@/lib/limits/window";
 import { GUEST_COOKIE, readGuestCookie } from "@/lib/chat/guest";
 import { hashPassword } from "@/lib/auth/password";
 import { startSession } from "@/lib/auth/start-session";
@@ -12,7 +15,12 @@ import { createUser } from "@/lib/db/queries/users";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { audit } from "@/lib/log";
 
-export type SignUpState = { fields?: Record<string, string>; email?: string; name?: string };
+export type SignUpState = {
+  fields?: Record<string, string>;
+  email?: string;
+  name?: string;
+  message?: string;
+};
 
 export async function signUp(_prev: SignUpState, form: FormData): Promise<SignUpState> {
   const raw = {
@@ -27,6 +35,22 @@ export async function signUp(_prev: SignUpState, form: FormData): Promise<SignUp
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { fields: fieldErrors(parsed.error), ...echo };
   const { email, password, name } = parsed.data;
+  // Counted before any account is made or password hashed: a script cannot mint accounts for quota.
+  const group = addressGroup(clientIp(await headers()));
+  const db = getDb();
+  const allowed = db.transaction(
+    (tx) => consumeWindow({ db: tx, key: signUpKey(group), window: addressWindow("signUps") }),
+    {
+      behavior: "immediate",
+    },
+  );
+  if (allowed.limited) {
+    audit("rate.limited", { limit: "sign_ups_per_address" });
+    return {
+      message: `Too many new accounts from your network. Try again ${waitPhrase(allowed.retryAfterSeconds)}.`,
+      ...echo,
+    };
+  }
   const user = createUser({
     db: getDb(),
     email,

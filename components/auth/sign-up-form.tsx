@@ -10,8 +10,23 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label="Name (optional)" name="name" autoComplete="name" defaultValue={state.name} error={state.fields?.name} maxLength={80} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.email} error={state.fields?.email} />
+      <Field
+        label="Name (optional)"
+        name="name"
+        autoComplete="name"
+        defaultValue={state.name}
+        error={state.fields?.name}
+        maxLength={80}
+      />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        error={state.fields?.email}
+      />
       <Field
         label="Password"
         name="password"
@@ -24,9 +39,17 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       />
       {state.fields?.email?.includes("already exists") && (
         <p className="text-sm">
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-indigo-700 underline dark:text-indigo-300">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
             Sign in to that account
           </Link>
+        </p>
+      )}
+      {state.message && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {state.message}
         </p>
       )}
       <button

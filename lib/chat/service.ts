@@ -5,10 +5,18 @@ import { createConversation, getConversation, touchConversation } from "@/lib/db
 import { countStreamingReplies, deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
 import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimited } from "@/lib/errors";
+import {
+  addressWindow,
+  consumeWindow,
+  guestMessageKey,
+  newGuestKey,
+  releaseWindow,
+  waitPhrase,
+} from "@/lib/limits/window";
 import type { Catalog } from "@/lib/personas/catalog";
 import type { Persona } from "@/lib/personas/schema";
-import { TIER_LABELS, unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt, titleFrom } from "./prompt";
@@ -72,12 +80,15 @@ export function startReply({
   catalog,
   actor,
   request,
+  clientGroup,
   now = new Date(),
 }: {
   db: Db;
   catalog: Catalog;
   actor: ChatActor;
   request: ChatRequest;
+  /** The client's address group (lib/limits/address.ts): guests are limited by it, not by cookie. */
+  clientGroup?: string;
   now?: Date;
 }): StartedReply {
   const conversation = request.conversationId
@@ -110,6 +121,7 @@ export function startReply({
       // Counted from the database, not this process's runs, so the cap holds across server processes.
       if (actor.userId && countStreamingReplies({ db: tx, userId: actor.userId }) >= streamLimit(actor))
         throw new TooManyStreams(streamLimit(actor));
+      if (actor.kind !== "user" && clientGroup) assertGuestAllowance(tx, actor, clientGroup, now);
       const userId = actor.userId ?? createGuestUser({ db: tx }).id;
       const conv =
         conversation ??
@@ -154,7 +166,42 @@ export function startReply({
     system: systemPrompt(persona, saved.conversation.handoffContext),
     messages: history,
     // A reply that fails before any text is not a message the user got: it does not count.
-    onNoReply: () => subtractDailyUsage({ db, userId: saved.userId, day }),
+    onNoReply: () => {
+      subtractDailyUsage({ db, userId: saved.userId, day });
+      if (actor.kind !== "user" && clientGroup) releaseWindow({ db, key: guestMessageKey(clientGroup) });
+    },
   });
   return { run, conversationId: saved.conversation.id, newGuestId: actor.userId ? null : saved.userId };
+}
+
+/**
+ * Guests are counted per client address, across every guest identity from it: a visitor who drops
+ * the cookie gets neither a fresh quota nor, past a few an hour, a fresh guest.
+ */
+function assertGuestAllowance(
+  tx: Parameters<typeof consumeWindow>[0]["db"],
+  actor: ChatActor,
+  group: string,
+  now: Date,
+) {
+  const messages = consumeWindow({
+    db: tx,
+    key: guestMessageKey(group),
+    window: addressWindow("guestMessages"),
+    now,
+  });
+  if (messages.limited) {
+    throw new RateLimited(
+      `Guests from your network have used all ${addressWindow("guestMessages").max} messages allowed a day. Sign up for a free account (${DAILY_MESSAGE_QUOTA.free} messages a day), or try again ${waitPhrase(messages.retryAfterSeconds)}.`,
+      messages.retryAfterSeconds,
+    );
+  }
+  if (actor.userId) return;
+  const guests = consumeWindow({ db: tx, key: newGuestKey(group), window: addressWindow("newGuests"), now });
+  if (guests.limited) {
+    throw new RateLimited(
+      `Too many new guest chats from your network. Sign up for a free account to keep chatting, or try again ${waitPhrase(guests.retryAfterSeconds)}.`,
+      guests.retryAfterSeconds,
+    );
+  }
 }

@@ -1,6 +1,8 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import type { NextRequest } from "next/server";
+import { clientIp } from "@/lib/auth/client-ip";
 import { getChatActor } from "@/lib/chat/actor";
+import { addressGroup } from "@/lib/limits/address";
 import { guestCookieHeader } from "@/lib/chat/guest";
 import { replyStream } from "@/lib/chat/reply-stream";
 import { startReply } from "@/lib/chat/service";
@@ -35,6 +37,7 @@ export async function POST(request: NextRequest) {
       catalog: getCatalog(),
       actor,
       request: parsed.data,
+      clientGroup: addressGroup(clientIp(request.headers)),
     });
     const headers: Record<string, string> = {
       "Cache-Control": "no-store",

@@ -1,14 +1,25 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { signInFailures } from "../schema";
 
 export function recordSignInFailure({ db, keys, at }: { db: Executor; keys: string[]; at: Date }) {
-  if (keys.length) db.insert(signInFailures).values(keys.map((key) => ({ key, at }))).run();
+  if (keys.length)
+    db.insert(signInFailures)
+      .values(keys.map((key) => ({ key, at })))
+      .run();
 }
 
 /** When each failure for a key since `since` happened, oldest first. */
-export function listSignInFailureTimes({ db, key, since }: { db: Executor; key: string; since: Date }): Date[] {
+export function listSignInFailureTimes({
+  db,
+  key,
+  since,
+}: {
+  db: Executor;
+  key: string;
+  since: Date;
+}): Date[] {
   return db
     .select({ at: signInFailures.at })
     .from(signInFailures)
@@ -24,4 +35,16 @@ export function clearSignInFailures({ db, keys }: { db: Executor; keys: string[]
 
 export function pruneSignInFailures({ db, before }: { db: Executor; before: Date }) {
   db.delete(signInFailures).where(lt(signInFailures.at, before)).run();
+}
+
+/** Takes back the newest event of a key (a counted attempt that turned out not to cost anything). */
+export function deleteLatestEvent({ db, key }: { db: Executor; key: string }) {
+  const latest = db
+    .select({ id: signInFailures.id })
+    .from(signInFailures)
+    .where(eq(signInFailures.key, key))
+    .orderBy(desc(signInFailures.at))
+    .limit(1)
+    .get();
+  if (latest) db.delete(signInFailures).where(eq(signInFailures.id, latest.id)).run();
 }
