@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { accountKey, addressKey, releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/rate-limit";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { startSession } from "@/lib/auth/start-session";
 import { changePasswordSchema, fieldErrors, redeemSchema } from "@/lib/auth/validation";
@@ -44,10 +46,22 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
       message: "This account signs in through GitHub or Google and has no password to change.",
     };
   }
+  // The same limit as sign-in, counted before the hash is checked: a stolen session cannot guess on.
+  const keys = [accountKey(user.email), addressKey(clientIp(await headers()))];
+  const reserved = reserveSignInAttempt({ db, keys });
+  if (reserved.limited) {
+    const minutes = Math.ceil(reserved.retryAfterSeconds / 60);
+    audit("rate.limited", { limit: "password_change", userId: user.id });
+    return {
+      ok: false,
+      message: `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    };
+  }
   if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
     audit("auth.password_change_failed", { userId: user.id });
     return { ok: false, fields: { currentPassword: "That is not your current password." } };
   }
+  releaseSignInAttempt({ db, keys });
   setPasswordHash({ db, userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
   // Every other session ends; this browser gets a fresh one.
   const version = revokeAllSessions({ db, userId: user.id });

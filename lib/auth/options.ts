@@ -13,7 +13,13 @@ import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { audit } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
-import { accountKey, addressKey, checkSignInLimit, noteSignInFailure, noteSignInSuccess } from "./rate-limit";
+import {
+  accountKey,
+  addressKey,
+  noteSignInSuccess,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
+} from "./rate-limit";
 import { authSecret } from "./secret";
 import { sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
 import { signInSchema } from "./validation";
@@ -43,7 +49,8 @@ export function authOptions(): NextAuthOptions {
         const db = getDb();
         const headers = new Headers(req.headers as Record<string, string>);
         const keys = [accountKey(email), addressKey(clientIp(headers))];
-        if (checkSignInLimit({ db, keys }).limited) {
+        // Counted before the hash is checked; a right password takes it back below.
+        if (reserveSignInAttempt({ db, keys }).limited) {
           audit("auth.sign_in_failed", { reason: "rate_limited" });
           return null;
         }
@@ -51,13 +58,13 @@ export function authOptions(): NextAuthOptions {
         // Same work and the same answer whether the email is unknown or the password is wrong.
         const ok = await verifyPassword(user?.passwordHash, password);
         if (!user || !ok || user.isGuest) {
-          noteSignInFailure({ db, keys });
           audit("auth.sign_in_failed", {
             reason: user ? "wrong_password" : "unknown_account",
             userId: user?.id,
           });
           return null;
         }
+        releaseSignInAttempt({ db, keys });
         noteSignInSuccess({ db, email });
         audit("auth.sign_in", { userId: user.id, method: "password" });
         // A guest who chatted before signing in keeps their conversations.

@@ -11,6 +11,8 @@ import {
   checkSignInLimit,
   noteSignInFailure,
   noteSignInSuccess,
+  releaseSignInAttempt,
+  reserveSignInAttempt,
   SIGN_IN_LIMIT,
 } from "./rate-limit";
 
@@ -137,5 +139,40 @@ describe("the sign-in limit", () => {
     const left = db.select().from(signInFailures).all();
     expect(left).toHaveLength(3 * keys.length);
     expect(left.every((r) => r.at.getTime() >= T0 - MINUTE)).toBe(true);
+  });
+});
+
+describe("attempts are counted before the password is checked", () => {
+  it("40 parallel wrong attempts over two connections check at most ten passwords", async () => {
+    const second = openDatabase(path.join(dir, "test.db"));
+    let verified = 0;
+    const slowWrongPassword = async () => {
+      verified++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return false;
+    };
+    const attempt = async (i: number) => {
+      const conn = i % 2 ? second.db : db;
+      if (reserveSignInAttempt({ db: conn, keys }).limited) return "limited";
+      return (await slowWrongPassword()) ? "in" : "wrong";
+    };
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(i)));
+      expect(verified).toBe(SIGN_IN_LIMIT.maxFailures);
+      expect(outcomes.filter((o) => o === "wrong")).toHaveLength(SIGN_IN_LIMIT.maxFailures);
+      expect(outcomes.filter((o) => o === "limited")).toHaveLength(40 - SIGN_IN_LIMIT.maxFailures);
+    } finally {
+      second.sqlite.close();
+    }
+  });
+
+  it("a right password takes its attempt back, on the account and the address", () => {
+    for (let i = 0; i < SIGN_IN_LIMIT.maxFailures - 1; i++)
+      reserveSignInAttempt({ db, keys: [addressKey(IP)] });
+    expect(reserveSignInAttempt({ db, keys }).limited).toBe(false);
+    releaseSignInAttempt({ db, keys });
+    expect(checkSignInLimit({ db, keys: [addressKey(IP)] })).toEqual({ limited: false });
+    expect(reserveSignInAttempt({ db, keys }).limited).toBe(false);
+    expect(checkSignInLimit({ db, keys: [addressKey(IP)] })).toMatchObject({ limited: true });
   });
 });
