@@ -8,6 +8,7 @@ import {
   recordSignInFailure,
 } from "@/lib/db/queries/sign-in-failures";
 import type { Db } from "@/lib/db/client";
+import { windowDecision, type LimitDecision } from "@/lib/limits/window";
 
 /** Ten failures per account or per address in 15 minutes; the 11th attempt is refused. */
 export const SIGN_IN_LIMIT = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
@@ -15,7 +16,7 @@ export const SIGN_IN_LIMIT = { maxFailures: 10, windowMs: 15 * 60_000 } as const
 export const accountKey = (email: string) => `email:${email}`;
 export const addressKey = (ip: string) => `ip:${ip}`;
 
-export type LimitDecision = { limited: false } | { limited: true; retryAfterSeconds: number };
+export type { LimitDecision };
 
 export function checkSignInLimit({
   db,
@@ -26,21 +27,14 @@ export function checkSignInLimit({
   keys: string[];
   now?: Date;
 }): LimitDecision {
-  let retryAfterMs = 0;
+  const window = { max: SIGN_IN_LIMIT.maxFailures, windowMs: SIGN_IN_LIMIT.windowMs };
+  let retryAfterSeconds = 0;
   for (const key of keys) {
-    const times = listSignInFailureTimes({
-      db,
-      key,
-      since: new Date(now.getTime() - SIGN_IN_LIMIT.windowMs),
-    });
-    if (times.length < SIGN_IN_LIMIT.maxFailures) continue;
-    // Free again once enough of the oldest failures have left the window.
-    const freeing = times[times.length - SIGN_IN_LIMIT.maxFailures]!;
-    retryAfterMs = Math.max(retryAfterMs, freeing.getTime() + SIGN_IN_LIMIT.windowMs - now.getTime());
+    const times = listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
+    const decision = windowDecision(times, window, now);
+    if (decision.limited) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
   }
-  return retryAfterMs > 0
-    ? { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }
-    : { limited: false };
+  return retryAfterSeconds > 0 ? { limited: true, retryAfterSeconds } : { limited: false };
 }
 
 export function noteSignInFailure({

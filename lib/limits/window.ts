@@ -17,6 +17,14 @@ export type LimitDecision = { limited: false } | { limited: true; retryAfterSeco
  * keyed log sign-in failures use), so every server process sharing it sees the same counts. Run it
  * inside the caller's write transaction so the check and the count are one step.
  */
+/** Refused while `max` events sit in the window; free again when the oldest counted one leaves it. */
+export function windowDecision(times: Date[], window: Window, now: Date): LimitDecision {
+  if (times.length < window.max) return { limited: false };
+  const freeing = times[times.length - window.max]!;
+  const ms = freeing.getTime() + window.windowMs - now.getTime();
+  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };
+}
+
 export function consumeWindow({
   db,
   key,
@@ -29,11 +37,8 @@ export function consumeWindow({
   now?: Date;
 }): LimitDecision {
   const times = listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
-  if (times.length >= window.max) {
-    const freeing = times[times.length - window.max]!;
-    const ms = freeing.getTime() + window.windowMs - now.getTime();
-    return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };
-  }
+  const decision = windowDecision(times, window, now);
+  if (decision.limited) return decision;
   recordSignInFailure({ db, keys: [key], at: now });
   return { limited: false };
 }

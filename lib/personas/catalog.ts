@@ -1,4 +1,5 @@
 import { SearchIndex } from "./search";
+import { TIER_ORDER } from "@/lib/tiers";
 import { CATEGORIES, TIERS, type Category, type Persona, type Tier } from "./schema";
 
 export type Catalog = {
@@ -19,8 +20,6 @@ export type Catalog = {
 
 export type FixedSort = "featured" | "name" | "newest";
 
-const TIER_RANK = { free: 0, pro: 1, max: 2 } as const;
-
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -30,7 +29,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 /** Builds the indexes over personas that already passed the content checks. */
 export function buildCatalog(personas: readonly Persona[]): Catalog {
   const collator = new Intl.Collator("en");
-  const byName = (a: Persona, b: Persona) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byName = (a: Persona, b: Persona) =>
+    collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const all = [...personas].sort(byName);
   const byId = new Map(all.map((p) => [p.id, p]));
   const byCategory = new Map<Category, Persona[]>(Object.keys(CATEGORIES).map((c) => [c as Category, []]));
@@ -49,11 +49,18 @@ export function buildCatalog(personas: readonly Persona[]): Catalog {
   const orders: Record<FixedSort, readonly Persona[]> = {
     name: all,
     featured: [...all].sort(
-      (a, b) => Number(b.featured ?? false) - Number(a.featured ?? false) || TIER_RANK[a.tier] - TIER_RANK[b.tier] || byName(a, b),
+      (a, b) =>
+        Number(b.featured ?? false) - Number(a.featured ?? false) ||
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+        byName(a, b),
     ),
     newest: [...all].sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || byName(a, b)),
   };
   const rankOf = (list: readonly Persona[]) => new Map(list.map((p, i) => [p, i]));
-  const rank = { name: rankOf(orders.name), featured: rankOf(orders.featured), newest: rankOf(orders.newest) };
+  const rank = {
+    name: rankOf(orders.name),
+    featured: rankOf(orders.featured),
+    newest: rankOf(orders.newest),
+  };
   return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index: new SearchIndex(all), orders, rank };
 }
