@@ -8,8 +8,8 @@ export async function register() {
       const { log } = await import("@/lib/log");
       // Settings first: a bad one is named before anything else is opened.
       env();
-      const { installPeerHeader } = await import("@/lib/http/peer-header");
-      installPeerHeader();
+      const { installServerHook } = await import("@/lib/http/server-hook");
+      installServerHook();
       const { getDb } = await import("@/lib/db/client");
       const { markStreamingInterrupted } = await import("@/lib/db/queries/messages");
       // Opens and migrates the database; replies a crash left mid-stream are marked interrupted.

@@ -14,6 +14,7 @@ const schema = z.object({
     z.string().min(32, "must be at least 32 characters (or leave it unset to have one generated)"),
   ),
   SESSION_MAX_AGE_DAYS: optional(z.coerce.number().int().min(1).max(30, "must be at most 30 days")),
+  PAGE_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(86_400, "must be at most 86400 (a day)")),
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)),
   GUEST_SESSIONS_PER_HOUR: optional(z.coerce.number().int().min(1).max(1_000_000)),
   GUEST_MESSAGES_PER_DAY: optional(z.coerce.number().int().min(1).max(1_000_000)),
@@ -51,6 +52,9 @@ export type Env = {
   authSecret: string | undefined;
   sessionMaxAgeDays: number;
   trustedProxyHops: number;
+  /** How long a visitor's page is served from memory before it is rendered again; 0 turns the cache off. */
+  pageCacheSeconds: number;
+  development: boolean;
   /** Per-address overrides of lib/tiers.ts ADDRESS_LIMITS (undefined: the default). */
   addressLimits: { newGuests?: number; guestMessages?: number; signUps?: number };
   github: Pair;
@@ -148,6 +152,8 @@ export function env(): Env {
     authSecret: e.NEXTAUTH_SECRET,
     sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? 7,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS ?? 60,
+    development: e.NODE_ENV === "development",
     addressLimits: {
       newGuests: e.GUEST_SESSIONS_PER_HOUR,
       guestMessages: e.GUEST_MESSAGES_PER_DAY,

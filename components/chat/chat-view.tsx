@@ -1,5 +1,7 @@
 "use client";
 
+// First: it configures zod before the AI SDK's modules build their schemas.
+import "@/lib/zod-jitless";
 import { Chat, useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, type UIMessage } from "ai";
 import Link from "next/link";

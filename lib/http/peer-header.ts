@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import { stampRequest } from "./request-log";
+import type http from "node:http";
 
 /**
  * Next.js keeps a client-sent X-Forwarded-For as it is, so route handlers cannot tell a forged one
@@ -15,19 +14,9 @@ export function peerToken(): string {
   return (globalForPeer.personaPeerToken ??= randomBytes(16).toString("hex"));
 }
 
-export function installPeerHeader() {
-  if ((http.Server.prototype as { personaPeer?: boolean }).personaPeer) return;
-  const token = peerToken();
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const req = args[0] as http.IncomingMessage;
-      req.headers[PEER_HEADER] = `${token} ${req.socket.remoteAddress ?? "unknown"}`;
-      stampRequest(req, args[1] as http.ServerResponse);
-    }
-    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
-  } as typeof emit;
-  (http.Server.prototype as { personaPeer?: boolean }).personaPeer = true;
+/** Stamps a request with the TCP peer address (and the token that proves the stamp is ours). */
+export function stampPeer(req: http.IncomingMessage) {
+  req.headers[PEER_HEADER] = `${peerToken()} ${req.socket.remoteAddress ?? "unknown"}`;
 }
 
 /** The stamped peer address, or undefined when the stamp is missing or forged. */

@@ -18,7 +18,11 @@ export function noteRequestActor(requestId: string | null | undefined, actor: st
  * client-sent one is replaced, so ids in logs are ours), echoed as `X-Request-Id`, and one JSON log
  * line when the response ends: method, path (no query: it may hold search text), status, duration.
  */
-export function stampRequest(req: http.IncomingMessage, res: http.ServerResponse) {
+export function stampRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  { internal = false }: { internal?: boolean } = {},
+) {
   const id = randomUUID();
   req.headers[REQUEST_ID_HEADER] = id;
   res.setHeader("X-Request-Id", id);
@@ -36,7 +40,8 @@ export function stampRequest(req: http.IncomingMessage, res: http.ServerResponse
       actor: actor ?? "visitor",
       ...(aborted && { aborted: true }),
     };
-    if (path.startsWith("/_next/static/")) log.debug(fields, "request");
+    // The server's own renders for the page cache are not requests anyone made.
+    if (internal || path.startsWith("/_next/static/")) log.debug(fields, "request");
     else log.info(fields, "request");
   };
   let logged = false;

@@ -1,0 +1,158 @@
+import type { APIResponse, Page } from "@playwright/test";
+import { lockedSentences } from "./fixtures/catalog";
+import { expect, test } from "./fixtures/accounts";
+import { GalleryPage } from "./pages/gallery-page";
+
+// Visitors' pages are rendered once and served from memory (and by any shared cache in front);
+// anything that depends on a session is rendered for that request only. Both carry a strict CSP.
+test.describe.configure({ timeout: 90_000 });
+
+const PRO = "database-architect";
+const VISITOR_PAGES = [
+  "/",
+  "/?q=api&category=development",
+  `/personas/${PRO}`,
+  "/personas/backend-developer",
+  "/pricing",
+];
+
+function expectStrictPolicy(response: APIResponse) {
+  const policy = response.headers()["content-security-policy"] ?? "";
+  const scripts = policy.split(";").find((d) => d.trim().startsWith("script-src")) ?? "";
+  expect(scripts).toContain("'self'");
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(scripts).not.toContain("unsafe-eval");
+  for (const directive of [
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ])
+    expect(policy).toContain(directive);
+  return scripts;
+}
+
+test("a visitor's page is cacheable by anyone, served again from memory, and revalidates by ETag", async ({
+  request,
+}) => {
+  for (const url of VISITOR_PAGES) {
+    await request.get(url);
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    const headers = response.headers();
+    expect(headers["x-page-cache"], url).toMatch(/^(hit|stale)$/);
+    expect(headers["cache-control"], url).toMatch(
+      /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/,
+    );
+    expect(headers["vary"], url).toContain("Cookie");
+    expect(headers["x-request-id"], url).toMatch(/^[0-9a-f-]{36}$/);
+    const scripts = expectStrictPolicy(response);
+    expect(scripts, url).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
+    expect(scripts, url).not.toContain("nonce-");
+
+    const etag = headers["etag"]!;
+    const again = await request.get(url, { headers: { "If-None-Match": etag } });
+    expect(again.status(), url).toBe(304);
+  }
+});
+
+test("each cached response has its own request id", async ({ request }) => {
+  const ids = new Set<string>();
+  for (let i = 0; i < 5; i++) ids.add((await request.get("/pricing")).headers()["x-request-id"]!);
+  expect(ids.size).toBe(5);
+});
+
+test("pages rendered per request carry a fresh nonce on every script and are private", async ({
+  request,
+}) => {
+  const nonces = new Set<string>();
+  for (const url of ["/sign-in", "/chat", "/sign-in"]) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(200);
+    expect(response.headers()["x-page-cache"], url).toBeUndefined();
+    expect(response.headers()["cache-control"], url).toContain("private");
+    const nonce = /'nonce-([^']+)'/.exec(expectStrictPolicy(response))?.[1];
+    expect(nonce, url).toBeTruthy();
+    nonces.add(nonce!);
+    const html = await response.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length, url).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, url).toContain(`nonce="${nonce}"`);
+  }
+  expect(nonces.size).toBe(3);
+});
+
+async function watchPolicy(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+test("cached and per-request pages run their scripts under the policy", async ({ page }) => {
+  const violations = await watchPolicy(page);
+  const gallery = new GalleryPage(page);
+  await gallery.goto();
+  await gallery.goto(); // the second load comes from the page cache
+  await gallery.waitForAutoSubmit();
+  await gallery.sortSelect.selectOption("name");
+  await expect(page).toHaveURL(/sort=name/);
+  expect(await violations()).toEqual([]);
+
+  await page.goto("/personas/backend-developer");
+  await page.getByRole("link", { name: "Start chat" }).click();
+  await expect(page.getByRole("textbox", { name: /message/i })).toBeVisible();
+  expect(await violations()).toEqual([]);
+
+  await page.goto("/sign-in");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  expect(await violations()).toEqual([]);
+});
+
+test("a pro user's unlocked page never reaches a visitor, under load", async ({
+  page,
+  request,
+  signUpPage,
+  accountPage,
+  credentials,
+  proCodes,
+}) => {
+  await signUpPage.signUp(credentials);
+  await accountPage.redeemCode(proCodes.take());
+  await expect(accountPage.redeemStatus).toHaveText("Code redeemed: you now have Pro.");
+  const secrets = lockedSentences(PRO);
+  const url = `/personas/${PRO}`;
+
+  const asPro = () => page.request.get(url);
+  const asVisitor = () => request.get(url);
+  const rounds = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      (i % 2 ? asPro() : asVisitor()).then(async (r) => ({
+        pro: i % 2 === 1,
+        response: r,
+        html: await r.text(),
+      })),
+    ),
+  );
+
+  for (const { pro, response, html } of rounds) {
+    expect(response.status()).toBe(200);
+    if (pro) {
+      expect(response.headers()["x-page-cache"]).toBeUndefined();
+      expect(response.headers()["cache-control"]).toContain("private");
+      expect(html).toContain(secrets[0]);
+      expect(html).toContain(credentials.email);
+    } else {
+      for (const secret of secrets) expect(html).not.toContain(secret);
+      expect(html).not.toContain(credentials.email);
+    }
+  }
+  const after = await request.get(url);
+  const html = await after.text();
+  for (const secret of secrets) expect(html).not.toContain(secret);
+  expect(html).toContain("Sign in");
+});
