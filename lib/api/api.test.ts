@@ -315,6 +315,12 @@ describe("API keys at the door", () => {
     });
   });
 
+  it("an unknown /v1 path is a 404 in OpenAI's shape", async () => {
+    const response = await fetch(`${api.baseURL}/embeddings`, { method: "POST" });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unknown_url");
+  });
+
   it("a revoked key fails on its next request", async () => {
     const { client, keyId } = account("pro");
     await expect(client.models.list()).resolves.toBeTruthy();

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { POST as chatCompletions } from "@/app/v1/chat/completions/route";
 import { GET as models } from "@/app/v1/models/route";
+import { GET as otherGet, POST as otherPost } from "@/app/v1/[...path]/route";
 import { stampRequest } from "@/lib/http/request-log";
 
 type Handler = (request: Request) => Promise<Response>;
@@ -21,7 +22,9 @@ export async function startApiServer(): Promise<{ baseURL: string; close(): Prom
   const server = http.createServer(async (req, res) => {
     stampRequest(req, res);
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-    const handler = ROUTES[`${req.method} ${url.pathname}`];
+    const handler =
+      ROUTES[`${req.method} ${url.pathname}`] ??
+      (url.pathname.startsWith("/v1/") ? (req.method === "GET" ? otherGet : otherPost) : undefined);
     if (!handler) {
       res.writeHead(404, { "Content-Type": "application/json" }).end('{"error":{"message":"no route"}}');
       return;
