@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { apiGet, expect, RETRY_RESET, test } from "./fixtures/accounts";
 import { personaFile } from "./fixtures/catalog";
 import { ApiKeysSection } from "./pages/api-keys-section";
@@ -28,11 +29,20 @@ test("a Pro account creates an API key on /account, calls the API with it, and r
   await expect(keys.copy).toBeVisible();
   await expect(keys.row("e2e laptop")).toContainText(key.slice(0, 9));
   await expect(keys.row("e2e laptop")).toContainText("Never");
+  const axe = await new AxeBuilder({ page })
+    .include('section[aria-labelledby="api-keys"]')
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // A client of its own: no cookies, no Origin; only the bearer key.
   const client = await playwright.request.newContext({ baseURL });
   const auth = { headers: { authorization: `Bearer ${key}` }, ...RETRY_RESET };
-  const models = await client.get("/v1/models", auth);
+  // Another site's page calling with the key is fine too: a bearer key is not a cookie a browser adds by itself.
+  const models = await client.get("/v1/models", {
+    ...auth,
+    headers: { ...auth.headers, origin: "https://elsewhere.example" },
+  });
   expect(models.status()).toBe(200);
   const ids = ((await models.json()) as { data: { id: string }[] }).data.map((m) => m.id);
   expect(ids).toContain(PRO.id);
@@ -45,6 +55,9 @@ test("a Pro account creates an API key on /account, calls the API with it, and r
   expect(events).toContain('"object":"chat.completion.chunk"');
   expect(events).toContain(`[persona:${PRO.id}]`);
   expect(events.trimEnd().endsWith("data: [DONE]")).toBe(true);
+  const unknown = await client.post("/v1/embeddings", { ...auth, data: {} });
+  expect(unknown.status()).toBe(404);
+  expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("unknown_url");
 
   // Shown once: a fresh page has the key's prefix and when it was used, never the key.
   await accountPage.goto();

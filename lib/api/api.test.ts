@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { countActiveReplies } from "@/lib/chat/admission";
 import { startReply, TooManyStreams } from "@/lib/chat/service";
 import { systemPrompt } from "@/lib/chat/prompt";
 import { usageDay } from "@/lib/chat/quota";
@@ -251,6 +252,39 @@ describe("POST /v1/chat/completions", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.InternalServerError);
     expect(usedToday(user.userId)).toBe(0);
+  });
+
+  it("a stream the model drops partway ends with an error event the client raises; what was sent counts", async () => {
+    const { client, user } = account("pro");
+    const stream = await client.chat.completions.create({
+      model: FREE,
+      stream: true,
+      messages: [{ role: "user", content: "[[drop:3]] hi" }],
+    });
+    let text = "";
+    const error = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect((error as InstanceType<typeof OpenAI.APIError>).message).toMatch(/partway/);
+    expect(expected(FREE, "[[drop:3]] hi").startsWith(text)).toBe(true);
+    expect(text.length).toBeGreaterThan(0);
+    expect(usedToday(user.userId)).toBe(1);
+    expect(countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(0);
+  });
+
+  it("a client that hangs up mid-stream frees its reply slot", async () => {
+    const { client, user } = account("pro");
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: FREE, stream: true, messages: [{ role: "user", content: "[[slow:100]] hi" }] },
+      { signal: controller.signal },
+    );
+    const it = stream[Symbol.asyncIterator]();
+    await it.next();
+    expect(countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(1);
+    controller.abort();
+    await expect.poll(() => countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(0);
   });
 
   it("with no model configured, a 503 in OpenAI's shape that says how to set one", async () => {

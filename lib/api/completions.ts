@@ -127,11 +127,12 @@ export function startCompletion({
             { event: "api.reply_failed", userId: caller.userId, keyId: caller.keyId, reason },
             "api.reply_failed",
           );
-          throw new AppError(
+          throw new ApiError(
             "internal",
-            text
+            onDelta && text
               ? "The model stopped answering partway. What it wrote so far was sent."
               : "Couldn't get a reply from the model. It was not counted against today's messages; try again.",
+            "model_error",
           );
         }
       } finally {
