@@ -6,10 +6,14 @@ export const TIER_LABELS: Record<Tier, string> = { free: "Free", pro: "Pro", max
 
 export const TIER_PLANS: Record<Tier, { price: string; pitch: string }> = {
   free: { price: "$0", pitch: "Every free persona, with a daily message allowance." },
-  pro: { price: "$12 / month", pitch: "Specialist personas for deeper work, and ten times the messages." },
+  pro: {
+    price: "$12 / month",
+    pitch: "Specialist personas for deeper work, ten times the messages, and API access from your own code.",
+  },
   max: {
     price: "$30 / month",
-    pitch: "Every persona, including the principal-level experts, without a daily cap.",
+    pitch:
+      "Every persona, including the principal-level experts, without a daily cap, through the site or the API.",
   },
 };
 
@@ -44,3 +48,17 @@ export const DAILY_MESSAGE_QUOTA: Record<Tier | "guest", number> = {
   pro: 500,
   max: Number.POSITIVE_INFINITY,
 };
+
+/**
+ * The OpenAI-compatible API (`/v1/*`) is part of the paid plans: calls from code can come far faster
+ * than a person types, and the paid quotas are the ones sized for that. Its messages count against
+ * the same daily quota as the web chat.
+ */
+export const API_ACCESS_TIER: Tier = "pro";
+
+export function hasApiAccess(tier: Tier): boolean {
+  return tierAtLeast(tier, API_ACCESS_TIER);
+}
+
+/** Live (unrevoked) API keys one account may hold at once. */
+export const API_KEYS_MAX = 10;

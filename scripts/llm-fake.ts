@@ -10,6 +10,7 @@
  *   [[fail:500]]  answer with that HTTP status and an OpenAI-style error body
  *   [[drop:N]]    send N tokens, then cut the connection without finishing
  *   [[long:N]]    reply with N extra filler words
+ * With `stream_options.include_usage`, a stream ends with a usage chunk, as OpenAI's does.
  * GET /__stats gives how many completions were requested (tests use it to prove none was made).
  */
 import http from "node:http";
@@ -20,6 +21,7 @@ const requestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(messageSchema).min(1),
   stream: z.boolean().optional(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),
 });
 
 export type FakeServerOptions = { port: number; host?: string; delayMs?: number };
@@ -121,6 +123,10 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
       res.write(event({ content: tokens[i] }));
     }
     res.write(event({}, "stop"));
+    if (body.stream_options?.include_usage) {
+      const usage = { prompt_tokens: 10, completion_tokens: tokens.length, total_tokens: 10 + tokens.length };
+      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage })}\n\n`);
+    }
     res.write("data: [DONE]\n\n");
     res.end();
   });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ApiKeysSection } from "@/components/account/api-keys-section";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { RedeemForm } from "@/components/account/redeem-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { TierBadge } from "@/components/ui/tier-badge";
+import { listApiKeySummaries } from "@/lib/api/keys";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listTierChanges } from "@/lib/db/queries/tiers";
@@ -12,7 +14,7 @@ import { getUserById, listLinkedProviders } from "@/lib/db/queries/users";
 import { getCatalog } from "@/lib/personas";
 import { usageDay } from "@/lib/chat/quota";
 import { getDailyUsage } from "@/lib/db/queries/usage";
-import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
+import { API_ACCESS_TIER, DAILY_MESSAGE_QUOTA, hasApiAccess, TIER_LABELS, unlocks } from "@/lib/tiers";
 import { signOutEverywhereAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -36,6 +38,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const providers = listLinkedProviders({ db, userId: viewer.id });
   const usedToday = getDailyUsage({ db, userId: viewer.id, day: usageDay(new Date()) });
   const limit = DAILY_MESSAGE_QUOTA[viewer.tier];
+  const apiKeys = listApiKeySummaries({ db, userId: viewer.id });
+  const apiAccess = hasApiAccess(viewer.tier);
   const unlocked = getCatalog().all.filter((p) => unlocks(viewer.tier, p.tier)).length;
   const section = "rounded-2xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900";
 
@@ -88,6 +92,19 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       <section aria-labelledby="redeem" className={section}>
         <h2 id="redeem" className="mb-3 text-lg font-semibold">Redeem a code</h2>
         <RedeemForm />
+      </section>
+
+      <section aria-labelledby="api-keys" className={section}>
+        <h2 id="api-keys" className="mb-3 text-lg font-semibold">API keys</h2>
+        <ApiKeysSection
+          keys={apiKeys}
+          canCreate={apiAccess}
+          accessNote={
+            apiAccess
+              ? "Your plan includes the API."
+              : `The API is part of ${TIER_LABELS[API_ACCESS_TIER]} and above.${apiKeys.some((k) => !k.revokedAt) ? " Your keys work again once you upgrade." : ""}`
+          }
+        />
       </section>
 
       <section aria-labelledby="security" className={section}>

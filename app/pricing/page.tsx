@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { getCatalog } from "@/lib/personas";
 import { TIERS, type Tier } from "@/lib/personas/schema";
 import { galleryHref } from "@/lib/personas/url";
-import { TIER_LABELS, TIER_PLANS, tierAtLeast, unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, hasApiAccess, TIER_LABELS, TIER_PLANS, tierAtLeast, unlocks } from "@/lib/tiers";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -51,6 +51,16 @@ export default async function PricingPage() {
                   see the {catalog.byTier.get(tier)?.length ?? 0} {TIER_LABELS[tier]} ones
                 </Link>
               </p>
+              <ul className="flex flex-col gap-1 text-sm" aria-label={`What ${TIER_LABELS[tier]} includes`}>
+                <li>
+                  {Number.isFinite(DAILY_MESSAGE_QUOTA[tier])
+                    ? `${DAILY_MESSAGE_QUOTA[tier]} messages a day`
+                    : "No daily message cap"}
+                </li>
+                <li data-testid={`api-${tier}`}>
+                  {hasApiAccess(tier) ? "API access (OpenAI-compatible), same daily allowance" : "No API access"}
+                </li>
+              </ul>
               <div className="mt-auto">
                 {included ? (
                   <p className="text-sm font-medium text-emerald-800 dark:text-emerald-300">

@@ -36,7 +36,13 @@ export function modelFor(persona: Pick<Persona, "model">): { model: LanguageMode
         ? createAnthropic({ apiKey: settings.apiKey })(modelId)
         : settings.provider === "openai"
           ? createOpenAI({ apiKey: settings.apiKey })(modelId)
-          : createOpenAICompatible({ name: "local", baseURL: settings.baseUrl!, apiKey: settings.apiKey }).chatModel(modelId);
+          : createOpenAICompatible({
+              name: "local",
+              baseURL: settings.baseUrl!,
+              apiKey: settings.apiKey,
+              // Asks for token counts at the end of a stream (OpenAI's stream_options.include_usage).
+              includeUsage: true,
+            }).chatModel(modelId);
     r.byId.set(modelId, model);
   }
   return { model, modelId };

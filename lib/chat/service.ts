@@ -2,8 +2,8 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import { countStreamingReplies, deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
-import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
+import { deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
+import { addDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError, RateLimited } from "@/lib/errors";
 import {
@@ -20,9 +20,12 @@ import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt, titleFrom } from "./prompt";
-import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
+import { usageDay } from "./quota";
+import { assertWithinLimits } from "./admission";
 import { activeRun, startRun, type ReplyRun } from "./runs";
 import type { ChatRequest } from "./validation";
+
+export { QuotaExceeded, TooManyStreams } from "./admission";
 
 export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: string | null };
 
@@ -40,33 +43,6 @@ export function assertCanChat(actor: ChatActor, persona: Persona) {
       "forbidden",
       `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`,
     );
-  }
-}
-
-export class QuotaExceeded extends AppError {
-  constructor(
-    readonly limit: number,
-    readonly resetAt: Date,
-  ) {
-    super(
-      "rate_limited",
-      `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`,
-    );
-  }
-  override retryAfterSeconds(now = new Date()) {
-    return Math.max(1, Math.ceil((this.resetAt.getTime() - now.getTime()) / 1000));
-  }
-}
-
-export class TooManyStreams extends AppError {
-  constructor(readonly limit: number) {
-    super(
-      "rate_limited",
-      `You already have ${limit === 1 ? "a reply" : `${limit} replies`} being written. Wait for ${limit === 1 ? "it" : "one"} to finish, then send again.`,
-    );
-  }
-  override retryAfterSeconds() {
-    return 5;
   }
 }
 
@@ -112,15 +88,10 @@ export function startReply({
   if (conversation && activeRun(conversation.id))
     throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
 
-  const limit = dailyLimit(actor);
   const day = usageDay(now);
   const saved = db.transaction(
     (tx) => {
-      if (actor.userId && getDailyUsage({ db: tx, userId: actor.userId, day }) >= limit)
-        throw new QuotaExceeded(limit, nextReset(now));
-      // Counted from the database, not this process's runs, so the cap holds across server processes.
-      if (actor.userId && countStreamingReplies({ db: tx, userId: actor.userId }) >= streamLimit(actor))
-        throw new TooManyStreams(streamLimit(actor));
+      if (actor.userId) assertWithinLimits({ db: tx, actor: { ...actor, userId: actor.userId }, now });
       if (actor.kind !== "user" && clientGroup) assertGuestAllowance(tx, actor, clientGroup, now);
       const userId = actor.userId ?? createGuestUser({ db: tx }).id;
       const conv =

@@ -165,3 +165,24 @@ export const messages = sqliteTable(
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
 );
 export type Message = InferSelectModel<typeof messages>;
+
+/** Keys for the OpenAI-compatible API (`/v1/*`). Only a hash is kept: the key is shown once. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 (hex) of the whole key; keys carry 256 random bits, so a plain hash is enough. */
+    keyHash: text("key_hash").notNull().unique(),
+    /** The key's first characters, to tell keys apart in listings. */
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at").notNull().default(now),
+    lastUsedAt: timestamp("last_used_at"),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId, t.createdAt)],
+);
+export type ApiKey = InferSelectModel<typeof apiKeys>;

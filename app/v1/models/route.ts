@@ -1,0 +1,17 @@
+import { authenticateApiRequest } from "@/lib/api/auth";
+import { openAiError } from "@/lib/api/errors";
+import { modelList } from "@/lib/api/models";
+import { getDb } from "@/lib/db/client";
+import { getCatalog } from "@/lib/personas";
+
+export const dynamic = "force-dynamic";
+
+/** GET /v1/models — the personas the key's owner may chat with, as OpenAI's model list. */
+export async function GET(request: Request) {
+  try {
+    const caller = authenticateApiRequest({ db: getDb(), request });
+    return Response.json(modelList(getCatalog(), caller.tier), { headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    return openAiError(error);
+  }
+}

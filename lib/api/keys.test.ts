@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { createUser } from "@/lib/db/queries/users";
+import { users } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { API_KEYS_MAX } from "@/lib/tiers";
+import { createApiKey, hashApiKey, listApiKeySummaries, revokeApiKey, verifyApiKey } from "./keys";
+
+let dir: string;
+let db: Db;
+let sqlite: Database.Database;
+const events: Record<string, unknown>[] = [];
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-keys-test-"));
+  ({ db, sqlite } = openDatabase(path.join(dir, "keys.db")));
+  vi.spyOn(log, "info").mockImplementation(
+    ((fields: Record<string, unknown>) => void events.push(fields)) as never,
+  );
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let seq = 0;
+function user(tier: "free" | "pro" | "max" = "pro") {
+  const created = createUser({ db, email: `keys-${++seq}@example.com`, passwordHash: null })!;
+  db.update(users).set({ tier }).where(eq(users.id, created.id)).run();
+  return created.id;
+}
+
+describe("API keys", () => {
+  it("are pm_ and 256 random bits (base64url), different every time, shown once and stored only as a hash", () => {
+    const userId = user();
+    const made = Array.from({ length: 5 }, (_, i) => createApiKey({ db, userId, name: `k${i}`, by: "user" }));
+    for (const { key, summary } of made) {
+      expect(key).toMatch(/^pm_[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(key.slice(3), "base64url")).toHaveLength(32);
+      expect(summary.prefix).toBe(`${key.slice(0, 9)}…`);
+      expect(summary).not.toHaveProperty("keyHash");
+    }
+    expect(new Set(made.map((m) => m.key)).size).toBe(5);
+    const rows = sqlite.prepare("SELECT * FROM api_keys WHERE user_id = ?").all(userId) as Record<
+      string,
+      unknown
+    >[];
+    const dump = JSON.stringify(rows);
+    for (const { key } of made) {
+      expect(dump).not.toContain(key.slice(9)); // nothing past the shown prefix is kept
+      expect(rows.some((r) => r.key_hash === hashApiKey(key))).toBe(true);
+    }
+  });
+
+  it("verify gives the owner and their tier as it is now, and notes the first use", () => {
+    const userId = user("pro");
+    const { key, summary } = createApiKey({ db, userId, name: "ci", by: "user" });
+    expect(summary.lastUsedAt).toBeNull();
+    const at = new Date("2026-03-01T10:00:00Z");
+    expect(verifyApiKey({ db, key, now: at })).toEqual({ keyId: summary.id, userId, tier: "pro" });
+    expect(listApiKeySummaries({ db, userId })[0]!.lastUsedAt).toEqual(at);
+    // Within a minute, no write; after it, the time moves on.
+    verifyApiKey({ db, key, now: new Date(at.getTime() + 30_000) });
+    expect(listApiKeySummaries({ db, userId })[0]!.lastUsedAt).toEqual(at);
+    const later = new Date(at.getTime() + 120_000);
+    verifyApiKey({ db, key, now: later });
+    expect(listApiKeySummaries({ db, userId })[0]!.lastUsedAt).toEqual(later);
+    db.update(users).set({ tier: "free" }).where(eq(users.id, userId)).run();
+    expect(verifyApiKey({ db, key })?.tier).toBe("free");
+  });
+
+  it("verify refuses what is not a live key of ours", () => {
+    const userId = user();
+    const { key } = createApiKey({ db, userId, name: "x", by: "user" });
+    const flipped = key.slice(0, -1) + (key.endsWith("A") ? "B" : "A");
+    for (const bad of [
+      flipped,
+      key.slice(0, -1),
+      `${key}x`,
+      key.toUpperCase(),
+      "",
+      "pm_",
+      ` ${key}`,
+      hashApiKey(key),
+    ]) {
+      expect(verifyApiKey({ db, key: bad })).toBeUndefined();
+    }
+  });
+
+  it("revoke ends a key at once, once; the listing keeps it, marked", () => {
+    const userId = user();
+    const { key, summary } = createApiKey({ db, userId, name: "old laptop", by: "user" });
+    expect(verifyApiKey({ db, key })).toBeDefined();
+    const first = revokeApiKey({ db, id: summary.id, userId, by: "user" });
+    expect(first.revoked).toBe(true);
+    expect(first.key.revokedAt).toBeInstanceOf(Date);
+    expect(verifyApiKey({ db, key })).toBeUndefined();
+    expect(revokeApiKey({ db, id: summary.id, userId, by: "user" }).revoked).toBe(false);
+    expect(listApiKeySummaries({ db, userId }).map((k) => [k.name, k.revokedAt !== null])).toEqual([
+      ["old laptop", true],
+    ]);
+  });
+
+  it("a user cannot revoke (or learn of) another user's key; an operator can revoke any", () => {
+    const owner = user();
+    const other = user();
+    const { key, summary } = createApiKey({ db, userId: owner, name: "mine", by: "user" });
+    expect(() => revokeApiKey({ db, id: summary.id, userId: other, by: "user" })).toThrow(
+      expect.objectContaining({ code: "not_found" }),
+    );
+    expect(verifyApiKey({ db, key })).toBeDefined();
+    expect(listApiKeySummaries({ db, userId: other })).toEqual([]);
+    expect(revokeApiKey({ db, id: summary.id, by: "operator" }).revoked).toBe(true);
+    expect(verifyApiKey({ db, key })).toBeUndefined();
+  });
+
+  it(`holds at most ${API_KEYS_MAX} live keys per account; revoking one makes room`, () => {
+    const userId = user();
+    const made = Array.from({ length: API_KEYS_MAX }, (_, i) =>
+      createApiKey({ db, userId, name: `k${i}`, by: "user" }),
+    );
+    let error: unknown;
+    try {
+      createApiKey({ db, userId, name: "one more", by: "user" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("conflict");
+    revokeApiKey({ db, id: made[0]!.summary.id, userId, by: "user" });
+    expect(createApiKey({ db, userId, name: "one more", by: "user" }).key).toMatch(/^pm_/);
+  });
+
+  it("names are trimmed, required and at most 60 characters", () => {
+    const userId = user();
+    expect(createApiKey({ db, userId, name: "  my app  ", by: "user" }).summary.name).toBe("my app");
+    expect(() => createApiKey({ db, userId, name: "   ", by: "user" })).toThrow();
+    expect(() => createApiKey({ db, userId, name: "x".repeat(61), by: "user" })).toThrow();
+  });
+
+  it("creating and revoking are audit events with ids, never the key", () => {
+    events.length = 0;
+    const userId = user();
+    const { key, summary } = createApiKey({ db, userId, name: "audited", by: "operator" });
+    revokeApiKey({ db, id: summary.id, userId, by: "user" });
+    expect(events).toEqual([
+      expect.objectContaining({ event: "api_key.created", userId, keyId: summary.id, by: "operator" }),
+      expect.objectContaining({ event: "api_key.revoked", userId, keyId: summary.id, by: "user" }),
+    ]);
+    expect(JSON.stringify(events)).not.toContain(key.slice(9));
+  });
+
+  it("go with their account", () => {
+    const userId = user();
+    const { key } = createApiKey({ db, userId, name: "x", by: "user" });
+    db.delete(users).where(eq(users.id, userId)).run();
+    expect(verifyApiKey({ db, key })).toBeUndefined();
+    expect(listApiKeySummaries({ db, userId })).toEqual([]);
+  });
+});

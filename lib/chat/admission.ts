@@ -1,0 +1,112 @@
+import "server-only";
+import type { Executor } from "@/lib/db/client";
+import { countStreamingReplies } from "@/lib/db/queries/messages";
+import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
+import { AppError } from "@/lib/errors";
+import { releaseWindow } from "@/lib/limits/window";
+import { listSignInFailureTimes, recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
+import type { ChatActor } from "./actor";
+import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
+
+export class QuotaExceeded extends AppError {
+  constructor(
+    readonly limit: number,
+    readonly resetAt: Date,
+  ) {
+    super(
+      "rate_limited",
+      `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`,
+    );
+  }
+  override retryAfterSeconds(now = new Date()) {
+    return Math.max(1, Math.ceil((this.resetAt.getTime() - now.getTime()) / 1000));
+  }
+}
+
+export class TooManyStreams extends AppError {
+  constructor(readonly limit: number) {
+    super(
+      "rate_limited",
+      `You already have ${limit === 1 ? "a reply" : `${limit} replies`} being written. Wait for ${limit === 1 ? "it" : "one"} to finish, then send again.`,
+    );
+  }
+  override retryAfterSeconds() {
+    return 5;
+  }
+}
+
+/**
+ * API replies are not stored, so they are counted as events in the keyed log the address limits use
+ * (shared by every server process): one per reply, taken back when it ends. One left behind by a
+ * crashed process stops counting after this long.
+ */
+const API_REPLY_WINDOW_MS = 10 * 60_000;
+const apiReplyKey = (userId: string) => `api-reply:${userId}`;
+
+/** Replies being written for a user right now, in the web chat and through the API together. */
+export function countActiveReplies({ db, userId, now }: { db: Executor; userId: string; now: Date }): number {
+  const api = listSignInFailureTimes({
+    db,
+    key: apiReplyKey(userId),
+    since: new Date(now.getTime() - API_REPLY_WINDOW_MS),
+  }).length;
+  return countStreamingReplies({ db, userId }) + api;
+}
+
+/**
+ * The limits every message to a model passes, from the web chat or the API (one quota per user):
+ * today's messages (429 until midnight UTC), then replies being written at once (429). Run inside
+ * the caller's write transaction, before the message is counted.
+ */
+export function assertWithinLimits({
+  db,
+  actor,
+  now,
+}: {
+  db: Executor;
+  actor: Pick<ChatActor, "kind" | "tier"> & { userId: string };
+  now: Date;
+}) {
+  const limit = dailyLimit(actor);
+  if (getDailyUsage({ db, userId: actor.userId, day: usageDay(now) }) >= limit)
+    throw new QuotaExceeded(limit, nextReset(now));
+  // Counted from the database, not this process's runs, so the cap holds across server processes.
+  if (countActiveReplies({ db, userId: actor.userId, now }) >= streamLimit(actor))
+    throw new TooManyStreams(streamLimit(actor));
+}
+
+/** An API message let in: within the limits, counted for today, and holding a reply slot. */
+export function admitApiMessage({
+  db,
+  actor,
+  now,
+}: {
+  db: Executor;
+  actor: Pick<ChatActor, "kind" | "tier"> & { userId: string };
+  now: Date;
+}): { day: string } {
+  assertWithinLimits({ db, actor, now });
+  const day = usageDay(now);
+  addDailyUsage({ db, userId: actor.userId, day });
+  recordSignInFailure({ db, keys: [apiReplyKey(actor.userId)], at: now });
+  return { day };
+}
+
+/**
+ * An API reply ended: its slot is free. One that failed before any text is not a message the caller
+ * got, so, as in the web chat, it does not count against today's quota.
+ */
+export function endApiReply({
+  db,
+  userId,
+  day,
+  gotReply,
+}: {
+  db: Executor;
+  userId: string;
+  day: string;
+  gotReply: boolean;
+}) {
+  releaseWindow({ db, key: apiReplyKey(userId) });
+  if (!gotReply) subtractDailyUsage({ db, userId, day });
+}
