@@ -5,7 +5,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { accountKey, addressKey, releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/rate-limit";
+import { releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/rate-limit";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { startSession } from "@/lib/auth/start-session";
 import { changePasswordSchema, fieldErrors, redeemSchema } from "@/lib/auth/validation";
@@ -47,8 +47,8 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     };
   }
   // The same limit as sign-in, counted before the hash is checked: a stolen session cannot guess on.
-  const keys = [accountKey(user.email), addressKey(clientIp(await headers()))];
-  const reserved = reserveSignInAttempt({ db, keys });
+  const subject = { email: user.email, ip: clientIp(await headers()) };
+  const reserved = reserveSignInAttempt({ db, subject });
   if (reserved.limited) {
     const minutes = Math.ceil(reserved.retryAfterSeconds / 60);
     audit("rate.limited", { limit: "password_change", userId: user.id });
@@ -61,7 +61,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     audit("auth.password_change_failed", { userId: user.id });
     return { ok: false, fields: { currentPassword: "That is not your current password." } };
   }
-  releaseSignInAttempt({ db, keys });
+  releaseSignInAttempt({ db, subject });
   setPasswordHash({ db, userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
   // Every other session ends; this browser gets a fresh one.
   const version = revokeAllSessions({ db, userId: user.id });

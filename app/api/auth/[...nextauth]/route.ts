@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/auth/client-ip";
 import { authOptions } from "@/lib/auth/options";
-import { accountKey, addressKey, checkSignInLimit } from "@/lib/auth/rate-limit";
+import { checkSignInLimit } from "@/lib/auth/rate-limit";
 import { emailSchema } from "@/lib/auth/validation";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -30,13 +30,15 @@ export async function POST(request: NextRequest, context: Context) {
   return NextAuth(request, context, authOptions());
 }
 
-/** The 11th failed sign-in in 15 minutes, per account or per address, is refused before any password check. */
+/** A sign-in over the limits in lib/tiers.ts (SIGN_IN_LIMITS) is refused before any password check. */
 async function signInRateLimit(request: NextRequest): Promise<NextResponse | undefined> {
-  const form = await request.clone().formData().catch(() => undefined);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => undefined);
   const email = emailSchema.safeParse(form?.get("email"));
-  const keys = [addressKey(clientIp(request.headers))];
-  if (email.success) keys.push(accountKey(email.data));
-  const decision = checkSignInLimit({ db: getDb(), keys });
+  const subject = { ip: clientIp(request.headers), email: email.success ? email.data : undefined };
+  const decision = checkSignInLimit({ db: getDb(), subject });
   if (!decision.limited) return undefined;
   const minutes = Math.ceil(decision.retryAfterSeconds / 60);
   const error = new AppError(
