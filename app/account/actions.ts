@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { formArgument } from "@/lib/http/form-argument";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/rate-limit";
@@ -18,7 +19,8 @@ import { audit } from "@/lib/log";
 
 export type FormState = { ok?: boolean; message?: string; fields?: Record<string, string> };
 
-export async function redeemAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function redeemAction(_prev: FormState, input: FormData): Promise<FormState> {
+  const form = formArgument(input);
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Your session has ended. Sign in again to redeem a code." };
   const parsed = redeemSchema.safeParse({ code: form.get("code") });
@@ -29,7 +31,8 @@ export async function redeemAction(_prev: FormState, form: FormData): Promise<Fo
   return result.ok ? { ok: true, message: result.message } : { ok: false, fields: { code: result.message } };
 }
 
-export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function changePasswordAction(_prev: FormState, input: FormData): Promise<FormState> {
+  const form = formArgument(input);
   const viewer = await getViewer();
   if (!viewer)
     return { ok: false, message: "Your session has ended. Sign in again to change your password." };

@@ -2,6 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { formArgument } from "@/lib/http/form-argument";
 import { clientIp } from "@/lib/auth/client-ip";
 import { registerFromForm, type SignUpState } from "@/lib/auth/sign-up";
 import { startSession } from "@/lib/auth/start-session";
@@ -12,7 +13,8 @@ import { safeCallbackPath } from "@/lib/http/safe-redirect";
 
 export type { SignUpState };
 
-export async function signUp(_prev: SignUpState, form: FormData): Promise<SignUpState> {
+export async function signUp(_prev: SignUpState, input: FormData): Promise<SignUpState> {
+  const form = formArgument(input);
   const db = getDb();
   const result = await registerFromForm({ db, form, ip: clientIp(await headers()) });
   if (!result.ok) return result.state;
