@@ -23,7 +23,8 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: cancelling one branch of a cloned (tee'd) body settles only once the other is too.
+      void reader.cancel().catch(() => {});
       throw tooLarge();
     }
     chunks.push(value);
