@@ -25,6 +25,25 @@ function parts(...entries: [string, string][]): FormData {
   return form;
 }
 
+/** A POST sent in chunks (Transfer-Encoding: chunked, no Content-Length), as node:http does it. */
+function postChunked(url: URL, chunks: string[], headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: "POST", agent: false, headers: { ...headers, "transfer-encoding": "chunked" } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on("error", reject);
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
+
 /** The sign-up form's server action id, read from the page as a no-JavaScript form carries it. */
 async function signUpActionId(request: APIRequestContext): Promise<string> {
   const html = await (await request.get("/sign-up")).text();
@@ -152,30 +171,10 @@ test.describe("server actions", () => {
   });
 
   test("a form sent in chunks with no Content-Length gets a 411", async ({ baseURL }) => {
-    const url = new URL("/sign-up", baseURL);
-    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(
-        url,
-        {
-          method: "POST",
-          agent: false,
-          headers: {
-            origin,
-            "next-action": actionId,
-            "content-type": "text/plain;charset=UTF-8",
-            "transfer-encoding": "chunked",
-          },
-        },
-        (res) => {
-          let text = "";
-          res.setEncoding("utf8");
-          res.on("data", (c: string) => (text += c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-        },
-      );
-      req.on("error", reject);
-      req.write("[{},");
-      req.end('"x"]');
+    const { status, body } = await postChunked(new URL("/sign-up", baseURL), ["[{},", '"x"]'], {
+      origin,
+      "next-action": actionId,
+      "content-type": "text/plain;charset=UTF-8",
     });
     expect(status, body).toBe(411);
     expect(JSON.parse(body)).toMatchObject({ error: { code: "length_required" } });
@@ -199,6 +198,18 @@ test.describe("the credentials callback", () => {
       413,
       "payload_too_large",
     );
+  });
+
+  test("an oversized body sent in chunks is refused at once, not left hanging", async ({ baseURL }) => {
+    const started = Date.now();
+    const chunk = `email=${"a".repeat(16 * 1024)}`;
+    const { status, body } = await postChunked(new URL(url, baseURL), Array(8).fill(chunk), {
+      origin: baseURL!,
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect(status, body).toBe(413);
+    expect(JSON.parse(body)).toMatchObject({ error: { code: "payload_too_large" } });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test("a wrong content type is next-auth's CSRF redirect, not a 500", async ({ request, baseURL }) => {
