@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionRequestRefusal, isActionRequest } from "@/lib/http/action-request";
 
 /**
  * Runs before routing. Not a guard (every handler and action checks the viewer itself): it turns
  * requests Next would answer with a 500 into clear 4xx answers.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id") ?? undefined;
   const refuse = (status: number, code: string, message: string) =>
     NextResponse.json({ error: { code, message, ...(requestId && { requestId }) } }, { status });
@@ -30,6 +31,11 @@ export function proxy(request: NextRequest) {
     if (!originHost || !hosts.includes(originHost)) {
       return refuse(403, "forbidden", "This request came from another site and was refused.");
     }
+  }
+  // A form Next could not decode, or one over its size limit (Next would answer both with a 500).
+  if (isActionRequest(request, request.nextUrl.pathname)) {
+    const refusal = await actionRequestRefusal(request);
+    if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
   }
   return NextResponse.next();
 }

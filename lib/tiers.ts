@@ -62,3 +62,20 @@ export function hasApiAccess(tier: Tier): boolean {
 
 /** Live (unrevoked) API keys one account may hold at once. */
 export const API_KEYS_MAX = 10;
+
+/**
+ * Failed sign-ins (and wrong current passwords on the account page), each over a rolling 15 minutes.
+ * - Per account at one address (IPv6 by /64): the limit a guesser meets. It is per pair so that a
+ *   guesser elsewhere never locks the owner out at their own address.
+ * - Per account from everywhere: ten times higher, reached only by a guesser spread over ten or more
+ *   addresses; it caps one account at 9,600 guesses a day. An address where the account signed in
+ *   within `knownAddressMs` is not held to it, so even then the owner still gets in from home.
+ * - Per address across accounts: three accounts' worth of typos, enough for a shared office or
+ *   carrier NAT, while a list of leaked passwords tried from one address moves at two a minute.
+ */
+export const SIGN_IN_LIMITS = {
+  accountAtAddress: { max: 10, windowMs: 15 * 60_000 },
+  account: { max: 100, windowMs: 15 * 60_000 },
+  address: { max: 30, windowMs: 15 * 60_000 },
+  knownAddressMs: 30 * 24 * 60 * 60_000,
+} as const;

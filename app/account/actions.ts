@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { formArgument } from "@/lib/http/form-argument";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { accountKey, addressKey, releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/rate-limit";
+import { releaseSignInAttempt, reserveSignInAttempt } from "@/lib/auth/rate-limit";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { startSession } from "@/lib/auth/start-session";
 import { changePasswordSchema, fieldErrors, redeemSchema } from "@/lib/auth/validation";
@@ -18,7 +19,8 @@ import { audit } from "@/lib/log";
 
 export type FormState = { ok?: boolean; message?: string; fields?: Record<string, string> };
 
-export async function redeemAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function redeemAction(_prev: FormState, input: FormData): Promise<FormState> {
+  const form = formArgument(input);
   const viewer = await getViewer();
   if (!viewer) return { ok: false, message: "Your session has ended. Sign in again to redeem a code." };
   const parsed = redeemSchema.safeParse({ code: form.get("code") });
@@ -29,7 +31,8 @@ export async function redeemAction(_prev: FormState, form: FormData): Promise<Fo
   return result.ok ? { ok: true, message: result.message } : { ok: false, fields: { code: result.message } };
 }
 
-export async function changePasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function changePasswordAction(_prev: FormState, input: FormData): Promise<FormState> {
+  const form = formArgument(input);
   const viewer = await getViewer();
   if (!viewer)
     return { ok: false, message: "Your session has ended. Sign in again to change your password." };
@@ -47,8 +50,8 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     };
   }
   // The same limit as sign-in, counted before the hash is checked: a stolen session cannot guess on.
-  const keys = [accountKey(user.email), addressKey(clientIp(await headers()))];
-  const reserved = reserveSignInAttempt({ db, keys });
+  const subject = { email: user.email, ip: clientIp(await headers()) };
+  const reserved = reserveSignInAttempt({ db, subject });
   if (reserved.limited) {
     const minutes = Math.ceil(reserved.retryAfterSeconds / 60);
     audit("rate.limited", { limit: "password_change", userId: user.id });
@@ -61,7 +64,7 @@ export async function changePasswordAction(_prev: FormState, form: FormData): Pr
     audit("auth.password_change_failed", { userId: user.id });
     return { ok: false, fields: { currentPassword: "That is not your current password." } };
   }
-  releaseSignInAttempt({ db, keys });
+  releaseSignInAttempt({ db, subject });
   setPasswordHash({ db, userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
   // Every other session ends; this browser gets a fresh one.
   const version = revokeAllSessions({ db, userId: user.id });

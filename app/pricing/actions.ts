@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { formArgument } from "@/lib/http/form-argument";
 import { z } from "zod";
 import { getViewer } from "@/lib/auth/viewer";
 import { createCheckoutSession } from "@/lib/billing/checkout";
@@ -14,7 +15,8 @@ const checkoutSchema = z.object({ tier: z.enum(["pro", "max"]) });
 
 export type CheckoutState = { message?: string };
 
-export async function checkoutAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
+export async function checkoutAction(_prev: CheckoutState, input: FormData): Promise<CheckoutState> {
+  const form = formArgument(input);
   const parsed = checkoutSchema.safeParse({ tier: form.get("tier") });
   if (!parsed.success) return { message: "Choose Pro or Max." };
   const viewer = await getViewer();

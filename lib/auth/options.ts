@@ -13,13 +13,7 @@ import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { audit } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
-import {
-  accountKey,
-  addressKey,
-  noteSignInSuccess,
-  releaseSignInAttempt,
-  reserveSignInAttempt,
-} from "./rate-limit";
+import { releaseSignInAttempt, reserveSignInAttempt } from "./rate-limit";
 import { authSecret } from "./secret";
 import { sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
 import { signInSchema } from "./validation";
@@ -48,9 +42,9 @@ export function authOptions(): NextAuthOptions {
         const { email, password } = parsed.data;
         const db = getDb();
         const headers = new Headers(req.headers as Record<string, string>);
-        const keys = [accountKey(email), addressKey(clientIp(headers))];
+        const subject = { email, ip: clientIp(headers) };
         // Counted before the hash is checked; a right password takes it back below.
-        if (reserveSignInAttempt({ db, keys }).limited) {
+        if (reserveSignInAttempt({ db, subject }).limited) {
           audit("auth.sign_in_failed", { reason: "rate_limited" });
           return null;
         }
@@ -64,8 +58,7 @@ export function authOptions(): NextAuthOptions {
           });
           return null;
         }
-        releaseSignInAttempt({ db, keys });
-        noteSignInSuccess({ db, email });
+        releaseSignInAttempt({ db, subject });
         audit("auth.sign_in", { userId: user.id, method: "password" });
         // A guest who chatted before signing in keeps their conversations.
         const guestId = readGuestCookie(cookieFromHeader(headers.get("cookie"), GUEST_COOKIE));

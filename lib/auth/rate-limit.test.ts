@@ -3,27 +3,29 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Db } from "@/lib/db/client";
-import { listSignInFailureTimes } from "@/lib/db/queries/sign-in-failures";
+import { listSignInFailureTimes, recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
 import { signInFailures } from "@/lib/db/schema";
+import { SIGN_IN_LIMITS } from "@/lib/tiers";
 import {
-  accountKey,
-  addressKey,
   checkSignInLimit,
-  noteSignInFailure,
-  noteSignInSuccess,
   releaseSignInAttempt,
   reserveSignInAttempt,
-  SIGN_IN_LIMIT,
+  type SignInSubject,
 } from "./rate-limit";
 
 const MINUTE = 60_000;
 const WINDOW = 15 * MINUTE;
+const PAIR_MAX = SIGN_IN_LIMITS.accountAtAddress.max;
+const ACCOUNT_MAX = SIGN_IN_LIMITS.account.max;
+const ADDRESS_MAX = SIGN_IN_LIMITS.address.max;
 const T0 = new Date("2030-06-01T12:00:00Z").getTime();
 const at = (ms: number) => new Date(T0 + ms);
 
 const EMAIL = "victim@example.com";
 const IP = "203.0.113.7";
-const keys = [accountKey(EMAIL), addressKey(IP)];
+const OWNER_IP = "192.0.2.44";
+const guesser: SignInSubject = { email: EMAIL, ip: IP };
+const owner: SignInSubject = { email: EMAIL, ip: OWNER_IP };
 
 let dir: string;
 let db: Db;
@@ -34,6 +36,7 @@ beforeEach(() => {
   const opened = openDatabase(path.join(dir, "test.db"));
   db = opened.db;
   close = () => opened.sqlite.close();
+  vi.spyOn(Math, "random").mockReturnValue(0.5); // no pruning unless a test asks for it
 });
 
 afterEach(() => {
@@ -42,108 +45,151 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function fail(
-  times: number,
-  { start = 0, step = 0, with: k = keys }: { start?: number; step?: number; with?: string[] } = {},
-) {
-  for (let i = 0; i < times; i++) noteSignInFailure({ db, keys: k, now: at(start + i * step) });
+/** `times` wrong passwords, each counted as the sign-in counts them; returns how many were let through. */
+function fail(times: number, subject: SignInSubject, { start = 0, step = 0 } = {}) {
+  let counted = 0;
+  for (let i = 0; i < times; i++)
+    if (!reserveSignInAttempt({ db, subject, now: at(start + i * step) }).limited) counted++;
+  return counted;
 }
+const check = (subject: SignInSubject, ms = 0) => checkSignInLimit({ db, subject, now: at(ms) });
 
-describe("the sign-in limit", () => {
-  it("is ten failures in fifteen minutes", () => {
-    expect(SIGN_IN_LIMIT).toEqual({ maxFailures: 10, windowMs: WINDOW });
+describe("the limits", () => {
+  it("are ten per account at one address, a hundred per account and thirty per address, in 15 minutes", () => {
+    expect(SIGN_IN_LIMITS.accountAtAddress).toEqual({ max: 10, windowMs: WINDOW });
+    expect(SIGN_IN_LIMITS.account).toEqual({ max: 100, windowMs: WINDOW });
+    expect(SIGN_IN_LIMITS.address).toEqual({ max: 30, windowMs: WINDOW });
   });
+});
 
-  it("nine failures do not limit", () => {
-    fail(9);
-    expect(checkSignInLimit({ db, keys, now: at(0) })).toEqual({ limited: false });
-  });
-
-  it("ten failures limit, with a Retry-After of the whole window when they came at once", () => {
-    fail(10);
-    expect(checkSignInLimit({ db, keys, now: at(0) })).toEqual({ limited: true, retryAfterSeconds: 15 * 60 });
-    expect(checkSignInLimit({ db, keys, now: at(5 * MINUTE) })).toEqual({
-      limited: true,
-      retryAfterSeconds: 10 * 60,
-    });
+describe("per account at one address", () => {
+  it("nine failures do not limit; the tenth does, for the whole window when they came at once", () => {
+    fail(PAIR_MAX - 1, guesser);
+    expect(check(guesser)).toEqual({ limited: false });
+    fail(1, guesser);
+    expect(check(guesser)).toEqual({ limited: true, retryAfterSeconds: 15 * 60 });
+    expect(check(guesser, 5 * MINUTE)).toEqual({ limited: true, retryAfterSeconds: 10 * 60 });
   });
 
   it("Retry-After is when the oldest counted failure leaves the window", () => {
-    fail(10, { step: MINUTE }); // at 0, 1, …, 9 minutes
-    // At 9:30 the first failure (at 0) leaves the window at 15:00: 5.5 minutes to wait.
-    expect(checkSignInLimit({ db, keys, now: at(9.5 * MINUTE) })).toEqual({
+    fail(PAIR_MAX, guesser, { step: MINUTE }); // at 0, 1, …, 9 minutes
+    expect(check(guesser, 9.5 * MINUTE)).toEqual({ limited: true, retryAfterSeconds: 330 });
+    expect(check(guesser, WINDOW - 1000)).toEqual({ limited: true, retryAfterSeconds: 1 });
+    expect(check(guesser, WINDOW)).toEqual({ limited: false });
+  });
+
+  it("a refused attempt is not counted", () => {
+    expect(fail(PAIR_MAX + 5, guesser)).toBe(PAIR_MAX);
+    expect(listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) })).toHaveLength(
+      PAIR_MAX,
+    );
+  });
+
+  it("failures older than the window do not count", () => {
+    fail(PAIR_MAX, guesser, { start: -WINDOW - MINUTE });
+    fail(PAIR_MAX - 1, guesser);
+    expect(check(guesser)).toEqual({ limited: false });
+  });
+
+  it("a guesser at one address does not lock the owner out at theirs", () => {
+    fail(PAIR_MAX, guesser);
+    expect(check(guesser)).toMatchObject({ limited: true });
+    expect(check(owner)).toEqual({ limited: false });
+    expect(reserveSignInAttempt({ db, subject: owner, now: at(0) })).toEqual({ limited: false });
+  });
+
+  it("an IPv6 guesser is counted by its /64, whatever address in it they use", () => {
+    for (let i = 1; i <= PAIR_MAX; i++) fail(1, { email: EMAIL, ip: `2001:db8:1:2::${i.toString(16)}` });
+    expect(check({ email: EMAIL, ip: "2001:db8:1:2:ffff::1" })).toMatchObject({ limited: true });
+    expect(check({ email: EMAIL, ip: "2001:db8:1:3::1" })).toEqual({ limited: false });
+  });
+});
+
+describe("per account from everywhere", () => {
+  const spread = (addresses: number) => {
+    for (let a = 0; a < addresses; a++) fail(PAIR_MAX, { email: EMAIL, ip: `198.51.100.${a}` });
+  };
+
+  it("a hundred failures over ten addresses limit the account at any new address", () => {
+    spread(ACCOUNT_MAX / PAIR_MAX - 1);
+    fail(PAIR_MAX - 1, { email: EMAIL, ip: "198.51.100.200" });
+    expect(check({ email: EMAIL, ip: "198.51.100.201" })).toEqual({ limited: false });
+    fail(1, { email: EMAIL, ip: "198.51.100.200" });
+    expect(check({ email: EMAIL, ip: "198.51.100.201" })).toEqual({
       limited: true,
-      retryAfterSeconds: 330,
+      retryAfterSeconds: 15 * 60,
     });
-    expect(checkSignInLimit({ db, keys, now: at(WINDOW - 1000) })).toEqual({
-      limited: true,
-      retryAfterSeconds: 1,
-    });
-    expect(checkSignInLimit({ db, keys, now: at(WINDOW) })).toEqual({ limited: false });
+    expect(check({ email: "someone-else@example.com", ip: "198.51.100.201" })).toEqual({ limited: false });
   });
 
-  it("with more than ten failures, waits until only nine are left in the window", () => {
-    fail(12, { step: MINUTE }); // at 0 … 11 minutes
-    // The 10th newest is the one at 2 minutes: free again at 17:00.
-    expect(checkSignInLimit({ db, keys, now: at(11 * MINUTE) })).toEqual({
-      limited: true,
-      retryAfterSeconds: 6 * 60,
-    });
+  it("is not applied where the owner signed in lately, so they still get in while a botnet guesses", () => {
+    expect(reserveSignInAttempt({ db, subject: owner, now: at(-2 * 24 * 60 * MINUTE) }).limited).toBe(false);
+    releaseSignInAttempt({ db, subject: owner, now: at(-2 * 24 * 60 * MINUTE) });
+    spread(ACCOUNT_MAX / PAIR_MAX);
+    expect(check({ email: EMAIL, ip: "198.51.100.250" })).toMatchObject({ limited: true });
+    expect(check(owner)).toEqual({ limited: false });
+    // The owner's own typos there are still held to the pair's limit.
+    expect(fail(PAIR_MAX + 1, owner)).toBe(PAIR_MAX);
   });
 
-  it("failures older than fifteen minutes do not count", () => {
-    fail(10, { start: -WINDOW - MINUTE });
-    expect(checkSignInLimit({ db, keys, now: at(0) })).toEqual({ limited: false });
-    fail(9);
-    expect(checkSignInLimit({ db, keys, now: at(0) })).toEqual({ limited: false });
-    fail(1);
-    expect(checkSignInLimit({ db, keys, now: at(0) })).toMatchObject({ limited: true });
+  it("a sign-in longer ago than knownAddressMs does not exempt the address", () => {
+    const longAgo = -SIGN_IN_LIMITS.knownAddressMs - MINUTE;
+    reserveSignInAttempt({ db, subject: owner, now: at(longAgo) });
+    releaseSignInAttempt({ db, subject: owner, now: at(longAgo) });
+    spread(ACCOUNT_MAX / PAIR_MAX);
+    expect(check(owner)).toMatchObject({ limited: true });
+  });
+});
+
+describe("per address across accounts", () => {
+  it("thirty failures from one address on different accounts limit every account there", () => {
+    for (let i = 0; i < ADDRESS_MAX - 1; i++) fail(1, { email: `user${i}@example.com`, ip: IP });
+    expect(check({ email: "fresh@example.com", ip: IP })).toEqual({ limited: false });
+    fail(1, { email: "last@example.com", ip: IP });
+    expect(check({ email: "fresh@example.com", ip: IP })).toMatchObject({ limited: true });
+    expect(check({ ip: IP })).toMatchObject({ limited: true });
+    expect(check({ email: "fresh@example.com", ip: OWNER_IP })).toEqual({ limited: false });
   });
 
-  it("counts per account across addresses and per address across accounts", () => {
-    for (let i = 0; i < 10; i++)
-      noteSignInFailure({ db, keys: [accountKey(EMAIL), addressKey(`198.51.100.${i}`)], now: at(0) });
-    expect(
-      checkSignInLimit({ db, keys: [accountKey(EMAIL), addressKey("192.0.2.1")], now: at(0) }),
-    ).toMatchObject({ limited: true });
-    expect(checkSignInLimit({ db, keys: [addressKey("198.51.100.0")], now: at(0) })).toEqual({
-      limited: false,
-    });
-
-    for (let i = 0; i < 10; i++)
-      noteSignInFailure({ db, keys: [accountKey(`user${i}@example.com`), addressKey(IP)], now: at(0) });
-    expect(
-      checkSignInLimit({ db, keys: [accountKey("fresh@example.com"), addressKey(IP)], now: at(0) }),
-    ).toMatchObject({ limited: true });
-    expect(checkSignInLimit({ db, keys: [accountKey("fresh@example.com")], now: at(0) })).toEqual({
-      limited: false,
-    });
+  it("a form without an email is still counted against the address", () => {
+    fail(ADDRESS_MAX, { ip: IP });
+    expect(check(guesser)).toMatchObject({ limited: true });
   });
+});
 
-  it("a success clears the account's failures but not the address's", () => {
-    fail(10);
-    noteSignInSuccess({ db, email: EMAIL });
-    expect(checkSignInLimit({ db, keys: [accountKey(EMAIL)], now: at(0) })).toEqual({ limited: false });
-    expect(checkSignInLimit({ db, keys: [addressKey(IP)], now: at(0) })).toMatchObject({ limited: true });
-    // Signing in from that address is still refused: the address key alone limits it.
-    expect(checkSignInLimit({ db, keys, now: at(0) })).toEqual({ limited: true, retryAfterSeconds: 15 * 60 });
-    expect(listSignInFailureTimes({ db, key: accountKey(EMAIL), since: at(-WINDOW) })).toHaveLength(0);
-    expect(listSignInFailureTimes({ db, key: addressKey(IP), since: at(-WINDOW) })).toHaveLength(10);
+describe("a right password", () => {
+  it("takes its attempt back and forgives the pair's typos, but not the address's or account's counts", () => {
+    fail(PAIR_MAX - 1, guesser);
+    expect(reserveSignInAttempt({ db, subject: guesser, now: at(0) }).limited).toBe(false);
+    releaseSignInAttempt({ db, subject: guesser, now: at(0) });
+    expect(listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) })).toHaveLength(0);
+    expect(listSignInFailureTimes({ db, key: `sign-in:address:${IP}`, since: at(-1) })).toHaveLength(
+      PAIR_MAX - 1,
+    );
+    expect(listSignInFailureTimes({ db, key: `sign-in:account:${EMAIL}`, since: at(-1) })).toHaveLength(
+      PAIR_MAX - 1,
+    );
+    expect(check(guesser)).toEqual({ limited: false });
   });
+});
 
-  it("pruning removes only failures that left the window", () => {
-    fail(3, { start: -WINDOW - MINUTE });
-    fail(2, { start: -MINUTE });
-    vi.spyOn(Math, "random").mockReturnValue(0);
-    noteSignInFailure({ db, keys, now: at(0) });
+describe("pruning", () => {
+  it("removes only sign-in events that left their window, never other limits' events", () => {
+    recordSignInFailure({ db, keys: ["guest-message:203.0.113.7"], at: at(-2 * 60 * MINUTE) });
+    fail(3, guesser, { start: -WINDOW - MINUTE });
+    fail(2, guesser, { start: -MINUTE });
+    vi.mocked(Math.random).mockReturnValue(0);
+    fail(1, guesser);
     const left = db.select().from(signInFailures).all();
-    expect(left).toHaveLength(3 * keys.length);
-    expect(left.every((r) => r.at.getTime() >= T0 - MINUTE)).toBe(true);
+    expect(left.filter((r) => r.key.startsWith("guest-message:"))).toHaveLength(1);
+    const signIn = left.filter((r) => r.key.startsWith("sign-in:"));
+    expect(signIn).toHaveLength(3 * 3);
+    expect(signIn.every((r) => r.at.getTime() >= T0 - MINUTE)).toBe(true);
   });
 });
 
 describe("attempts are counted before the password is checked", () => {
-  it("40 parallel wrong attempts over two connections check at most ten passwords", async () => {
+  it("40 parallel wrong attempts from one address on one account, over two connections, check at most ten passwords", async () => {
     const second = openDatabase(path.join(dir, "test.db"));
     let verified = 0;
     const slowWrongPassword = async () => {
@@ -153,26 +199,16 @@ describe("attempts are counted before the password is checked", () => {
     };
     const attempt = async (i: number) => {
       const conn = i % 2 ? second.db : db;
-      if (reserveSignInAttempt({ db: conn, keys }).limited) return "limited";
+      if (reserveSignInAttempt({ db: conn, subject: guesser }).limited) return "limited";
       return (await slowWrongPassword()) ? "in" : "wrong";
     };
     try {
       const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(i)));
-      expect(verified).toBe(SIGN_IN_LIMIT.maxFailures);
-      expect(outcomes.filter((o) => o === "wrong")).toHaveLength(SIGN_IN_LIMIT.maxFailures);
-      expect(outcomes.filter((o) => o === "limited")).toHaveLength(40 - SIGN_IN_LIMIT.maxFailures);
+      expect(verified).toBe(PAIR_MAX);
+      expect(outcomes.filter((o) => o === "wrong")).toHaveLength(PAIR_MAX);
+      expect(outcomes.filter((o) => o === "limited")).toHaveLength(40 - PAIR_MAX);
     } finally {
       second.sqlite.close();
     }
-  });
-
-  it("a right password takes its attempt back, on the account and the address", () => {
-    for (let i = 0; i < SIGN_IN_LIMIT.maxFailures - 1; i++)
-      reserveSignInAttempt({ db, keys: [addressKey(IP)] });
-    expect(reserveSignInAttempt({ db, keys }).limited).toBe(false);
-    releaseSignInAttempt({ db, keys });
-    expect(checkSignInLimit({ db, keys: [addressKey(IP)] })).toEqual({ limited: false });
-    expect(reserveSignInAttempt({ db, keys }).limited).toBe(false);
-    expect(checkSignInLimit({ db, keys: [addressKey(IP)] })).toMatchObject({ limited: true });
   });
 });

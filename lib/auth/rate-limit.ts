@@ -1,35 +1,65 @@
 import "server-only";
-import type { Executor } from "@/lib/db/client";
+import type { Db, Executor } from "@/lib/db/client";
 import {
   clearSignInFailures,
   deleteLatestEvent,
   listSignInFailureTimes,
-  pruneSignInFailures,
+  pruneEvents,
   recordSignInFailure,
 } from "@/lib/db/queries/sign-in-failures";
-import type { Db } from "@/lib/db/client";
-import { windowDecision, type LimitDecision } from "@/lib/limits/window";
-
-/** Ten failures per account or per address in 15 minutes; the 11th attempt is refused. */
-export const SIGN_IN_LIMIT = { maxFailures: 10, windowMs: 15 * 60_000 } as const;
-
-export const accountKey = (email: string) => `email:${email}`;
-export const addressKey = (ip: string) => `ip:${ip}`;
+import { addressGroup } from "@/lib/limits/address";
+import { windowDecision, type LimitDecision, type Window } from "@/lib/limits/window";
+import { SIGN_IN_LIMITS } from "@/lib/tiers";
 
 export type { LimitDecision };
 
+/** Who is trying: the account's email (absent when the form had none) and the client address. */
+export type SignInSubject = { email?: string; ip: string };
+
+// The address group never contains a space, so "group email" names one pair only.
+const PAIR = "sign-in:pair:";
+const ACCOUNT = "sign-in:account:";
+const ADDRESS = "sign-in:address:";
+const KNOWN = "sign-in:known:";
+
+const pairKey = (email: string, group: string) => `${PAIR}${group} ${email}`;
+const knownKey = (email: string, group: string) => `${KNOWN}${group} ${email}`;
+
+type Counter = { key: string; window: Window; skipAtKnownAddress?: boolean };
+
+function countersFor({ email, ip }: SignInSubject): Counter[] {
+  const group = addressGroup(ip);
+  const counters: Counter[] = [{ key: `${ADDRESS}${group}`, window: SIGN_IN_LIMITS.address }];
+  if (email) {
+    counters.push({ key: pairKey(email, group), window: SIGN_IN_LIMITS.accountAtAddress });
+    counters.push({ key: `${ACCOUNT}${email}`, window: SIGN_IN_LIMITS.account, skipAtKnownAddress: true });
+  }
+  return counters;
+}
+
+function isKnownAddress(db: Executor, { email, ip }: SignInSubject, now: Date): boolean {
+  if (!email) return false;
+  const since = new Date(now.getTime() - SIGN_IN_LIMITS.knownAddressMs);
+  return listSignInFailureTimes({ db, key: knownKey(email, addressGroup(ip)), since }).length > 0;
+}
+
+/**
+ * Refused while any counter is full: this account at this address, this address across accounts, or
+ * (except at an address the account signed in from lately) this account from everywhere.
+ */
 export function checkSignInLimit({
   db,
-  keys,
+  subject,
   now = new Date(),
 }: {
   db: Executor;
-  keys: string[];
+  subject: SignInSubject;
   now?: Date;
 }): LimitDecision {
-  const window = { max: SIGN_IN_LIMIT.maxFailures, windowMs: SIGN_IN_LIMIT.windowMs };
+  const known = isKnownAddress(db, subject, now);
   let retryAfterSeconds = 0;
-  for (const key of keys) {
+  for (const { key, window, skipAtKnownAddress } of countersFor(subject)) {
+    if (skipAtKnownAddress && known) continue;
     const times = listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
     const decision = windowDecision(times, window, now);
     if (decision.limited) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
@@ -37,55 +67,62 @@ export function checkSignInLimit({
   return retryAfterSeconds > 0 ? { limited: true, retryAfterSeconds } : { limited: false };
 }
 
-export function noteSignInFailure({
-  db,
-  keys,
-  now = new Date(),
-}: {
-  db: Executor;
-  keys: string[];
-  now?: Date;
-}) {
-  recordSignInFailure({ db, keys, at: now });
-  if (Math.random() < 0.01)
-    pruneSignInFailures({ db, before: new Date(now.getTime() - SIGN_IN_LIMIT.windowMs) });
-}
-
-/** A correct password clears the account's count; the address's stays, so one owned account can't reset it. */
-export function noteSignInSuccess({ db, email }: { db: Executor; email: string }) {
-  clearSignInFailures({ db, keys: [accountKey(email)] });
-}
-
 /**
  * Counts an attempt as a failure before its password is checked (check and count in one write
  * transaction), so parallel guesses cannot all slip under the limit while the hashes are being
- * verified: 40 at once on one account check at most ten passwords. A correct password then takes
- * its attempt back with `releaseSignInAttempt`.
+ * verified: 40 at once from one address on one account check at most ten passwords. A correct
+ * password then takes its attempt back with `releaseSignInAttempt`.
  */
 export function reserveSignInAttempt({
   db,
-  keys,
+  subject,
   now = new Date(),
 }: {
   db: Db;
-  keys: string[];
+  subject: SignInSubject;
   now?: Date;
 }): LimitDecision {
   return db.transaction(
     (tx) => {
-      const decision = checkSignInLimit({ db: tx, keys, now });
-      if (!decision.limited) recordSignInFailure({ db: tx, keys, at: now });
-      if (Math.random() < 0.01)
-        pruneSignInFailures({ db: tx, before: new Date(now.getTime() - SIGN_IN_LIMIT.windowMs) });
+      const decision = checkSignInLimit({ db: tx, subject, now });
+      if (!decision.limited) {
+        recordSignInFailure({ db: tx, keys: countersFor(subject).map((c) => c.key), at: now });
+      }
+      if (Math.random() < 0.01) pruneSignInEvents({ db: tx, now });
       return decision;
     },
     { behavior: "immediate" },
   );
 }
 
-/** The attempt was the owner's, with the right password: it was not a failure after all. */
-export function releaseSignInAttempt({ db, keys }: { db: Db; keys: string[] }) {
+/**
+ * The attempt was the owner's, with the right password: it was not a failure after all. Their earlier
+ * typos at this address are forgiven and the address is remembered as theirs. The account-wide and
+ * address-wide counts stay: one success must not reset a guesser's progress elsewhere.
+ */
+export function releaseSignInAttempt({
+  db,
+  subject,
+  now = new Date(),
+}: {
+  db: Db;
+  subject: SignInSubject;
+  now?: Date;
+}) {
   db.transaction((tx) => {
-    for (const key of keys) deleteLatestEvent({ db: tx, key });
+    for (const { key } of countersFor(subject)) deleteLatestEvent({ db: tx, key });
+    if (!subject.email) return;
+    const group = addressGroup(subject.ip);
+    clearSignInFailures({ db: tx, keys: [pairKey(subject.email, group), knownKey(subject.email, group)] });
+    recordSignInFailure({ db: tx, keys: [knownKey(subject.email, group)], at: now });
   });
+}
+
+/** Each kind of sign-in event is kept as long as its window needs it, and no longer. */
+function pruneSignInEvents({ db, now }: { db: Executor; now: Date }) {
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  pruneEvents({ db, keyPrefix: PAIR, before: ago(SIGN_IN_LIMITS.accountAtAddress.windowMs) });
+  pruneEvents({ db, keyPrefix: ACCOUNT, before: ago(SIGN_IN_LIMITS.account.windowMs) });
+  pruneEvents({ db, keyPrefix: ADDRESS, before: ago(SIGN_IN_LIMITS.address.windowMs) });
+  pruneEvents({ db, keyPrefix: KNOWN, before: ago(SIGN_IN_LIMITS.knownAddressMs) });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt } from "drizzle-orm";
 import type { Executor } from "../client";
 import { signInFailures } from "../schema";
 
@@ -33,8 +33,17 @@ export function clearSignInFailures({ db, keys }: { db: Executor; keys: string[]
   if (keys.length) db.delete(signInFailures).where(inArray(signInFailures.key, keys)).run();
 }
 
-export function pruneSignInFailures({ db, before }: { db: Executor; before: Date }) {
-  db.delete(signInFailures).where(lt(signInFailures.at, before)).run();
+/** Deletes the events older than `before` whose key starts with `keyPrefix` (other kinds keep theirs). */
+export function pruneEvents({ db, keyPrefix, before }: { db: Executor; keyPrefix: string; before: Date }) {
+  db.delete(signInFailures)
+    .where(
+      and(
+        gte(signInFailures.key, keyPrefix),
+        lt(signInFailures.key, `${keyPrefix}\uffff`),
+        lt(signInFailures.at, before),
+      ),
+    )
+    .run();
 }
 
 /** Takes back the newest event of a key (a counted attempt that turned out not to cost anything). */

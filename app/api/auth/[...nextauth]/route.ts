@@ -1,8 +1,9 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
+import { checkAuthRequest } from "@/lib/auth/auth-request";
 import { clientIp } from "@/lib/auth/client-ip";
 import { authOptions } from "@/lib/auth/options";
-import { accountKey, addressKey, checkSignInLimit } from "@/lib/auth/rate-limit";
+import { checkSignInLimit } from "@/lib/auth/rate-limit";
 import { emailSchema } from "@/lib/auth/validation";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -12,16 +13,22 @@ import { assertSameOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-export function GET(request: NextRequest, context: Context) {
+export async function GET(request: NextRequest, context: Context) {
+  try {
+    await checkAuthRequest(request);
+  } catch (error) {
+    return jsonError(error);
+  }
   return NextAuth(request, context, authOptions());
 }
 
 export async function POST(request: NextRequest, context: Context) {
   try {
     assertSameOrigin(request);
+    const fields = await checkAuthRequest(request);
     const [action, provider] = (await context.params).nextauth;
     if (action === "callback" && provider === "credentials") {
-      const limited = await signInRateLimit(request);
+      const limited = await signInRateLimit(request, fields.email);
       if (limited) return limited;
     }
   } catch (error) {
@@ -30,13 +37,11 @@ export async function POST(request: NextRequest, context: Context) {
   return NextAuth(request, context, authOptions());
 }
 
-/** The 11th failed sign-in in 15 minutes, per account or per address, is refused before any password check. */
-async function signInRateLimit(request: NextRequest): Promise<NextResponse | undefined> {
-  const form = await request.clone().formData().catch(() => undefined);
-  const email = emailSchema.safeParse(form?.get("email"));
-  const keys = [addressKey(clientIp(request.headers))];
-  if (email.success) keys.push(accountKey(email.data));
-  const decision = checkSignInLimit({ db: getDb(), keys });
+/** A sign-in over the limits in lib/tiers.ts (SIGN_IN_LIMITS) is refused before any password check. */
+async function signInRateLimit(request: NextRequest, rawEmail: unknown): Promise<NextResponse | undefined> {
+  const email = emailSchema.safeParse(rawEmail);
+  const subject = { ip: clientIp(request.headers), email: email.success ? email.data : undefined };
+  const decision = checkSignInLimit({ db: getDb(), subject });
   if (!decision.limited) return undefined;
   const minutes = Math.ceil(decision.retryAfterSeconds / 60);
   const error = new AppError(

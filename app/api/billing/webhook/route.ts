@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
-import { readBodyText } from "@/lib/http/read-body";
+import { readBodyBytes } from "@/lib/http/read-body";
 import { audit } from "@/lib/log";
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,6 +15,7 @@ const SIGNATURE_MESSAGES = {
   malformed_header: "The Stripe-Signature header is malformed.",
   no_matching_signature: "No signature in the Stripe-Signature header matches this body.",
   outside_tolerance: "The Stripe-Signature timestamp is outside the 5-minute tolerance.",
+  not_json: "The body is not valid JSON.",
 } as const;
 
 /**
@@ -25,7 +26,8 @@ export async function POST(request: Request) {
   try {
     const stripe = env().stripe;
     if (!stripe) throw new AppError("not_found", "Stripe is not configured");
-    const payload = await readBodyText(request, MAX_BODY_BYTES);
+    // The signature is over the bytes as sent: verified before they are decoded or parsed.
+    const payload = await readBodyBytes(request, MAX_BODY_BYTES);
     const check = verifyStripeSignature({
       payload,
       header: request.headers.get("stripe-signature"),
@@ -35,13 +37,7 @@ export async function POST(request: Request) {
       audit("billing.webhook_rejected", { reason: check.reason });
       throw new AppError("bad_request", SIGNATURE_MESSAGES[check.reason]);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(payload);
-    } catch {
-      throw new AppError("bad_request", "The body is not valid JSON.");
-    }
-    const parsed = stripeEventSchema.safeParse(json);
+    const parsed = stripeEventSchema.safeParse(check.event);
     if (!parsed.success) throw invalidInput(parsed.error, "event");
     const result = applyStripeEvent({ db: getDb(), event: parsed.data, prices: stripe.prices });
     return NextResponse.json({ received: true, duplicate: result.duplicate });

@@ -1,0 +1,128 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { createOAuthUser, createUser } from "@/lib/db/queries/users";
+import { resetEnvCache } from "@/lib/env";
+import { hashPassword } from "./password";
+import { EMAIL_TAKEN, registerFromForm } from "./sign-up";
+
+let dir: string;
+let db: Db;
+let close: () => void;
+let ipSeq = 0;
+
+beforeEach(() => {
+  delete process.env.SIGN_UPS_PER_HOUR;
+  resetEnvCache();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sign-up-"));
+  const opened = openDatabase(path.join(dir, "test.db"));
+  db = opened.db;
+  close = () => opened.sqlite.close();
+});
+
+afterEach(() => {
+  close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+const freshIp = () => `198.51.100.${++ipSeq}`;
+const PASSWORD = "correct horse battery";
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await run();
+  return [value, performance.now() - start];
+}
+
+describe("sign-up and registered emails", () => {
+  it("makes an account for a new email", async () => {
+    const result = await registerFromForm({
+      db,
+      form: form({ email: "New@Example.com", password: PASSWORD }),
+      ip: freshIp(),
+    });
+    expect(result).toMatchObject({ ok: true, user: { email: "new@example.com" } });
+  });
+
+  it("answers a taken email the same way whatever kind of account holds it, naming nothing about it", async () => {
+    createUser({
+      db,
+      email: "pw@example.com",
+      passwordHash: await hashPassword("their password"),
+      name: "Ada Secret",
+    });
+    createOAuthUser({
+      db,
+      email: "gh@example.com",
+      name: "Grace Hidden",
+      provider: "github",
+      providerAccountId: "42",
+    });
+    const answers = [];
+    for (const email of ["pw@example.com", "gh@example.com"]) {
+      const result = await registerFromForm({
+        db,
+        form: form({ email, password: PASSWORD, name: "Me" }),
+        ip: freshIp(),
+      });
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.state).toEqual({ fields: { email: EMAIL_TAKEN }, email, name: "Me" });
+      answers.push(JSON.stringify(result.state).replace(email, "<email>"));
+    }
+    expect(answers[0]).toBe(answers[1]);
+    expect(answers.join()).not.toMatch(/Ada|Grace|GitHub|Google|password/i);
+  });
+
+  it("hashes the password for a taken email too, so the answer takes as long as a new account's", async () => {
+    createUser({ db, email: "taken@example.com", passwordHash: null });
+    const [, hashMs] = await timed(() => hashPassword(PASSWORD)); // warm up argon2 and measure it
+    const [taken, takenMs] = await timed(() =>
+      registerFromForm({ db, form: form({ email: "taken@example.com", password: PASSWORD }), ip: freshIp() }),
+    );
+    expect(taken.ok).toBe(false);
+    // Without the hash a taken email would answer in about a millisecond; argon2 alone takes tens.
+    expect(takenMs).toBeGreaterThan(hashMs * 0.5);
+  });
+
+  it("counts a taken email against the address's sign-up limit, so probing is held to five an hour", async () => {
+    createUser({ db, email: "taken@example.com", passwordHash: null });
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) {
+      const result = await registerFromForm({
+        db,
+        form: form({ email: "taken@example.com", password: PASSWORD }),
+        ip,
+      });
+      expect(result).toMatchObject({ ok: false, state: { fields: { email: EMAIL_TAKEN } } });
+    }
+    const sixth = await registerFromForm({
+      db,
+      form: form({ email: "unknown@example.com", password: PASSWORD }),
+      ip,
+    });
+    expect(sixth).toMatchObject({
+      ok: false,
+      state: { message: expect.stringMatching(/^Too many new accounts/) },
+    });
+    expect(JSON.stringify(sixth)).not.toContain(EMAIL_TAKEN);
+  });
+
+  it("a malformed form is answered before anything is counted", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 10; i++) {
+      const result = await registerFromForm({ db, form: form({ email: "not an email", password: "x" }), ip });
+      expect(result).toMatchObject({ ok: false, state: { fields: { email: expect.any(String) } } });
+    }
+    expect(
+      (await registerFromForm({ db, form: form({ email: "ok@example.com", password: PASSWORD }), ip })).ok,
+    ).toBe(true);
+  });
+});
