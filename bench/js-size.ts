@@ -26,7 +26,13 @@ export async function measureJs(origin: string, pages = PAGES): Promise<JsSize[]
   const results: JsSize[] = [];
   for (const { page, path } of pages) {
     const html = await (await fetch(new URL(path, origin))).text();
-    const srcs = [...new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!))];
+    // Browsers that run modules skip `noModule` scripts (the legacy polyfills): not part of their load.
+    const tags = [...html.matchAll(/<script\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((t) => !/\bnoModule\b/i.test(t));
+    const srcs = [
+      ...new Set(tags.map((t) => /\bsrc="([^"]+)"/.exec(t)?.[1]).filter((s): s is string => Boolean(s))),
+    ];
     let raw = 0;
     let gzip = 0;
     for (const src of srcs) {
@@ -34,12 +40,21 @@ export async function measureJs(origin: string, pages = PAGES): Promise<JsSize[]
       raw += size.raw;
       gzip += size.gzip;
     }
-    results.push({ page, path, scripts: srcs.length, gzipKB: +(gzip / 1024).toFixed(1), rawKB: +(raw / 1024).toFixed(1) });
+    results.push({
+      page,
+      path,
+      scripts: srcs.length,
+      gzipKB: +(gzip / 1024).toFixed(1),
+      rawKB: +(raw / 1024).toFixed(1),
+    });
   }
   return results;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const origin = process.argv[2] ?? "http://127.0.0.1:3000";
-  for (const r of await measureJs(origin)) console.log(`${r.page.padEnd(14)} ${String(r.gzipKB).padStart(7)} KB gzip  (${r.scripts} scripts, ${r.rawKB} KB raw)  ${r.path}`);
+  for (const r of await measureJs(origin))
+    console.log(
+      `${r.page.padEnd(14)} ${String(r.gzipKB).padStart(7)} KB gzip  (${r.scripts} scripts, ${r.rawKB} KB raw)  ${r.path}`,
+    );
 }
