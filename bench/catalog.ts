@@ -1,9 +1,12 @@
+import { isUtf8 } from "node:buffer";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
+import { loadCatalogDir } from "../lib/personas/cached-load";
 import { buildCatalog, type Catalog } from "../lib/personas/catalog";
-import { crossCheck, loadPersonaDir } from "../lib/personas/load";
+import { cacheFileFor, cacheKey, readCatalogCache } from "../lib/personas/catalog-cache";
+import { crossCheck, loadPersonaDir, readPersonaFiles } from "../lib/personas/load";
 import { frontmatterSchema, type Persona } from "../lib/personas/schema";
 import { bomLength, splitFrontmatter } from "../lib/personas/frontmatter";
 import { SearchIndex } from "../lib/personas/search";
@@ -11,58 +14,83 @@ import { repairMojibake } from "../lib/text/repair";
 import { fullGc, heapUsedMb } from "./gc";
 import { median, timed } from "./stats";
 
+/** "files": content new or changed (parse, check, index, write the cache); "cache": a restart with the same files. */
+export type LoadPath = "files" | "cache";
+
 export type CatalogLoadResult = {
   personas: number;
+  path: LoadPath;
   runsMs: number[];
   medianMs: number;
   /** CPU time of the same runs: steadier than wall time on a shared machine. */
   medianCpuMs: number;
-  /** The first load in the process, before the JIT has warmed up: what a server's first request pays. */
+  /** The first load in a fresh process, before the JIT has warmed up: what a server's first request pays. */
   coldMs: number;
   coldCpuMs: number;
-  /** Heap the catalog keeps alive after a full GC. */
+  /** Heap the catalog keeps alive after a full GC (in that fresh process). */
   retainedHeapMb: number;
   heapUsedMb: number;
 };
 
-/** loadPersonaDir + buildCatalog, as getCatalog() does on a server's first request. */
-export function loadCatalog(dir: string): Catalog {
-  const { personas, problems } = loadPersonaDir(dir);
-  if (problems.length)
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** The catalog as getCatalog() builds it, optionally through a cache folder. */
+export function loadCatalog(dir: string, cacheDir?: string): Catalog {
+  const { catalog, problems } = loadCatalogDir({ dir, cacheDir });
+  if (!catalog)
     throw new Error(`${problems.length} content problem(s) in ${dir}, first: ${JSON.stringify(problems[0])}`);
-  return buildCatalog(personas);
+  return catalog;
 }
 
-/** The first load, and the heap it keeps alive (in a frame of its own, so no stale reference skews it). */
-function measureColdLoad(dir: string): { ms: number; cpuMs: number; retainedHeapMb: number } {
-  fullGc();
-  const before = heapUsedMb();
-  const { ms, cpuMs, value: catalog } = timed(() => loadCatalog(dir));
-  fullGc();
-  const retainedHeapMb = heapUsedMb() - before;
-  if (catalog.all.length === 0) throw new Error("empty catalog");
-  return { ms, cpuMs, retainedHeapMb };
+type ColdLoad = { ms: number; cpuMs: number; source: LoadPath; personas: number; retainedHeapMb: number };
+
+/** One load in a new process (bench/catalog-cold.ts). */
+export function coldLoadInChild(dir: string, cacheDir?: string): ColdLoad {
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(ROOT, "bench", "catalog-cold.ts"), dir, ...(cacheDir ? [cacheDir] : [])],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error(`cold catalog load failed: ${child.stderr.slice(-2000)}`);
+  return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as ColdLoad;
 }
 
+/**
+ * Cold (fresh process) and warm (`runs` in this process) loads of one path. "files" gets an
+ * empty cache folder each time, so it pays what a server pays after a content change,
+ * including writing the cache; "cache" loads from a cache written beforehand.
+ */
 export function measureCatalogLoad(
   dir: string,
   runs: number,
+  loadPath: LoadPath,
+  scratch: string,
 ): { result: CatalogLoadResult; catalog: Catalog } {
-  const cold = measureColdLoad(dir);
+  const freshCacheDir = () => fs.mkdtempSync(path.join(scratch, "cache-"));
+  const cacheDir = loadPath === "cache" ? freshCacheDir() : undefined;
+  if (cacheDir) loadCatalog(dir, cacheDir);
+  const cold = coldLoadInChild(dir, cacheDir ?? freshCacheDir());
+  if (cold.source !== loadPath) throw new Error(`expected a load from ${loadPath}, got ${cold.source}`);
   const runsMs: number[] = [];
   const runsCpuMs: number[] = [];
   let catalog: Catalog | undefined;
   for (let i = 0; i < runs; i++) {
     catalog = undefined;
+    const dirForRun = cacheDir ?? freshCacheDir();
     fullGc();
-    const run = timed(() => loadCatalog(dir));
-    catalog = run.value;
+    const run = timed(() => loadCatalogDir({ dir, cacheDir: dirForRun }));
+    if (run.value.source !== loadPath)
+      throw new Error(`expected a load from ${loadPath}, got ${run.value.source}`);
+    catalog = run.value.catalog;
     runsMs.push(run.ms);
     runsCpuMs.push(run.cpuMs);
+    if (!cacheDir) fs.rmSync(dirForRun, { recursive: true, force: true });
   }
+  if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
   return {
     result: {
       personas: catalog!.all.length,
+      path: loadPath,
       runsMs,
       medianMs: median(runsMs),
       medianCpuMs: median(runsCpuMs),
@@ -75,7 +103,8 @@ export function measureCatalogLoad(
   };
 }
 
-export type Stage = { stage: string; ms: number; cpuMs: number };
+/** One step of a load path replayed alone; `whole` marks the steps that together are the whole path. */
+export type Stage = { stage: string; path: LoadPath; ms: number; cpuMs: number; whole?: boolean };
 
 function repairDeep(value: unknown): unknown {
   if (typeof value === "string") return repairMojibake(value);
@@ -90,8 +119,10 @@ function repairDeep(value: unknown): unknown {
  * Where catalog load time goes: the steps of lib/personas/parse.ts and catalog.ts replayed one
  * at a time over every file (median of `runs` per step).
  */
-export function profileCatalogLoad(dir: string, runs: number): Stage[] {
+export function profileCatalogLoad(dir: string, runs: number, scratch: string): Stage[] {
   const stages: Stage[] = [];
+  let group: LoadPath = "files";
+  let whole = false;
   const stage = <T>(name: string, fn: () => T): T => {
     const wall: number[] = [];
     const cpu: number[] = [];
@@ -102,7 +133,13 @@ export function profileCatalogLoad(dir: string, runs: number): Stage[] {
       cpu.push(r.cpuMs);
       value = r.value;
     }
-    stages.push({ stage: name, ms: median(wall), cpuMs: median(cpu) });
+    stages.push({
+      stage: name,
+      path: group,
+      ms: median(wall),
+      cpuMs: median(cpu),
+      ...(whole ? { whole } : {}),
+    });
     return value!;
   };
   const names = fs
@@ -134,7 +171,20 @@ export function profileCatalogLoad(dir: string, runs: number): Stage[] {
     [...personas].sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id)),
   );
   stage("build › SearchIndex constructor", () => new SearchIndex(sorted));
+  whole = true;
   stage("loadPersonaDir (whole)", () => loadPersonaDir(dir));
   stage("buildCatalog (whole)", () => buildCatalog(personas));
+
+  group = "cache";
+  whole = false;
+  const cacheDir = fs.mkdtempSync(path.join(scratch, "cache-"));
+  loadCatalog(dir, cacheDir);
+  const cacheFile = cacheFileFor(cacheDir, dir);
+  const { files } = stage("cache › read all files", () => readPersonaFiles(dir));
+  const key = stage("cache › key: sha256 over every file's bytes", () => cacheKey(files));
+  stage("cache › read the cache file, JSON.parse, index arrays", () => readCatalogCache(cacheFile, key));
+  whole = true;
+  stage("loadCatalogDir from the cache (whole)", () => loadCatalogDir({ dir, cacheDir }));
+  fs.rmSync(cacheDir, { recursive: true, force: true });
   return stages;
 }

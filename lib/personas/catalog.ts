@@ -26,8 +26,12 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-/** Builds the indexes over personas that already passed the content checks. */
-export function buildCatalog(personas: readonly Persona[]): Catalog {
+/**
+ * Builds the indexes over personas that already passed the content checks. `prebuilt` is a search
+ * index stored earlier for these personas in this order (the catalog cache); it is used only if
+ * sorting keeps them in that order, else the index is built again.
+ */
+export function buildCatalog(personas: readonly Persona[], prebuilt?: SearchIndex): Catalog {
   const collator = new Intl.Collator("en");
   const byName = (a: Persona, b: Persona) =>
     collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -62,5 +66,7 @@ export function buildCatalog(personas: readonly Persona[]): Catalog {
     featured: rankOf(orders.featured),
     newest: rankOf(orders.newest),
   };
-  return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index: new SearchIndex(all), orders, rank };
+  const reusable = prebuilt?.data.docCount === all.length && all.every((p, i) => p === personas[i]);
+  const index = reusable ? prebuilt! : new SearchIndex(all);
+  return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index, orders, rank };
 }

@@ -46,7 +46,7 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
       problems.push({ file, field, reason: issue.message });
     }
   }
-  const body = repairMojibake(content).trim();
+  const body = personaBody(content);
   if (!body) problems.push({ file, field: "body", reason: "must not be empty: it is the persona's prompt" });
   else if (result.success && result.data.tier !== "free" && previewBody(body).lockedHeadings.length === 0) {
     problems.push({
@@ -65,7 +65,25 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
     });
   }
   if (!result.success || problems.length) return { persona: undefined, problems };
-  return { persona: { ...result.data, starters: result.data.starters ?? [], body, file }, problems: [] };
+  const checked = freshStrings(result.data);
+  return { persona: { ...checked, starters: checked.starters ?? [], body, file }, problems: [] };
+}
+
+/**
+ * A copy of checked frontmatter whose strings stand alone. js-yaml's strings are slices of the
+ * header's text, which keep all of it alive, as two bytes a character since the avatar is an
+ * emoji; fresh strings are one byte a character where they can be: a third less catalog heap.
+ */
+function freshStrings<T extends object>(data: T): T {
+  return JSON.parse(JSON.stringify(data)) as T;
+}
+
+/** The prompt from the text after the frontmatter: repaired, trimmed. */
+const personaBody = (content: string) => repairMojibake(content).trim();
+
+/** The body of a file that parsePersonaFile accepted, without parsing its frontmatter again. */
+export function bodyOfValidFile(bytes: Buffer): string {
+  return personaBody(splitFrontmatter(bytes, bomLength(bytes)).content);
 }
 
 function repairDeep(value: unknown): unknown {
