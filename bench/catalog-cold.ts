@@ -16,6 +16,12 @@ if (!value.catalog) throw new Error(`${value.problems.length} content problem(s)
 fullGc();
 const retainedHeapMb = heapUsedMb() - before;
 process.stdout.write(
-  JSON.stringify({ ms, cpuMs, source: value.source, personas: value.catalog.all.length, retainedHeapMb }) +
-    "\n",
+  JSON.stringify({
+    ms,
+    cpuMs,
+    source: value.source,
+    reusedFiles: value.reusedFiles,
+    personas: value.catalog.all.length,
+    retainedHeapMb,
+  }) + "\n",
 );

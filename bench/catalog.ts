@@ -5,7 +5,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { loadCatalogDir } from "../lib/personas/cached-load";
 import { buildCatalog, type Catalog } from "../lib/personas/catalog";
-import { cacheFileFor, cacheKey, readCatalogCache } from "../lib/personas/catalog-cache";
+import { cacheFileFor, cacheKey, fileDigest, readCatalogCache } from "../lib/personas/catalog-cache";
 import { crossCheck, loadPersonaDir, readPersonaFiles } from "../lib/personas/load";
 import { frontmatterSchema, type Persona } from "../lib/personas/schema";
 import { bomLength, splitFrontmatter } from "../lib/personas/frontmatter";
@@ -14,8 +14,12 @@ import { repairMojibake } from "../lib/text/repair";
 import { fullGc, heapUsedMb } from "./gc";
 import { median, timed } from "./stats";
 
-/** "files": content new or changed (parse, check, index, write the cache); "cache": a restart with the same files. */
-export type LoadPath = "files" | "cache";
+/**
+ * "files": content new to the cache, or other code (parse, check, index, write the cache);
+ * "changed": a restart after one file changed (that file parsed, the rest from the cache, all
+ * checked and indexed again, cache written); "cache": a restart with the same files.
+ */
+export type LoadPath = "files" | "changed" | "cache";
 
 export type CatalogLoadResult = {
   personas: number;
@@ -42,7 +46,14 @@ export function loadCatalog(dir: string, cacheDir?: string): Catalog {
   return catalog;
 }
 
-type ColdLoad = { ms: number; cpuMs: number; source: LoadPath; personas: number; retainedHeapMb: number };
+type ColdLoad = {
+  ms: number;
+  cpuMs: number;
+  source: "files" | "cache";
+  reusedFiles: number;
+  personas: number;
+  retainedHeapMb: number;
+};
 
 /** One load in a new process (bench/catalog-cold.ts). */
 export function coldLoadInChild(dir: string, cacheDir?: string): ColdLoad {
@@ -57,8 +68,9 @@ export function coldLoadInChild(dir: string, cacheDir?: string): ColdLoad {
 
 /**
  * Cold (fresh process) and warm (`runs` in this process) loads of one path. "files" gets an
- * empty cache folder each time, so it pays what a server pays after a content change,
- * including writing the cache; "cache" loads from a cache written beforehand.
+ * empty cache folder each time, so it pays what a server pays for content it has not seen,
+ * including writing the cache; "changed" edits one file before each load (and puts it back
+ * after); "cache" loads from a cache written beforehand.
  */
 export function measureCatalogLoad(
   dir: string,
@@ -67,26 +79,51 @@ export function measureCatalogLoad(
   scratch: string,
 ): { result: CatalogLoadResult; catalog: Catalog } {
   const freshCacheDir = () => fs.mkdtempSync(path.join(scratch, "cache-"));
-  const cacheDir = loadPath === "cache" ? freshCacheDir() : undefined;
-  if (cacheDir) loadCatalog(dir, cacheDir);
-  const cold = coldLoadInChild(dir, cacheDir ?? freshCacheDir());
-  if (cold.source !== loadPath) throw new Error(`expected a load from ${loadPath}, got ${cold.source}`);
+  const sharedCacheDir = loadPath === "files" ? undefined : freshCacheDir();
+  if (sharedCacheDir) loadCatalog(dir, sharedCacheDir);
+  const edited = path.join(
+    dir,
+    fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith(".md"))
+      .sort()[0]!,
+  );
+  const original = fs.readFileSync(edited);
+  let edits = 0;
+  const prepare = () => {
+    if (loadPath === "changed")
+      fs.writeFileSync(edited, `${original}\nEdited for the benchmark (${++edits}).\n`);
+    return sharedCacheDir ?? freshCacheDir();
+  };
+  const expect = (source: string, reusedFiles: number, personas: number) => {
+    const wanted = loadPath === "cache" ? "cache" : "files";
+    if (source !== wanted) throw new Error(`${loadPath}: expected a load from ${wanted}, got ${source}`);
+    if (loadPath === "changed" && reusedFiles !== personas - 1)
+      throw new Error(`changed: ${reusedFiles} of ${personas} files reused, expected all but one`);
+  };
   const runsMs: number[] = [];
   const runsCpuMs: number[] = [];
   let catalog: Catalog | undefined;
-  for (let i = 0; i < runs; i++) {
-    catalog = undefined;
-    const dirForRun = cacheDir ?? freshCacheDir();
-    fullGc();
-    const run = timed(() => loadCatalogDir({ dir, cacheDir: dirForRun }));
-    if (run.value.source !== loadPath)
-      throw new Error(`expected a load from ${loadPath}, got ${run.value.source}`);
-    catalog = run.value.catalog;
-    runsMs.push(run.ms);
-    runsCpuMs.push(run.cpuMs);
-    if (!cacheDir) fs.rmSync(dirForRun, { recursive: true, force: true });
+  let cold: ColdLoad;
+  try {
+    cold = coldLoadInChild(dir, prepare());
+    expect(cold.source, cold.reusedFiles, cold.personas);
+    for (let i = 0; i < runs; i++) {
+      catalog = undefined;
+      const cacheDir = prepare();
+      fullGc();
+      const run = timed(() => loadCatalogDir({ dir, cacheDir }));
+      catalog = run.value.catalog;
+      if (!catalog) throw new Error(`content problems in ${dir}`);
+      expect(run.value.source, run.value.reusedFiles, catalog.all.length);
+      runsMs.push(run.ms);
+      runsCpuMs.push(run.cpuMs);
+      if (!sharedCacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  } finally {
+    fs.writeFileSync(edited, original);
+    if (sharedCacheDir) fs.rmSync(sharedCacheDir, { recursive: true, force: true });
   }
-  if (cacheDir) fs.rmSync(cacheDir, { recursive: true, force: true });
   return {
     result: {
       personas: catalog!.all.length,
@@ -156,8 +193,11 @@ export function profileCatalogLoad(dir: string, runs: number, scratch: string): 
   const data = stage("load › js-yaml safeLoad (core schema)", () =>
     parsed.map((m) => yaml.safeLoad(m.matter, { schema: yaml.CORE_SCHEMA })),
   );
-  const repaired = stage("load › repairMojibake (frontmatter + body)", () =>
-    parsed.map((m, i) => ({ data: repairDeep(data[i]), body: repairMojibake(m.content).trim() })),
+  const repaired = stage("load › repairMojibake (frontmatter; bodies with non-ASCII bytes)", () =>
+    parsed.map((m, i) => ({
+      data: repairDeep(data[i]),
+      body: (m.contentIsAscii ? m.content : repairMojibake(m.content)).trim(),
+    })),
   );
   const validated = stage("load › zod frontmatterSchema.safeParse", () =>
     repaired.map((r) => frontmatterSchema.safeParse(r.data)),
@@ -181,7 +221,9 @@ export function profileCatalogLoad(dir: string, runs: number, scratch: string): 
   loadCatalog(dir, cacheDir);
   const cacheFile = cacheFileFor(cacheDir, dir);
   const { files } = stage("cache › read all files", () => readPersonaFiles(dir));
-  const key = stage("cache › key: sha256 over every file's bytes", () => cacheKey(files));
+  const key = stage("cache › key: sha256 of every file, then of names and digests", () =>
+    cacheKey(files.map((f) => ({ name: f.name, digest: fileDigest(f.bytes) }))),
+  );
   stage("cache › read the cache file, JSON.parse, index arrays", () => readCatalogCache(cacheFile, key));
   whole = true;
   stage("loadCatalogDir from the cache (whole)", () => loadCatalogDir({ dir, cacheDir }));

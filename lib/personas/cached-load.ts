@@ -2,6 +2,7 @@ import { buildCatalog, type Catalog } from "./catalog";
 import {
   cacheFileFor,
   cacheKey,
+  fileDigest,
   readCatalogCache,
   writeCatalogCache,
   type CachedCatalog,
@@ -9,17 +10,20 @@ import {
 import { checkPersonaFiles, readPersonaFiles, type PersonaFile } from "./load";
 import { bodyOfValidFile } from "./parse";
 import type { ContentProblem } from "./problems";
+import type { Persona } from "./schema";
 import { SearchIndex } from "./search";
 
 export type CatalogLoad =
-  | { catalog: Catalog; problems: []; source: "cache" | "files" }
-  | { catalog: undefined; problems: ContentProblem[]; source: "files" };
+  | { catalog: Catalog; problems: []; source: "cache" | "files"; reusedFiles: number }
+  | { catalog: undefined; problems: ContentProblem[]; source: "files"; reusedFiles: number };
 
 /**
- * Reads a content directory and builds its catalog. With a `cacheDir`, a catalog already checked
- * and indexed for exactly these bytes (and this code: see cacheKey) is taken from there instead
- * of parsing every file again; what is built otherwise is stored there. Content with problems is
- * never cached, so it is reported on every load. A cache that cannot be written only costs time.
+ * Reads a content directory and builds its catalog. With a `cacheDir`: when the files are
+ * exactly those of the cached catalog (and this code wrote it: see cacheKey), the checked,
+ * indexed catalog comes from there; otherwise files whose bytes did not change are not parsed
+ * again, the rest are, everything is checked together and indexed, and the result is stored.
+ * Content with problems is never cached, so it is reported on every load. A cache that cannot
+ * be written only costs time.
  */
 export function loadCatalogDir(opts: {
   dir: string;
@@ -28,24 +32,59 @@ export function loadCatalogDir(opts: {
 }): CatalogLoad {
   const { dir, cacheDir } = opts;
   const read = readPersonaFiles(dir);
-  if (read.problems.length) return { catalog: undefined, problems: read.problems, source: "files" };
-  const file = cacheDir === undefined ? undefined : cacheFileFor(cacheDir, dir);
-  const key = file === undefined ? "" : cacheKey(read.files);
-  const cached = file === undefined ? undefined : readCatalogCache(file, key);
-  const fromCache = cached && catalogFromCache(cached, read.files);
-  if (fromCache) return { catalog: fromCache, problems: [], source: "cache" };
+  if (read.problems.length)
+    return { catalog: undefined, problems: read.problems, source: "files", reusedFiles: 0 };
+  if (cacheDir === undefined) return fromFiles(dir, read.files);
 
-  const { personas, problems } = checkPersonaFiles(dir, read.files);
-  if (problems.length) return { catalog: undefined, problems, source: "files" };
-  const catalog = buildCatalog(personas);
-  if (file !== undefined) {
+  const file = cacheFileFor(cacheDir, dir);
+  const digests = new Map(read.files.map((f) => [f.name, fileDigest(f.bytes)]));
+  const key = cacheKey(read.files.map((f) => ({ name: f.name, digest: digests.get(f.name)! })));
+  const stored = readCatalogCache(file, key);
+  const exact = stored?.exact ? catalogFromCache(stored.catalog, read.files) : undefined;
+  if (exact) return { catalog: exact, problems: [], source: "cache", reusedFiles: read.files.length };
+
+  const loaded = fromFiles(dir, read.files, stored && reuseUnchanged(stored.catalog, digests));
+  if (loaded.catalog) {
+    const { all, index } = loaded.catalog;
     try {
-      writeCatalogCache(file, key, catalog.all, catalog.index.data);
+      writeCatalogCache(file, key, {
+        personas: all,
+        digests: all.map((p) => digests.get(p.file)!),
+        index: index.data,
+      });
     } catch (error) {
       opts.onCacheWriteError?.(error);
     }
   }
-  return { catalog, problems: [], source: "files" };
+  return loaded;
+}
+
+function fromFiles(
+  dir: string,
+  files: readonly PersonaFile[],
+  reuse?: (file: PersonaFile) => Persona | undefined,
+): CatalogLoad {
+  let reusedFiles = 0;
+  const counted =
+    reuse &&
+    ((f: PersonaFile) => {
+      const persona = reuse(f);
+      if (persona) reusedFiles++;
+      return persona;
+    });
+  const { personas, problems } = checkPersonaFiles(dir, files, counted);
+  if (problems.length) return { catalog: undefined, problems, source: "files", reusedFiles };
+  return { catalog: buildCatalog(personas), problems: [], source: "files", reusedFiles };
+}
+
+/** A stored persona stands in for its file when the file's digest is the one it was parsed from. */
+function reuseUnchanged(cached: CachedCatalog, digests: ReadonlyMap<string, string>) {
+  const byFile = new Map(cached.personas.map((p, i) => [p.file, { persona: p, digest: cached.digests[i]! }]));
+  return (file: PersonaFile): Persona | undefined => {
+    const known = byFile.get(file.name);
+    if (!known || known.digest !== digests.get(file.name)) return undefined;
+    return { ...known.persona, body: bodyOfValidFile(file.bytes) };
+  };
 }
 
 /** The stored personas with their bodies taken from the files again (the key says the bytes are the same). */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogDir } from "./cached-load";
 import { buildCatalog } from "./catalog";
-import { CATALOG_CODE_VERSION, cacheFileFor, cacheKey } from "./catalog-cache";
+import { CATALOG_CODE_VERSION, cacheFileFor, cacheKey, fileDigest } from "./catalog-cache";
 import { loadPersonaDir, readPersonaFiles } from "./load";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -73,7 +73,7 @@ describe("CATALOG_CODE_VERSION", () => {
   });
 
   it("is part of the key", () => {
-    const { files } = readPersonaFiles(dir);
+    const files = readPersonaFiles(dir).files.map((f) => ({ name: f.name, digest: fileDigest(f.bytes) }));
     expect(cacheKey(files, "another-version")).not.toBe(cacheKey(files));
   });
 });
@@ -109,6 +109,13 @@ describe("loadCatalogDir with a cache", () => {
     );
     const changed = load();
     expect(changed.source).toBe("files");
+    // Only the changed file is parsed again; the others come from the cache, as parsing gives them.
+    expect(changed.reusedFiles).toBe(fs.readdirSync(dir).length - 1);
+    const uncached = buildCatalog(loadPersonaDir(dir).personas);
+    expect(JSON.stringify(changed.catalog!.all)).toBe(JSON.stringify(uncached.all));
+    for (const q of ["quokkas", "zanzibar", "backend", "kube"]) {
+      expect(changed.catalog!.index.search(q), q).toEqual(uncached.index.search(q));
+    }
     expect(changed.catalog!.byId.get(id)!.name).toBe("Zanzibar Quokka");
     expect(changed.catalog!.byId.get(id)!.body).toContain("quokkas");
     expect(changed.catalog!.index.search("quokkas").map((i) => changed.catalog!.all[i]!.id)).toEqual([id]);
@@ -142,6 +149,20 @@ describe("loadCatalogDir with a cache", () => {
       expect(load().source, `${what}, second time`).toBe("cache");
     }
     expect(load().catalog!.byId.has("zz-extra")).toBe(false);
+  });
+
+  it("never reads a cache that other code wrote, not even to reuse unchanged files", () => {
+    load();
+    const cacheFile = cacheFileFor(cacheDir, dir);
+    const bytes = fs.readFileSync(cacheFile);
+    const at = bytes.indexOf(`"codeVersion":"${CATALOG_CODE_VERSION}"`);
+    expect(at).toBeGreaterThan(0);
+    bytes.write(`"codeVersion":"${"f".repeat(CATALOG_CODE_VERSION.length)}"`, at);
+    fs.writeFileSync(cacheFile, bytes);
+    const result = load();
+    expect(result.source).toBe("files");
+    expect(result.reusedFiles).toBe(0);
+    expect(load().source).toBe("cache");
   });
 
   it("reports content problems on every load and never caches them", () => {

@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { PersonaFile } from "./load";
 import type { Persona } from "./schema";
 import type { IndexParts } from "./search-build";
 
@@ -12,27 +11,48 @@ import type { IndexParts } from "./search-build";
  * other code is never read. catalog-cache.test.ts recomputes it and fails, printing the new
  * value, when any of them changed and this line was not updated.
  */
-export const CATALOG_CODE_VERSION = "98d3bea847045e10";
+export const CATALOG_CODE_VERSION = "9cd2fbfab50a4108";
 
 const MAGIC = "PMCATLG1";
 const ALIGN = 4;
 
 /**
- * What the cache holds: the checked personas in catalog order and the search index over them.
- * Bodies are stored empty: they are most of the bytes, and cheap to take from the files again.
+ * What the cache holds: the checked personas in catalog order, the digest of each one's file, and
+ * the search index over them. Bodies are stored empty: they are most of the bytes, and cheap to
+ * take from the files again.
  */
-export type CachedCatalog = { personas: Persona[]; index: IndexParts };
+export type CachedCatalog = { personas: readonly Persona[]; digests: readonly string[]; index: IndexParts };
 
-type Header = { key: string; personas: Persona[]; terms: string[]; docCount: number; postings: number };
+/**
+ * A cache entry for these exact files (`exact`), or one written by this code for other files:
+ * its personas can stand in for files whose digest did not change.
+ */
+export type StoredCatalog = { exact: boolean; catalog: CachedCatalog };
 
-/** Hash of every file's name and bytes, the code version and the byte order: any change gives another key. */
-export function cacheKey(files: readonly PersonaFile[], codeVersion = CATALOG_CODE_VERSION): string {
+type Header = {
+  key: string;
+  codeVersion: string;
+  personas: Persona[];
+  digests: readonly string[];
+  terms: string[];
+  docCount: number;
+  postings: number;
+};
+
+/** sha256 of one file's bytes. */
+export const fileDigest = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Hash of every file's name and digest, the code version and the byte order: any change to any
+ * byte, any file added, removed or renamed, or other code gives another key.
+ */
+export function cacheKey(
+  files: readonly { name: string; digest: string }[],
+  codeVersion = CATALOG_CODE_VERSION,
+): string {
   const hash = crypto.createHash("sha256");
   hash.update(`${MAGIC}\0${codeVersion}\0${os.endianness()}\0${files.length}\0`);
-  for (const { name, bytes } of files) {
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
+  for (const { name, digest } of files) hash.update(`${name}\0${digest}\0`);
   return hash.digest("hex");
 }
 
@@ -42,8 +62,8 @@ export function cacheFileFor(cacheDir: string, contentDir: string): string {
   return path.join(cacheDir, `catalog-${dirHash}.bin`);
 }
 
-/** The cached catalog stored under `key`, or undefined (no file, another key, or anything unreadable). */
-export function readCatalogCache(file: string, key: string): CachedCatalog | undefined {
+/** The stored catalog (see StoredCatalog), or undefined: no file, other code, or anything unreadable. */
+export function readCatalogCache(file: string, key: string): StoredCatalog | undefined {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -55,7 +75,7 @@ export function readCatalogCache(file: string, key: string): CachedCatalog | und
     const headerLength = bytes.readUInt32LE(MAGIC.length);
     let offset = MAGIC.length + 4;
     const header = JSON.parse(bytes.toString("utf8", offset, offset + headerLength)) as Header;
-    if (header.key !== key) return undefined;
+    if (header.codeVersion !== CATALOG_CODE_VERSION) return undefined;
     offset = align(offset + headerLength);
     const starts = new Int32Array(header.terms.length + 1);
     const docs = new Int32Array(header.postings);
@@ -65,11 +85,13 @@ export function readCatalogCache(file: string, key: string): CachedCatalog | und
       new Uint8Array(array.buffer).set(bytes.subarray(offset, offset + array.byteLength));
       offset = align(offset + array.byteLength);
     }
-    if (header.personas.length !== header.docCount || starts[header.terms.length] !== header.postings)
+    const { personas, digests, terms, docCount, postings } = header;
+    if (personas.length !== docCount || digests.length !== docCount || starts[terms.length] !== postings) {
       return undefined;
+    }
     return {
-      personas: header.personas,
-      index: { docCount: header.docCount, terms: header.terms, starts, docs, scores },
+      exact: header.key === key,
+      catalog: { personas, digests, index: { docCount, terms, starts, docs, scores } },
     };
   } catch {
     return undefined;
@@ -80,15 +102,13 @@ export function readCatalogCache(file: string, key: string): CachedCatalog | und
  * Stores the catalog under `key`: written to a temporary file and renamed, so a reader (another
  * process building at the same time) sees the old entry or the new one, never half of one.
  */
-export function writeCatalogCache(
-  file: string,
-  key: string,
-  personas: readonly Persona[],
-  index: IndexParts,
-): void {
+export function writeCatalogCache(file: string, key: string, catalog: CachedCatalog): void {
+  const { personas, digests, index } = catalog;
   const header: Header = {
     key,
+    codeVersion: CATALOG_CODE_VERSION,
     personas: personas.map((p) => ({ ...p, body: "" })),
+    digests,
     terms: index.terms,
     docCount: index.docCount,
     postings: index.docs.length,

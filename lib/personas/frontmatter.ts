@@ -5,7 +5,14 @@
  * when that cache is off. Splitting the bytes also lets the body be decoded on its own: an ASCII
  * body then becomes a one-byte string, half the memory of a slice of a text that holds an emoji.
  */
-export type FrontmatterSplit = { matter: string; content: string };
+import { isAscii } from "node:buffer";
+
+export type FrontmatterSplit = {
+  matter: string;
+  content: string;
+  /** The body holds no byte above 0x7f: no mis-encoded text to repair in it. */
+  contentIsAscii: boolean;
+};
 
 const NEWLINE = 0x0a;
 const CR = 0x0d;
@@ -33,11 +40,15 @@ export function opensWithFrontmatter(bytes: Buffer, start: number): boolean {
 export function splitFrontmatter(bytes: Buffer, start: number): FrontmatterSplit {
   const open = start + 3;
   const close = bytes.indexOf(CLOSE, open);
-  if (close === -1) return { matter: bytes.toString("utf8", open), content: "" };
+  if (close === -1) return { matter: bytes.toString("utf8", open), content: "", contentIsAscii: true };
   let body = close + CLOSE.length;
   if (bytes[body] === CR) body++;
   if (bytes[body] === NEWLINE) body++;
-  return { matter: bytes.toString("utf8", open, close), content: bytes.toString("utf8", body) };
+  return {
+    matter: bytes.toString("utf8", open, close),
+    content: bytes.toString("utf8", body),
+    contentIsAscii: isAscii(bytes.subarray(body)),
+  };
 }
 
 /** gray-matter treats a block of only blank and `#` comment lines as no data at all. */

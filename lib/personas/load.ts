@@ -35,11 +35,24 @@ export function readPersonaFiles(dir: string): { files: PersonaFile[]; problems:
   };
 }
 
-/** Parses and checks the files of one directory (as readPersonaFiles gave them). */
-export function checkPersonaFiles(dir: string, files: readonly PersonaFile[]): LoadResult {
+/**
+ * Parses and checks the files of one directory (as readPersonaFiles gave them). `known` may give
+ * a file's persona as parsed before from the same bytes (the catalog cache): it is not parsed again.
+ */
+export function checkPersonaFiles(
+  dir: string,
+  files: readonly PersonaFile[],
+  known?: (file: PersonaFile) => Persona | undefined,
+): LoadResult {
   const personas: Persona[] = [];
   const problems: ContentProblem[] = [];
-  for (const { name, bytes } of files) {
+  for (const file of files) {
+    const same = known?.(file);
+    if (same) {
+      personas.push(same);
+      continue;
+    }
+    const { name, bytes } = file;
     const parsed = parsePersonaFile(name, bytes);
     if (parsed.persona) personas.push(parsed.persona);
     problems.push(...parsed.problems);

@@ -1,7 +1,13 @@
 import { isUtf8 } from "node:buffer";
 import yaml from "js-yaml";
 import { repairMojibake } from "@/lib/text/repair";
-import { bomLength, isEmptyMatter, opensWithFrontmatter, splitFrontmatter } from "./frontmatter";
+import {
+  bomLength,
+  isEmptyMatter,
+  opensWithFrontmatter,
+  splitFrontmatter,
+  type FrontmatterSplit,
+} from "./frontmatter";
 import { previewBody } from "./preview";
 import { frontmatterSchema, type Persona } from "./schema";
 import type { ContentProblem } from "./problems";
@@ -26,7 +32,8 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
   if (!opensWithFrontmatter(bytes, start))
     return fail("(frontmatter)", "missing: the file must start with a --- YAML block");
 
-  const { matter, content } = splitFrontmatter(bytes, start);
+  const split = splitFrontmatter(bytes, start);
+  const { matter } = split;
   let data: unknown;
   try {
     // The core schema keeps dates as written ("2026-02-30" is refused, not shifted to March 2).
@@ -46,7 +53,7 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
       problems.push({ file, field, reason: issue.message });
     }
   }
-  const body = personaBody(content);
+  const body = personaBody(split);
   if (!body) problems.push({ file, field: "body", reason: "must not be empty: it is the persona's prompt" });
   else if (result.success && result.data.tier !== "free" && previewBody(body).lockedHeadings.length === 0) {
     problems.push({
@@ -78,12 +85,13 @@ function freshStrings<T extends object>(data: T): T {
   return JSON.parse(JSON.stringify(data)) as T;
 }
 
-/** The prompt from the text after the frontmatter: repaired, trimmed. */
-const personaBody = (content: string) => repairMojibake(content).trim();
+/** The prompt from the text after the frontmatter: repaired (ASCII has nothing to repair), trimmed. */
+const personaBody = ({ content, contentIsAscii }: FrontmatterSplit) =>
+  (contentIsAscii ? content : repairMojibake(content)).trim();
 
 /** The body of a file that parsePersonaFile accepted, without parsing its frontmatter again. */
 export function bodyOfValidFile(bytes: Buffer): string {
-  return personaBody(splitFrontmatter(bytes, bomLength(bytes)).content);
+  return personaBody(splitFrontmatter(bytes, bomLength(bytes)));
 }
 
 function repairDeep(value: unknown): unknown {

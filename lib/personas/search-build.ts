@@ -20,21 +20,16 @@ export type IndexRules = {
   tokenize: (text: string) => string[];
 };
 
-const NON_ASCII = /[^\x00-\x7f]/;
 /** A posting packs its term id above an 8-bit score into one int32 (read back unsigned). */
 const MAX_TERMS = 1 << 24;
 
-/** Reused for every text scanned: ASCII text copied in as bytes (a straight copy). */
+/** Reused for every text scanned: the text as UTF-8 bytes, and its word ids. */
 type Scratch = { ids: Int32Array; bytes: Buffer };
 
-function pushId(out: Scratch, n: number, id: number): void {
-  if (n === out.ids.length) {
-    const bigger = new Int32Array(out.ids.length * 2);
-    bigger.set(out.ids);
-    out.ids = bigger;
-  }
-  out.ids[n] = id;
-}
+/** For each ASCII byte: its lowercase form if tokenize() keeps it in a word ([A-Za-z0-9]), else 0. */
+const WORD_BYTE = new Uint8Array(256);
+for (let c = 48; c <= 57; c++) WORD_BYTE[c] = c;
+for (let c = 97; c <= 122; c++) WORD_BYTE[c] = WORD_BYTE[c - 32] = c;
 
 /** Ids of the words of `text` (as `rules.tokenize` splits it) at least `minLength` long, into `out.ids`. */
 function termIds(
@@ -44,33 +39,57 @@ function termIds(
   rules: IndexRules,
   out: Scratch,
 ): number {
+  // A text of n characters holds at most (n + 1) / 2 words.
+  if (out.ids.length < (text.length >> 1) + 1) out.ids = new Int32Array(text.length + 1);
+  const ids = out.ids;
   let n = 0;
-  if (NON_ASCII.test(text)) {
-    for (const t of rules.tokenize(text)) if (t.length >= minLength) pushId(out, n++, dict.idOf(t));
+  // Written as UTF-8, a text is ASCII exactly when it takes one byte a character.
+  if (out.bytes.length < text.length * 3 + 1) out.bytes = Buffer.allocUnsafe(text.length * 6 + 1);
+  const bytes = out.bytes;
+  const length = bytes.write(text, 0, "utf8");
+  if (length !== text.length) {
+    for (const t of rules.tokenize(text)) if (t.length >= minLength) ids[n++] = dict.idOf(t);
     return n;
   }
   // ASCII: tokenize() keeps runs of [a-z0-9] of the lowercased text; the same scan over bytes.
-  if (out.bytes.length < text.length + 1) out.bytes = Buffer.allocUnsafe(text.length * 2 + 1);
-  const bytes = out.bytes;
-  const length = bytes.write(text, 0, "latin1");
   bytes[length] = 0;
   let start = -1;
   let hash = HASH_SEED;
   for (let i = 0; i <= length; i++) {
-    let c = bytes[i]!;
-    if (c >= 65 && c <= 90) bytes[i] = c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+    const c = WORD_BYTE[bytes[i]!]!;
+    if (c !== 0) {
+      bytes[i] = c;
       if (start < 0) {
         start = i;
         hash = HASH_SEED;
       }
       hash = hashStep(hash, c);
     } else if (start >= 0) {
-      if (i - start >= minLength) pushId(out, n++, dict.idOfBytes(bytes, start, i, hash));
+      if (i - start >= minLength) ids[n++] = dict.idOfBytes(bytes, start, i, hash);
       start = -1;
     }
   }
   return n;
+}
+
+/** Per term: the last doc that had it and its score there; grown with the dictionary. */
+class TermState {
+  lastDoc = new Int32Array(1024).fill(-1);
+  score = new Uint8Array(1024);
+  stop = new Uint8Array(1024);
+  fit(terms: number): void {
+    if (terms <= this.lastDoc.length) return;
+    if (terms > MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct words`);
+    const size = Math.max(terms, this.lastDoc.length * 2);
+    const lastDoc = new Int32Array(size).fill(-1);
+    lastDoc.set(this.lastDoc);
+    this.lastDoc = lastDoc;
+    for (const key of ["score", "stop"] as const) {
+      const bigger = new Uint8Array(size);
+      bigger.set(this[key]);
+      this[key] = bigger;
+    }
+  }
 }
 
 /** An append-only list of int32s (postings run to millions: plain arrays spend their time growing). */
@@ -96,60 +115,48 @@ class IntList {
  */
 export function buildIndex(personas: readonly Persona[], rules: IndexRules): IndexParts {
   const dict = new TermDictionary();
-  const isStop: boolean[] = [];
-  for (const word of rules.bodyStopwords) isStop[dict.idOf(word)] = true;
-  let lastDoc = new Int32Array(1024).fill(-1);
-  let current = new Uint8Array(1024);
+  const state = new TermState();
+  const stopIds = [...rules.bodyStopwords].map((w) => dict.idOf(w));
+  state.fit(dict.words.length);
+  for (const id of stopIds) state.stop[id] = 1;
   const buffer: Scratch = { ids: new Int32Array(4096), bytes: Buffer.allocUnsafe(1 << 16) };
   // Terms of the current doc, in first-seen order; each posting packs (term id, score).
   const touched = new IntList(1024);
   const postings = new IntList(personas.length * 256);
   const postDoc = new IntList(personas.length * 256);
 
-  const touch = (id: number, doc: number) => {
-    if (id >= lastDoc.length) {
-      if (id >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct words`);
-      const size = Math.max(id + 1, lastDoc.length * 2);
-      const last = new Int32Array(size).fill(-1);
-      last.set(lastDoc);
-      lastDoc = last;
-      const cur = new Uint8Array(size);
-      cur.set(current);
-      current = cur;
-    }
-    if (lastDoc[id] === doc) return;
-    lastDoc[id] = doc;
-    current[id] = 0;
-    touched.push(id);
-  };
-  const add = (doc: number, text: string, weight: number) => {
-    const count = termIds(dict, text, 1, rules, buffer);
-    for (let i = 0; i < count; i++) {
-      const id = buffer.ids[i]!;
-      touch(id, doc);
-      if (current[id]! < weight) current[id] = weight;
+  /** Scores the words of `text` into `state`: `weight` points per occurrence up to `cap`, or at least `weight` (cap 0). */
+  const score = (doc: number, text: string, minLength: number, weight: number, cap: number) => {
+    const n = termIds(dict, text, minLength, rules, buffer);
+    state.fit(dict.words.length);
+    const { lastDoc, score, stop } = state;
+    const ids = buffer.ids;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      if (cap > 0 && stop[id] === 1) continue;
+      if (lastDoc[id] !== doc) {
+        lastDoc[id] = doc;
+        score[id] = 0;
+        touched.push(id);
+      }
+      if (cap > 0) {
+        if (score[id]! < cap) score[id]! += weight;
+      } else if (score[id]! < weight) score[id] = weight;
     }
   };
   const { weights } = rules;
-  const bodyCap = rules.bodyTfCap * weights.body;
   for (let doc = 0; doc < personas.length; doc++) {
     const p = personas[doc]!;
     touched.length = 0;
     // Body: one point per occurrence, capped; the fields below then lift a term to their weight.
-    const n = termIds(dict, p.body, 2, rules, buffer);
-    for (let i = 0; i < n; i++) {
-      const id = buffer.ids[i]!;
-      if (isStop[id]) continue;
-      touch(id, doc);
-      if (current[id]! < bodyCap) current[id]! += weights.body;
-    }
-    add(doc, p.description, weights.description);
-    add(doc, p.category, weights.category);
-    add(doc, p.tags.join(" "), weights.tags);
-    add(doc, p.name, weights.name);
+    score(doc, p.body, 2, weights.body, rules.bodyTfCap * weights.body);
+    score(doc, p.description, 1, weights.description, 0);
+    score(doc, p.category, 1, weights.category, 0);
+    score(doc, p.tags.join(" "), 1, weights.tags, 0);
+    score(doc, p.name, 1, weights.name, 0);
     for (let i = 0; i < touched.length; i++) {
       const id = touched.data[i]!;
-      postings.push((id << 8) | current[id]!);
+      postings.push((id << 8) | state.score[id]!);
       postDoc.push(doc);
     }
   }
