@@ -11,7 +11,7 @@ import { checkPersonaFiles, readPersonaFiles, type PersonaFile } from "./load";
 import { bodyOfValidFile } from "./parse";
 import type { ContentProblem } from "./problems";
 import type { Persona } from "./schema";
-import { SearchIndex } from "./search";
+import { SearchIndex, type IndexParts } from "./search";
 
 export type CatalogLoad =
   | { catalog: Catalog; problems: []; source: "cache" | "files"; reusedFiles: number }
@@ -59,31 +59,48 @@ export function loadCatalogDir(opts: {
   return loaded;
 }
 
-function fromFiles(
-  dir: string,
-  files: readonly PersonaFile[],
-  reuse?: (file: PersonaFile) => Persona | undefined,
-): CatalogLoad {
-  let reusedFiles = 0;
-  const counted =
+type Reuse = {
+  /** The persona parsed before from this file's bytes, if they did not change. */
+  persona: (file: PersonaFile) => Persona | undefined;
+  /** The index those personas were in, and where each was in it. */
+  index: IndexParts;
+  previousDoc: ReadonlyMap<string, number>;
+};
+
+function fromFiles(dir: string, files: readonly PersonaFile[], reuse?: Reuse): CatalogLoad {
+  const reused = new Set<string>();
+  const known =
     reuse &&
     ((f: PersonaFile) => {
-      const persona = reuse(f);
-      if (persona) reusedFiles++;
+      const persona = reuse.persona(f);
+      if (persona) reused.add(f.name);
       return persona;
     });
-  const { personas, problems } = checkPersonaFiles(dir, files, counted);
+  const { personas, problems } = checkPersonaFiles(dir, files, known);
+  const reusedFiles = reused.size;
   if (problems.length) return { catalog: undefined, problems, source: "files", reusedFiles };
-  return { catalog: buildCatalog(personas), problems: [], source: "files", reusedFiles };
+  // Unchanged personas keep their index entries; only the changed ones are scanned.
+  const index =
+    reuse &&
+    ((all: readonly Persona[]) =>
+      new SearchIndex(all, {
+        parts: reuse.index,
+        docOf: (doc) => (reused.has(all[doc]!.file) ? (reuse.previousDoc.get(all[doc]!.file) ?? -1) : -1),
+      }));
+  return { catalog: buildCatalog(personas, index), problems: [], source: "files", reusedFiles };
 }
 
 /** A stored persona stands in for its file when the file's digest is the one it was parsed from. */
-function reuseUnchanged(cached: CachedCatalog, digests: ReadonlyMap<string, string>) {
+function reuseUnchanged(cached: CachedCatalog, digests: ReadonlyMap<string, string>): Reuse {
   const byFile = new Map(cached.personas.map((p, i) => [p.file, { persona: p, digest: cached.digests[i]! }]));
-  return (file: PersonaFile): Persona | undefined => {
-    const known = byFile.get(file.name);
-    if (!known || known.digest !== digests.get(file.name)) return undefined;
-    return { ...known.persona, body: bodyOfValidFile(file.bytes) };
+  return {
+    persona: (file) => {
+      const known = byFile.get(file.name);
+      if (!known || known.digest !== digests.get(file.name)) return undefined;
+      return { ...known.persona, body: bodyOfValidFile(file.bytes) };
+    },
+    index: cached.index,
+    previousDoc: new Map(cached.personas.map((p, i) => [p.file, i])),
   };
 }
 

@@ -116,6 +116,14 @@ describe("loadCatalogDir with a cache", () => {
     for (const q of ["quokkas", "zanzibar", "backend", "kube"]) {
       expect(changed.catalog!.index.search(q), q).toEqual(uncached.index.search(q));
     }
+    // The index, built from the previous one plus the changed file, is the one a full build gives.
+    const [got, want] = [changed.catalog!.index.data, uncached.index.data];
+    expect(got.terms).toEqual(want.terms);
+    expect([...got.starts, ...got.docs, ...got.scores]).toEqual([
+      ...want.starts,
+      ...want.docs,
+      ...want.scores,
+    ]);
     expect(changed.catalog!.byId.get(id)!.name).toBe("Zanzibar Quokka");
     expect(changed.catalog!.byId.get(id)!.body).toContain("quokkas");
     expect(changed.catalog!.index.search("quokkas").map((i) => changed.catalog!.all[i]!.id)).toEqual([id]);

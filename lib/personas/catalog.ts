@@ -27,11 +27,15 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 };
 
 /**
- * Builds the indexes over personas that already passed the content checks. `prebuilt` is a search
- * index stored earlier for these personas in this order (the catalog cache); it is used only if
- * sorting keeps them in that order, else the index is built again.
+ * Builds the indexes over personas that already passed the content checks. From the catalog
+ * cache: `prebuilt` is a search index stored for these personas in this order, used only if
+ * sorting keeps them in that order (else the index is built again); or a function that builds
+ * the index over the sorted personas from a previous one.
  */
-export function buildCatalog(personas: readonly Persona[], prebuilt?: SearchIndex): Catalog {
+export function buildCatalog(
+  personas: readonly Persona[],
+  prebuilt?: SearchIndex | ((all: readonly Persona[]) => SearchIndex),
+): Catalog {
   const collator = new Intl.Collator("en");
   const byName = (a: Persona, b: Persona) =>
     collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -66,7 +70,9 @@ export function buildCatalog(personas: readonly Persona[], prebuilt?: SearchInde
     featured: rankOf(orders.featured),
     newest: rankOf(orders.newest),
   };
-  const reusable = prebuilt?.data.docCount === all.length && all.every((p, i) => p === personas[i]);
-  const index = reusable ? prebuilt! : new SearchIndex(all);
+  let index: SearchIndex;
+  if (typeof prebuilt === "function") index = prebuilt(all);
+  else if (prebuilt?.data.docCount === all.length && all.every((p, i) => p === personas[i])) index = prebuilt;
+  else index = new SearchIndex(all);
   return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index, orders, rank };
 }

@@ -114,3 +114,36 @@ describe("SearchIndex (flat build) finds what the plain reference finds, in the 
     }
   });
 });
+
+describe("SearchIndex built from a previous index", () => {
+  const before = personas.slice(0, 120);
+  const previous = new SearchIndex(before);
+  // One body changed, one renamed (so it sorts elsewhere), one removed, one added.
+  const changed = { ...before[5]!, body: `${before[5]!.body}\n\nYou also know about quokkas.` };
+  const renamed = { ...before[9]!, name: "Aardvark Advisor" };
+  const added = generated[130]!;
+  const after = [...before.filter((_, i) => i !== 5 && i !== 9 && i !== 17), changed, renamed, added].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
+  const unchanged = new Map(
+    before.map((p, i) => [p, i] as const).filter(([, i]) => i !== 5 && i !== 9 && i !== 17),
+  );
+
+  it("equals a full build over the new personas", () => {
+    const fresh = new SearchIndex(after).data;
+    const rebuilt = new SearchIndex(after, {
+      parts: previous.data,
+      docOf: (doc) => unchanged.get(after[doc]!) ?? -1,
+    }).data;
+    expect(rebuilt.docCount).toBe(fresh.docCount);
+    expect(rebuilt.terms).toEqual(fresh.terms);
+    expect([...rebuilt.starts]).toEqual([...fresh.starts]);
+    expect([...rebuilt.docs]).toEqual([...fresh.docs]);
+    expect([...rebuilt.scores]).toEqual([...fresh.scores]);
+  });
+
+  it("copies what it is told is unchanged (so a wrong map shows)", () => {
+    const wrong = new SearchIndex(after, { parts: previous.data, docOf: (doc) => (doc === 0 ? 1 : -1) });
+    expect([...wrong.data.docs]).not.toEqual([...new SearchIndex(after).data.docs]);
+  });
+});

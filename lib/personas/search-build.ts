@@ -110,11 +110,43 @@ class IntList {
 }
 
 /**
+ * An index built before, and for each doc now the doc it was then, if its persona is unchanged
+ * (-1 if not): its entries are copied instead of scanning its text again.
+ */
+export type PreviousIndex = { parts: IndexParts; docOf: (doc: number) => number };
+
+/** The previous index's entries by doc: doc `d` owns `packed[starts[d]..starts[d+1])`, each (term id << 8) | score. */
+function entriesByDoc(parts: IndexParts): { starts: Int32Array; packed: Int32Array } {
+  const starts = new Int32Array(parts.docCount + 1);
+  for (let j = 0; j < parts.docs.length; j++) starts[parts.docs[j]! + 1]!++;
+  for (let d = 0; d < parts.docCount; d++) starts[d + 1]! += starts[d]!;
+  const next = starts.slice(0, parts.docCount);
+  const packed = new Int32Array(parts.docs.length);
+  for (let k = 0; k < parts.terms.length; k++) {
+    for (let j = parts.starts[k]!; j < parts.starts[k + 1]!; j++) {
+      packed[next[parts.docs[j]!]!++] = (k << 8) | parts.scores[j]!;
+    }
+  }
+  return { starts, packed };
+}
+
+/**
  * One pass over the personas: per-doc scores in arrays indexed by term id, postings appended
  * flat and grouped by term at the end (a counting sort), so docs stay ascending within a term.
+ * With `previous`, unchanged docs take their entries from it: the result is the same as a full
+ * build, in the time of copying arrays plus scanning the changed docs.
  */
-export function buildIndex(personas: readonly Persona[], rules: IndexRules): IndexParts {
+export function buildIndex(
+  personas: readonly Persona[],
+  rules: IndexRules,
+  previous?: PreviousIndex,
+): IndexParts {
   const dict = new TermDictionary();
+  // Previous term k keeps id k, so copied entries need no translation.
+  previous?.parts.terms.forEach((term, k) => {
+    if (dict.idOf(term) !== k) throw new Error(`the previous index lists "${term}" twice`);
+  });
+  const old = previous && entriesByDoc(previous.parts);
   const state = new TermState();
   const stopIds = [...rules.bodyStopwords].map((w) => dict.idOf(w));
   state.fit(dict.words.length);
@@ -146,6 +178,14 @@ export function buildIndex(personas: readonly Persona[], rules: IndexRules): Ind
   };
   const { weights } = rules;
   for (let doc = 0; doc < personas.length; doc++) {
+    const was = previous ? previous.docOf(doc) : -1;
+    if (old && was >= 0) {
+      for (let j = old.starts[was]!; j < old.starts[was + 1]!; j++) {
+        postings.push(old.packed[j]!);
+        postDoc.push(doc);
+      }
+      continue;
+    }
     const p = personas[doc]!;
     touched.length = 0;
     // Body: one point per occurrence, capped; the fields below then lift a term to their weight.

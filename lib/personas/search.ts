@@ -1,5 +1,5 @@
 import type { Persona } from "./schema";
-import { buildIndex, type IndexParts } from "./search-build";
+import { buildIndex, type IndexParts, type PreviousIndex } from "./search-build";
 
 export type { IndexParts };
 
@@ -38,14 +38,14 @@ export class SearchIndex {
   /** Per-search scratch, one slot per doc, kept zeroed between searches (search is synchronous). */
   private scratch?: { best: Float64Array; total: Float64Array; matched: Uint8Array };
 
-  constructor(personas: readonly Persona[] | IndexParts) {
+  /** Indexes personas, or wraps stored index arrays. `previous`: see buildIndex. */
+  constructor(personas: readonly Persona[] | IndexParts, previous?: PreviousIndex) {
     this.parts = Array.isArray(personas)
-      ? buildIndex(personas, {
-          weights: WEIGHTS,
-          bodyTfCap: BODY_TF_CAP,
-          bodyStopwords: BODY_STOPWORDS,
-          tokenize,
-        })
+      ? buildIndex(
+          personas,
+          { weights: WEIGHTS, bodyTfCap: BODY_TF_CAP, bodyStopwords: BODY_STOPWORDS, tokenize },
+          previous,
+        )
       : (personas as IndexParts);
   }
 
