@@ -1,7 +1,9 @@
 /**
  * npm run bench: catalog load, in-process search and HTTP throughput against synthetic catalogs.
  * Markdown report on stdout, progress on stderr, JSON in bench/results/latest.json.
- * BENCH_DURATION=seconds per HTTP run (default 15); BENCH_HTTP=0 skips the build and HTTP part.
+ * BENCH_DURATION=seconds per HTTP run (default 15); BENCH_HTTP=0 skips the build and HTTP part;
+ * BENCH_SIZES=1000,5000,10000,50000 the catalog sizes of the growth table; BENCH_GROWTH_HTTP=0
+ * skips its gallery req/s column (a short run per size, at most 5 s).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -11,7 +13,7 @@ import { queryCatalog } from "../lib/personas/query";
 import { runGenerate } from "../scripts/generate/cli";
 import { loadCatalog, measureCatalogLoad, profileCatalogLoad } from "./catalog";
 import { loadTest } from "./load";
-import { checkTargets, renderReport, type BenchResults, type HttpResults } from "./report";
+import { checkTargets, renderReport, type BenchResults, type GrowthRow, type HttpResults } from "./report";
 import { measureSearch } from "./search";
 import { buildApp, copyApp, killServersNow, startServer, type Server } from "./server";
 import { childEnv, readBenchSettings, type BenchSettings } from "./settings";
@@ -48,6 +50,7 @@ async function measureHttp(
   personasDir: string,
   catalog: Catalog,
   settings: BenchSettings,
+  growthDirs: Map<number, string>,
 ): Promise<HttpResults> {
   const appDir = path.join(tmp, "app");
   progress(`copying the app to ${appDir}`);
@@ -76,7 +79,9 @@ async function measureHttp(
   fs.mkdirSync(path.join(appDir, "public"), { recursive: true });
   fs.writeFileSync(path.join(appDir, "public", "bench-static.html"), html);
 
+  // The same files again: this start takes the catalog from the cache the first one wrote.
   server = await startServer(serverOpts);
+  const restartMs = server.readyMs;
   progress(`server pid ${server.pid} at ${server.origin}`);
   try {
     const targets = pickHttpTargets(catalog);
@@ -101,11 +106,42 @@ async function measureHttp(
       const r = await run(t);
       pages.push({ ...r, ratioToStatic: r.reqPerSec / staticResult.reqPerSec });
     }
-    return { buildMs, coldStartMs, pages, static: staticResult };
-  } finally {
     await server.stop();
     progress(`server pid ${server.pid} stopped`);
+    const galleryBySize = settings.growthHttp
+      ? await measureGalleryBySize(serverOpts, growthDirs, settings)
+      : [];
+    return { buildMs, coldStartMs, restartMs, pages, static: staticResult, galleryBySize };
+  } finally {
+    await server.stop();
   }
+}
+
+/** `/` for a visitor at each catalog size: a fresh server per size, a short run each. */
+async function measureGalleryBySize(
+  serverOpts: { appDir: string; env: NodeJS.ProcessEnv; logFile: string },
+  dirs: Map<number, string>,
+  settings: BenchSettings,
+): Promise<{ personas: number; reqPerSec: number; p50Ms: number; firstPageMs: number }[]> {
+  const out = [];
+  for (const [personas, dir] of dirs) {
+    const server = await startServer({ ...serverOpts, env: { ...serverOpts.env, PERSONAS_DIR: dir } });
+    try {
+      const durationSeconds = Math.min(5, settings.durationSeconds);
+      progress(`gallery at ${personas} personas (${durationSeconds} s)`);
+      const r = await loadTest({
+        name: "gallery",
+        path: "/",
+        origin: server.origin,
+        connections: settings.connections,
+        durationSeconds,
+      });
+      out.push({ personas, reqPerSec: r.reqPerSec, p50Ms: r.p50Ms, firstPageMs: server.readyMs });
+    } finally {
+      await server.stop();
+    }
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -125,21 +161,25 @@ async function main(): Promise<void> {
   process.once("exit", killServersNow);
 
   try {
-    const dir5k = path.join(tmp, "personas-5000");
-    const dir10k = path.join(tmp, "personas-10000");
-    progress("generating 5,000 and 10,000 personas");
-    generate(5000, dir5k);
-    generate(10000, dir10k);
-
-    progress("catalog load x5 at 5,000");
-    const { result: catalogLoad, catalog } = measureCatalogLoad(dir5k, 5);
-    progress("catalog load breakdown");
-    const loadBreakdown = profileCatalogLoad(dir5k, 3);
-    progress("search at 5,000 and 10,000");
-    const search = [measureSearch(catalog), measureSearch(loadCatalog(dir10k))];
+    const dirs = new Map(settings.sizes.map((n) => [n, path.join(tmp, `personas-${n}`)]));
+    const growth: GrowthRow[] = [];
+    for (const [count, dir] of dirs) {
+      progress(`generating ${count.toLocaleString("en-US")} personas`);
+      generate(count, dir);
+      const runs = count >= 50_000 ? 3 : 5;
+      progress(`catalog load at ${count}: fresh process + ${runs} warm runs, for each of the three paths`);
+      const files = measureCatalogLoad(dir, runs, "files", tmp).result;
+      const changed = measureCatalogLoad(dir, runs, "changed", tmp).result;
+      const { result: cache, catalog } = measureCatalogLoad(dir, runs, "cache", tmp);
+      progress(`search at ${count}`);
+      growth.push({ personas: count, files, changed, cache, search: measureSearch(catalog) });
+    }
+    const dir5k = dirs.get(5000)!;
+    progress("catalog load breakdown at 5,000");
+    const loadBreakdown = profileCatalogLoad(dir5k, 3, tmp);
 
     const http = settings.http
-      ? await measureHttp(tmp, dir5k, catalog, settings)
+      ? await measureHttp(tmp, dir5k, loadCatalog(dir5k), settings, dirs)
       : { skipped: "BENCH_HTTP=0" };
     const partial = {
       generatedAt: new Date().toISOString(),
@@ -155,10 +195,10 @@ async function main(): Promise<void> {
         durationSeconds: settings.durationSeconds,
         connections: settings.connections,
         http: settings.http,
+        sizes: settings.sizes,
       },
-      catalogLoad,
+      growth,
       loadBreakdown,
-      search,
       http,
     };
     const results: BenchResults = { ...partial, targets: checkTargets(partial) };

@@ -11,9 +11,26 @@ const schema = z.object({
       .default(15),
   ),
   BENCH_HTTP: z.enum(["0", "1"], { error: 'must be "0" (skip the HTTP part) or "1"' }).default("1"),
+  BENCH_SIZES: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "must be catalog sizes separated by commas, like 1000,5000")
+    .transform((v) => [...new Set(v.split(",").map(Number))].sort((a, b) => a - b))
+    .pipe(z.array(z.number().int().min(1).max(100_000, "sizes must be at most 100000")))
+    .default([1000, 5000, 10_000, 50_000]),
+  BENCH_GROWTH_HTTP: z
+    .enum(["0", "1"], { error: 'must be "0" (no gallery req/s per size) or "1"' })
+    .default("1"),
 });
 
-export type BenchSettings = { durationSeconds: number; http: boolean; connections: number };
+export type BenchSettings = {
+  durationSeconds: number;
+  http: boolean;
+  connections: number;
+  /** Catalog sizes for the growth table (5,000 and 10,000 are always among them: the targets name them). */
+  sizes: number[];
+  /** Gallery req/s at each size (needs the HTTP part; a short run per size). */
+  growthHttp: boolean;
+};
 
 /** The only place the benchmark reads the environment. */
 export function readBenchSettings(): BenchSettings {
@@ -26,6 +43,8 @@ export function readBenchSettings(): BenchSettings {
     durationSeconds: parsed.data.BENCH_DURATION,
     http: parsed.data.BENCH_HTTP === "1",
     connections: 10,
+    sizes: [...new Set([...parsed.data.BENCH_SIZES, 5000, 10_000])].sort((a, b) => a - b),
+    growthHttp: parsed.data.BENCH_HTTP === "1" && parsed.data.BENCH_GROWTH_HTTP === "1",
   };
 }
 

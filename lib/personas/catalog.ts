@@ -26,8 +26,16 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value]);
 };
 
-/** Builds the indexes over personas that already passed the content checks. */
-export function buildCatalog(personas: readonly Persona[]): Catalog {
+/**
+ * Builds the indexes over personas that already passed the content checks. From the catalog
+ * cache: `prebuilt` is a search index stored for these personas in this order, used only if
+ * sorting keeps them in that order (else the index is built again); or a function that builds
+ * the index over the sorted personas from a previous one.
+ */
+export function buildCatalog(
+  personas: readonly Persona[],
+  prebuilt?: SearchIndex | ((all: readonly Persona[]) => SearchIndex),
+): Catalog {
   const collator = new Intl.Collator("en");
   const byName = (a: Persona, b: Persona) =>
     collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -62,5 +70,9 @@ export function buildCatalog(personas: readonly Persona[]): Catalog {
     featured: rankOf(orders.featured),
     newest: rankOf(orders.newest),
   };
-  return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index: new SearchIndex(all), orders, rank };
+  let index: SearchIndex;
+  if (typeof prebuilt === "function") index = prebuilt(all);
+  else if (prebuilt?.data.docCount === all.length && all.every((p, i) => p === personas[i])) index = prebuilt;
+  else index = new SearchIndex(all);
+  return { all, byId, byCategory, byTag, byTier, pairedBy, tags, index, orders, rank };
 }

@@ -1,4 +1,7 @@
 import type { Persona } from "./schema";
+import { buildIndex, type IndexParts, type PreviousIndex } from "./search-build";
+
+export type { IndexParts };
 
 /** Field weights: a hit in the name says more than a hit somewhere in a long prompt. */
 const WEIGHTS = { name: 10, tags: 6, category: 5, description: 3, body: 1 } as const;
@@ -10,92 +13,107 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Words too common in prompts to tell personas apart; skipped in bodies only (a name keeps them). */
 const BODY_STOPWORDS = new Set(
-  ("a an and are as at be but by can do does for from has have how i if in into is it its me my not of on " +
+  (
+    "a an and are as at be but by can do does for from has have how i if in into is it its me my not of on " +
     "or our so that the their them then there these they this to too us was we what when where which who " +
-    "will with would you your yours").split(" "),
+    "will with would you your yours"
+  ).split(" "),
 );
 
 export function tokenize(text: string): string[] {
   // Most text is ASCII: skip Unicode normalisation there (it is most of the indexing time).
   if (!NON_ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
-
-type Postings = { docs: Int32Array; scores: Float32Array };
 
 /** An inverted index over the catalog; prefix matching so "kube" finds "kubernetes". */
 export class SearchIndex {
-  private readonly terms: string[];
-  private readonly postings: Postings[];
+  private readonly parts: IndexParts;
+  /** Per-search scratch, one slot per doc, kept zeroed between searches (search is synchronous). */
+  private scratch?: { best: Float64Array; total: Float64Array; matched: Uint8Array };
 
-  constructor(personas: readonly Persona[]) {
-    const byTerm = new Map<string, { docs: number[]; scores: number[] }>();
-    personas.forEach((p, doc) => {
-      const scores = new Map<string, number>();
-      // Body: one point per occurrence, capped; the fields below then lift a term to their weight.
-      for (const t of tokenize(p.body)) {
-        if (t.length < 2 || BODY_STOPWORDS.has(t)) continue;
-        const n = scores.get(t) ?? 0;
-        if (n < BODY_TF_CAP * WEIGHTS.body) scores.set(t, n + WEIGHTS.body);
-      }
-      const add = (text: string, weight: number) => {
-        for (const t of tokenize(text)) if ((scores.get(t) ?? 0) < weight) scores.set(t, weight);
-      };
-      add(p.description, WEIGHTS.description);
-      add(p.category, WEIGHTS.category);
-      add(p.tags.join(" "), WEIGHTS.tags);
-      add(p.name, WEIGHTS.name);
-      for (const [t, s] of scores) {
-        let entry = byTerm.get(t);
-        if (!entry) byTerm.set(t, (entry = { docs: [], scores: [] }));
-        entry.docs.push(doc);
-        entry.scores.push(s);
-      }
-    });
-    this.terms = [...byTerm.keys()].sort();
-    this.postings = this.terms.map((t) => {
-      const e = byTerm.get(t)!;
-      return { docs: Int32Array.from(e.docs), scores: Float32Array.from(e.scores) };
-    });
+  /** Indexes personas, or wraps stored index arrays. `previous`: see buildIndex. */
+  constructor(personas: readonly Persona[] | IndexParts, previous?: PreviousIndex) {
+    this.parts = Array.isArray(personas)
+      ? buildIndex(
+          personas,
+          { weights: WEIGHTS, bodyTfCap: BODY_TF_CAP, bodyStopwords: BODY_STOPWORDS, tokenize },
+          previous,
+        )
+      : (personas as IndexParts);
+  }
+
+  /** The arrays behind the index, e.g. to store them. */
+  get data(): Readonly<IndexParts> {
+    return this.parts;
   }
 
   /** Document indexes matching every query word, best first (ties keep catalog order). */
   search(query: string): number[] {
     const tokens = [...new Set(tokenize(query))].slice(0, MAX_QUERY_TOKENS);
     if (tokens.length === 0) return [];
-    let total: Map<number, number> | undefined;
-    for (const token of tokens) {
-      const scores = this.scoresFor(token);
-      if (!total) total = scores;
-      else {
-        const next = new Map<number, number>();
-        for (const [doc, s] of total) {
-          const add = scores.get(doc);
-          if (add !== undefined) next.set(doc, s + add);
+    const n = this.parts.docCount;
+    const s = (this.scratch ??= {
+      best: new Float64Array(n),
+      total: new Float64Array(n),
+      matched: new Uint8Array(n),
+    });
+    let candidates: number[] = [];
+    try {
+      for (let k = 0; k < tokens.length; k++) {
+        // A doc's score for a word is its best matching term; docs missing an earlier word are skipped.
+        const touched = this.bestFor(tokens[k]!, k, s);
+        for (const doc of touched) {
+          s.total[doc]! += s.best[doc]!;
+          s.matched[doc] = k + 1;
+          s.best[doc] = 0;
         }
-        total = next;
+        if (k === 0) candidates = touched;
+        if (touched.length === 0) return [];
       }
-      if (total.size === 0) return [];
+      const { total, matched } = s;
+      return candidates
+        .filter((doc) => matched[doc] === tokens.length)
+        .sort((a, b) => total[b]! - total[a]! || a - b);
+    } finally {
+      for (const doc of candidates) {
+        s.total[doc] = 0;
+        s.matched[doc] = 0;
+      }
     }
-    return [...total!].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([doc]) => doc);
   }
 
-  private scoresFor(token: string): Map<number, number> {
-    const out = new Map<number, number>();
+  /** Fills `best` for docs that matched all words before word `k`; returns the docs it touched. */
+  private bestFor(
+    token: string,
+    k: number,
+    { best, matched }: NonNullable<SearchIndex["scratch"]>,
+  ): number[] {
+    const { terms, starts, docs, scores } = this.parts;
+    const touched: number[] = [];
     // A single character matches only itself: as a prefix it would match half the vocabulary.
     const prefix = token.length >= 2;
-    for (let i = lowerBound(this.terms, token); i < this.terms.length; i++) {
-      const term = this.terms[i]!;
+    for (let i = lowerBound(terms, token); i < terms.length; i++) {
+      const term = terms[i]!;
       if (!term.startsWith(token) || (!prefix && term !== token)) break;
       const factor = term === token ? 1 : PREFIX_FACTOR;
-      const { docs, scores } = this.postings[i]!;
-      for (let j = 0; j < docs.length; j++) {
-        const s = scores[j]! * factor;
+      for (let j = starts[i]!, end = starts[i + 1]!; j < end; j++) {
         const doc = docs[j]!;
-        if (s > (out.get(doc) ?? 0)) out.set(doc, s);
+        if (k > 0 && matched[doc] !== k) continue;
+        const score = scores[j]! * factor;
+        if (score > best[doc]!) {
+          if (best[doc] === 0) touched.push(doc);
+          best[doc] = score;
+        }
       }
     }
-    return out;
+    return touched;
   }
 }
 
