@@ -7,11 +7,17 @@ export function apiError(error: unknown): { code: string; message: string } {
   } catch {
     // not JSON: a network failure
   }
-  return { code: "network", message: "Could not reach Persona Market. Check your connection; your message is back in the box." };
+  return {
+    code: "network",
+    message: "Could not reach Persona Market. Check your connection; your message is back in the box.",
+  };
 }
 
 export async function callApi(url: string, init: RequestInit): Promise<unknown> {
-  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { "Content-Type": "application/json", ...init.headers },
+  });
   if (!response.ok) throw new Error(await response.text());
   return response.status === 204 ? null : response.json();
 }

@@ -35,7 +35,9 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
   async function loadMore() {
     if (!next) return;
     try {
-      const page = (await callApi(`/api/conversations?before=${encodeURIComponent(next)}`, { method: "GET" })) as { items: Item[]; next: string | null };
+      const page = (await callApi(`/api/conversations?before=${encodeURIComponent(next)}`, {
+        method: "GET",
+      })) as { items: Item[]; next: string | null };
       setItems((current) => [...current, ...page.items]);
       setNext(page.next);
     } catch (e) {
@@ -72,13 +74,19 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
   });
   return (
     <div className="flex flex-col gap-1">
-      {problem && <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{problem}</p>}
+      {problem && (
+        <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">
+          {problem}
+        </p>
+      )}
       <ul className="flex flex-col gap-1" data-testid="conversation-list">
         {rows.map(({ item, header }) => {
           const current = params.id === item.id;
           return (
             <li key={item.id} data-testid="conversation-item">
-              {header && <p className="mt-2 px-2 text-xs font-semibold text-zinc-600 dark:text-zinc-400">{header}</p>}
+              {header && (
+                <p className="mt-2 px-2 text-xs font-semibold text-zinc-600 dark:text-zinc-400">{header}</p>
+              )}
               {editing === item.id ? (
                 <form
                   onSubmit={(e) => {
@@ -87,21 +95,50 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
                   }}
                   className="flex gap-1"
                 >
-                  <label htmlFor={`rename-${item.id}`} className="sr-only">New title</label>
-                  <input id={`rename-${item.id}`} name="title" defaultValue={item.title} maxLength={120} autoFocus className="min-w-0 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
-                  <button type="submit" className="rounded px-2 text-sm text-indigo-700 dark:text-indigo-300">Save</button>
-                  <button type="button" onClick={() => setEditing(null)} className="rounded px-2 text-sm">Cancel</button>
+                  <label htmlFor={`rename-${item.id}`} className="sr-only">
+                    New title
+                  </label>
+                  <input
+                    id={`rename-${item.id}`}
+                    name="title"
+                    defaultValue={item.title}
+                    maxLength={120}
+                    autoFocus
+                    className="min-w-0 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+                  />
+                  <button type="submit" className="rounded px-2 text-sm text-indigo-700 dark:text-indigo-300">
+                    Save
+                  </button>
+                  <button type="button" onClick={() => setEditing(null)} className="rounded px-2 text-sm">
+                    Cancel
+                  </button>
                 </form>
               ) : (
-                <div className={`group flex items-center gap-1 rounded-lg px-2 py-1.5 text-sm ${current ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}>
-                  <Link href={`/chat/${item.id}`} aria-current={current ? "page" : undefined} className="flex min-w-0 flex-1 items-center gap-2">
+                <div
+                  className={`group flex items-center gap-1 rounded-lg px-2 py-1.5 text-sm ${current ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
+                >
+                  <Link
+                    href={`/chat/${item.id}`}
+                    aria-current={current ? "page" : undefined}
+                    className="flex min-w-0 flex-1 items-center gap-2"
+                  >
                     <span aria-hidden="true">{item.avatar ?? "💬"}</span>
                     <span className="truncate">{item.title}</span>
                   </Link>
-                  <button type="button" onClick={() => setEditing(item.id)} className="rounded px-1 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400" aria-label={`Rename ${item.title}`}>
+                  <button
+                    type="button"
+                    onClick={() => setEditing(item.id)}
+                    className="rounded px-1 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"
+                    aria-label={`Rename ${item.title}`}
+                  >
                     Rename
                   </button>
-                  <button type="button" onClick={() => remove(item)} className="rounded px-1 text-xs text-rose-700 hover:text-rose-900 dark:text-rose-400" aria-label={`Delete ${item.title}`}>
+                  <button
+                    type="button"
+                    onClick={() => remove(item)}
+                    className="rounded px-1 text-xs text-rose-700 hover:text-rose-900 dark:text-rose-400"
+                    aria-label={`Delete ${item.title}`}
+                  >
                     Delete
                   </button>
                 </div>
@@ -111,7 +148,11 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
         })}
       </ul>
       {next && (
-        <button type="button" onClick={loadMore} className="mt-2 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+        <button
+          type="button"
+          onClick={loadMore}
+          className="mt-2 rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+        >
           Older conversations
         </button>
       )}

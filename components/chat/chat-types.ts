@@ -1,0 +1,25 @@
+import type { UIMessage } from "ai";
+import type { MessageView } from "@/lib/chat/conversation-view";
+import type { ReplyMetadata } from "@/lib/chat/reply-stream";
+
+export type Meta = Partial<ReplyMetadata> & { status?: MessageView["status"] };
+export type ChatMessage = UIMessage<Meta>;
+
+export type ChatPersona = {
+  id: string;
+  name: string;
+  avatar: string;
+  starters: string[];
+  worksWellWith: { id: string; name: string; avatar: string }[];
+};
+
+export type Notice = { code: string; message: string };
+
+export const toUi = (m: MessageView): ChatMessage => ({
+  id: m.id,
+  role: m.role,
+  parts: [{ type: "text", text: m.content }],
+  metadata: { status: m.status },
+});
+
+export const textOf = (m: ChatMessage) => m.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
