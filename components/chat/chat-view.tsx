@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { MessageView } from "@/lib/chat/conversation-view";
 import { ChatNotice } from "./chat-notice";
 import type { ChatPersona } from "./chat-types";
@@ -8,6 +9,7 @@ import { HandoffMenu } from "./handoff-menu";
 import { MessageList } from "./message-list";
 import { Starters } from "./starters";
 import { useChatSession } from "./use-chat-session";
+import { useFollow } from "./use-follow";
 
 export type ChatViewProps = {
   conversationId: string | null;
@@ -31,40 +33,84 @@ export function ChatView({
     initialPrompt,
     streaming,
   });
+  const { scroller, content, atBottom, follow, onScroll } = useFollow<HTMLDivElement, HTMLDivElement>();
   const { messages, busy, convId } = session;
   const onlyGreeting = messages.length <= 1;
   const lastAssistant = messages.at(-1)?.role === "assistant" && messages.length > 2;
   const buttonClass =
-    "rounded-lg border border-zinc-300 px-3 py-1.5 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+    "min-h-8 rounded-lg border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+  function send(text: string) {
+    follow();
+    void session.send(text);
+  }
 
   return (
-    <div className="flex min-h-[70vh] flex-col gap-4">
-      <MessageList messages={messages} busy={busy} personaName={persona.name} avatar={persona.avatar} />
-      {onlyGreeting && persona.starters.length > 0 && (
-        <Starters starters={persona.starters} disabled={busy} onPick={session.send} />
-      )}
-      {session.notice && <ChatNotice notice={session.notice} personaId={persona.id} />}
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        {busy ? (
-          <button type="button" onClick={session.stopReply} className={buttonClass}>
-            Stop
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
+      <div className="relative min-h-0 flex-1">
+        <div
+          ref={scroller}
+          onScroll={onScroll}
+          tabIndex={0}
+          role="region"
+          aria-label="Conversation"
+          data-testid="chat-scroller"
+          className="h-full overflow-y-auto overscroll-contain rounded-lg pr-1"
+        >
+          <div ref={content} className="flex flex-col gap-4 pb-2">
+            <MessageList messages={messages} busy={busy} personaName={persona.name} avatar={persona.avatar} />
+            {onlyGreeting && persona.starters.length > 0 && (
+              <Starters starters={persona.starters} disabled={busy} onPick={send} />
+            )}
+          </div>
+        </div>
+        {!atBottom && (
+          <button
+            type="button"
+            onClick={follow}
+            className="absolute bottom-3 left-1/2 min-h-9 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-4 text-sm font-medium shadow-md hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+          >
+            Jump to latest <span aria-hidden="true">↓</span>
           </button>
-        ) : (
-          lastAssistant && (
+        )}
+      </div>
+      {session.notice && <ChatNotice notice={session.notice} personaId={persona.id} />}
+      {!busy && (lastAssistant || convId) && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          {lastAssistant && (
             <button type="button" onClick={session.regenerateLast} className={buttonClass}>
               Regenerate
             </button>
-          )
-        )}
-        {convId && persona.worksWellWith.length > 0 && !busy && (
-          <HandoffMenu conversationId={convId} targets={persona.worksWellWith} onError={session.setNotice} />
-        )}
-      </div>
+          )}
+          {convId && persona.worksWellWith.length > 0 && (
+            <HandoffMenu
+              conversationId={convId}
+              targets={persona.worksWellWith}
+              onError={session.setNotice}
+            />
+          )}
+          {convId && (
+            <a
+              href={`/api/conversations/${convId}/export`}
+              className={`${buttonClass} inline-flex items-center`}
+              download
+            >
+              Export as Markdown
+            </a>
+          )}
+          {convId && (
+            <Link href={`/chat?persona=${persona.id}`} className={`${buttonClass} inline-flex items-center`}>
+              New chat
+            </Link>
+          )}
+        </div>
+      )}
       <Composer
         value={session.draft}
         onChange={session.setDraft}
-        onSend={session.send}
-        disabled={busy}
+        onSend={send}
+        onStop={session.stopReply}
+        busy={busy}
         personaName={persona.name}
       />
     </div>

@@ -1,11 +1,19 @@
 "use client";
 
 import Link from "next/link";
-import { useParams, useRouter } from "next/navigation";
-import { useState } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { apiError, callApi } from "./api-error";
+import { onConversationsChanged } from "./conversation-events";
 
-type Item = { id: string; title: string; updatedAt: string; avatar?: string };
+export type ConversationItem = {
+  id: string;
+  personaId: string;
+  title: string;
+  updatedAt: string;
+  avatar?: string;
+};
+type Page = { items: ConversationItem[]; next: string | null };
 
 function groupOf(iso: string, now = new Date()): string {
   const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
@@ -17,14 +25,27 @@ function groupOf(iso: string, now = new Date()): string {
   return "Older";
 }
 
-export function ConversationList({ initial, next: initialNext }: { initial: Item[]; next: string | null }) {
+const smallButton =
+  "inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 py-1 text-xs [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:group-focus-within:opacity-100 focus:opacity-100";
+
+/** The viewer's conversations, newest first, grouped by day; older pages load as the list is scrolled. */
+export function ConversationList({
+  initial,
+  next: initialNext,
+}: {
+  initial: ConversationItem[];
+  next: string | null;
+}) {
   const router = useRouter();
-  const params = useParams<{ id?: string }>();
+  const pathname = usePathname();
+  const currentId = /^\/chat\/([^/]+)$/.exec(pathname)?.[1];
   const [items, setItems] = useState(initial);
   const [next, setNext] = useState(initialNext);
   const [editing, setEditing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [seen, setSeen] = useState(initial);
+  const loading = useRef(false);
+  const end = useRef<HTMLLIElement>(null);
   if (seen !== initial) {
     // The server sent a fresh first page (router.refresh): start over from it.
     setSeen(initial);
@@ -32,42 +53,81 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
     setNext(initialNext);
   }
 
-  async function loadMore() {
-    if (!next) return;
+  const loadMore = useCallback(async () => {
+    if (!next || loading.current) return;
+    loading.current = true;
     try {
       const page = (await callApi(`/api/conversations?before=${encodeURIComponent(next)}`, {
         method: "GET",
-      })) as { items: Item[]; next: string | null };
-      setItems((current) => [...current, ...page.items]);
+      })) as Page;
+      setItems((current) => [...current, ...page.items.filter((p) => !current.some((c) => c.id === p.id))]);
       setNext(page.next);
     } catch (e) {
       setProblem(apiError(e).message);
+    } finally {
+      loading.current = false;
     }
-  }
+  }, [next]);
+
+  useEffect(
+    () =>
+      onConversationsChanged(async () => {
+        try {
+          const page = (await callApi("/api/conversations", { method: "GET" })) as Page;
+          setItems(page.items);
+          setNext(page.next);
+        } catch {
+          // The list stays as it was; the next change or a reload brings it up to date.
+        }
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    const el = end.current;
+    if (!el || !next) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void loadMore();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [next, loadMore]);
 
   async function rename(id: string, title: string) {
+    if (!title.trim()) {
+      setProblem("A title can't be blank. Type a title, or press Cancel to keep the old one.");
+      return;
+    }
     try {
       await callApi(`/api/conversations/${id}`, { method: "PATCH", body: JSON.stringify({ title }) });
       setItems((current) => current.map((c) => (c.id === id ? { ...c, title: title.trim() } : c)));
       setEditing(null);
+      setProblem(null);
       router.refresh();
     } catch (e) {
       setProblem(apiError(e).message);
     }
   }
 
-  async function remove(item: Item) {
+  async function remove(item: ConversationItem) {
     if (!window.confirm(`Delete “${item.title}”? This cannot be undone.`)) return;
     try {
       await callApi(`/api/conversations/${item.id}`, { method: "DELETE" });
       setItems((current) => current.filter((c) => c.id !== item.id));
-      if (params.id === item.id) router.push("/chat");
+      if (currentId === item.id) router.push("/chat");
       router.refresh();
     } catch (e) {
       setProblem(apiError(e).message);
     }
   }
 
+  if (items.length === 0) {
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        No conversations yet. Pick a persona and say hello.
+      </p>
+    );
+  }
   const rows = items.map((item, i) => {
     const group = groupOf(item.updatedAt);
     return { item, header: i === 0 || groupOf(items[i - 1]!.updatedAt) !== group ? group : null };
@@ -81,7 +141,7 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
       )}
       <ul className="flex flex-col gap-1" data-testid="conversation-list">
         {rows.map(({ item, header }) => {
-          const current = params.id === item.id;
+          const current = currentId === item.id;
           return (
             <li key={item.id} data-testid="conversation-item">
               {header && (
@@ -106,10 +166,20 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
                     autoFocus
                     className="min-w-0 flex-1 rounded border border-zinc-300 px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
                   />
-                  <button type="submit" className="rounded px-2 text-sm text-indigo-700 dark:text-indigo-300">
+                  <button
+                    type="submit"
+                    className="min-h-6 rounded px-2 text-sm text-indigo-700 dark:text-indigo-300"
+                  >
                     Save
                   </button>
-                  <button type="button" onClick={() => setEditing(null)} className="rounded px-2 text-sm">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setEditing(null);
+                      setProblem(null);
+                    }}
+                    className="min-h-6 rounded px-2 text-sm"
+                  >
                     Cancel
                   </button>
                 </form>
@@ -120,7 +190,7 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
                   <Link
                     href={`/chat/${item.id}`}
                     aria-current={current ? "page" : undefined}
-                    className="flex min-w-0 flex-1 items-center gap-2"
+                    className="flex min-h-6 min-w-0 flex-1 items-center gap-2"
                   >
                     <span aria-hidden="true">{item.avatar ?? "💬"}</span>
                     <span className="truncate">{item.title}</span>
@@ -128,7 +198,7 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
                   <button
                     type="button"
                     onClick={() => setEditing(item.id)}
-                    className="rounded px-1 text-xs text-zinc-600 hover:text-zinc-900 dark:text-zinc-400"
+                    className={`${smallButton} text-zinc-600 hover:text-zinc-900 dark:text-zinc-400`}
                     aria-label={`Rename ${item.title}`}
                   >
                     Rename
@@ -136,7 +206,7 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
                   <button
                     type="button"
                     onClick={() => remove(item)}
-                    className="rounded px-1 text-xs text-rose-700 hover:text-rose-900 dark:text-rose-400"
+                    className={`${smallButton} text-rose-700 hover:text-rose-900 dark:text-rose-400`}
                     aria-label={`Delete ${item.title}`}
                   >
                     Delete
@@ -146,6 +216,7 @@ export function ConversationList({ initial, next: initialNext }: { initial: Item
             </li>
           );
         })}
+        <li ref={end} aria-hidden="true" className="h-px" />
       </ul>
       {next && (
         <button

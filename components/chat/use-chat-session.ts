@@ -5,9 +5,9 @@ import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { MessageView } from "@/lib/chat/conversation-view";
-import { safeCallbackPath } from "@/lib/http/safe-redirect";
 import { apiError, callApi } from "./api-error";
 import { textOf, toUi, type ChatMessage, type Notice } from "./chat-types";
+import { announceConversationsChanged } from "./conversation-events";
 
 /**
  * One conversation's state on the client: the AI SDK chat, the conversation id (known once the
@@ -60,12 +60,19 @@ export function useChatSession({
           };
         },
       }),
-      // Once a reply is saved: a new conversation moves to its own URL, and the sidebar (in the shared
-      // chat layout, which a navigation alone does not re-render) is refreshed to list it.
+      // Once a reply is saved, a new conversation takes its own address in place (history, not a
+      // navigation, so nothing remounts: scroll and focus stay) and the sidebar lists it.
       onFinish: ({ message }) => {
         const id = message.metadata?.conversationId;
-        if (!conversationId && id) router.replace(safeCallbackPath(`/chat/${id}`, "/chat"));
-        router.refresh();
+        if (
+          !conversationId &&
+          id &&
+          /^[0-9a-f-]{36}$/.test(id) &&
+          window.location.pathname !== `/chat/${id}`
+        ) {
+          window.history.replaceState(window.history.state, "", `/chat/${id}`);
+        }
+        announceConversationsChanged();
       },
       // A refused request saved nothing: take its message back out of the list and into the box.
       onError: (error) => {

@@ -26,22 +26,33 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
 
   return (
-    <div className="flex flex-col gap-4">
-      <header className="flex flex-wrap items-center gap-3">
-        <span className="text-4xl" aria-hidden="true">{view.persona.avatar}</span>
+    <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="text-2xl sm:text-4xl" aria-hidden="true">
+          {view.persona.avatar}
+        </span>
         <div className="min-w-0 flex-1">
-          <h1 className="truncate text-2xl font-bold" data-testid="conversation-title">{view.title}</h1>
+          <h1 className="truncate text-lg font-bold sm:text-2xl" data-testid="conversation-title">
+            {view.title}
+          </h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            with <Link href={`/personas/${view.persona.id}`} className="text-indigo-700 underline dark:text-indigo-300">{view.persona.name}</Link>
+            with{" "}
+            <Link
+              href={`/personas/${view.persona.id}`}
+              className="text-indigo-700 underline dark:text-indigo-300"
+            >
+              {view.persona.name}
+            </Link>
           </p>
         </div>
-        <a href={`/api/conversations/${view.id}/export`} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" download>
-          Export as Markdown
-        </a>
       </header>
       {view.parent && (
         <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
-          Continued from <Link href={`/chat/${view.parent.id}`} className="underline">your conversation with {view.parent.personaName}</Link>.
+          Continued from{" "}
+          <Link href={`/chat/${view.parent.id}`} className="underline">
+            your conversation with {view.parent.personaName}
+          </Link>
+          .
         </p>
       )}
       {view.children.length > 0 && (
@@ -50,7 +61,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           {view.children.map((c, i) => (
             <span key={c.id}>
               {i > 0 && ", "}
-              <Link href={`/chat/${c.id}`} className="underline">{c.personaName}</Link>
+              <Link href={`/chat/${c.id}`} className="underline">
+                {c.personaName}
+              </Link>
             </span>
           ))}
           .
@@ -70,7 +83,11 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
             name: view.persona.name,
             avatar: view.persona.avatar,
             starters: view.persona.starters,
-            worksWellWith: view.persona.worksWellWith.map((p) => ({ id: p.id, name: p.name, avatar: p.avatar })),
+            worksWellWith: view.persona.worksWellWith.map((p) => ({
+              id: p.id,
+              name: p.name,
+              avatar: p.avatar,
+            })),
           }}
           initialMessages={view.messages}
           streaming={view.streaming}
