@@ -17,7 +17,7 @@ function textOf(node: ReactNode): string {
 function CodeBlock({ children }: { children?: ReactNode }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="group relative">
+    <div className="group relative min-w-0">
       <button
         type="button"
         onClick={async () => {

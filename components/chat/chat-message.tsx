@@ -27,7 +27,7 @@ export function ChatMessage({
   const mine = message.role === "user";
   return (
     <li
-      className={`flex gap-3 ${mine ? "justify-end" : ""}`}
+      className={`flex min-w-0 gap-2 sm:gap-3 ${mine ? "justify-end" : ""}`}
       data-testid={`message-${message.role}`}
       data-status={live ? "streaming" : (state ?? "complete")}
     >
@@ -37,7 +37,7 @@ export function ChatMessage({
         </span>
       )}
       <div
-        className={`max-w-[85%] rounded-2xl p-4 shadow-sm ${mine ? "rounded-tr-sm bg-indigo-600 text-white" : "rounded-tl-sm bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"}`}
+        className={`min-w-0 max-w-[85%] rounded-2xl p-3 shadow-sm [overflow-wrap:anywhere] sm:p-4 ${mine ? "rounded-tr-sm bg-indigo-600 text-white" : "rounded-tl-sm bg-white ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"}`}
       >
         <span className="sr-only">{mine ? "You said:" : `${personaName} said:`}</span>
         {mine ? (
