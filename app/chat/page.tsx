@@ -8,7 +8,7 @@ import { ChatView } from "@/components/chat/chat-view";
 import { getChatActor } from "@/lib/chat/actor";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { getCatalog } from "@/lib/personas";
-import { unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
@@ -83,6 +83,7 @@ export default async function NewChatPage({
               return p ? [{ id: p.id, name: p.name, avatar: p.avatar }] : [];
             }),
           }}
+          viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={[
             {
               id: `greeting-${persona.id}`,

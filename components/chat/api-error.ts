@@ -1,9 +1,17 @@
 /** The `{ error: { code, message } }` our routes send, out of whatever a failed request left us. */
-export function apiError(error: unknown): { code: string; message: string } {
+export function apiError(error: unknown): {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+} {
   const text = error instanceof Error ? error.message : String(error);
   try {
-    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
-    if (body.error?.message) return { code: body.error.code ?? "error", message: body.error.message };
+    const body = JSON.parse(text) as {
+      error?: { code?: string; message?: string; fields?: Record<string, string> };
+    };
+    if (body.error?.message) {
+      return { code: body.error.code ?? "error", message: body.error.message, fields: body.error.fields };
+    }
   } catch {
     // not JSON: a network failure
   }

@@ -9,22 +9,30 @@ const STATUS_NOTES: Record<string, string> = {
   streaming: "Still being written… this updates by itself.",
 };
 
-/** One message: the user's as plain text, the persona's as Markdown, with a note if it did not finish. */
+const retryClass =
+  "mt-2 inline-flex min-h-8 items-center rounded-lg border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** One message: the user's as plain text, the persona's as Markdown, and what happened if it did not finish. */
 export function ChatMessage({
   message,
   live,
   personaName,
   avatar,
+  onRetry,
 }: {
   message: Message;
   /** This is the reply being streamed right now. */
   live: boolean;
   personaName: string;
   avatar: string;
+  /** Given for the last reply when it may be asked for again. */
+  onRetry?: () => void;
 }) {
   const text = textOf(message);
   const state = message.metadata?.status;
   const mine = message.role === "user";
+  // Failed before a single word (stored as an empty interrupted reply): there is nothing to keep.
+  const noReply = !mine && !live && !text && (state === "interrupted" || state === "stopped");
   return (
     <li
       className={`flex min-w-0 gap-2 sm:gap-3 ${mine ? "justify-end" : ""}`}
@@ -42,20 +50,38 @@ export function ChatMessage({
         <span className="sr-only">{mine ? "You said:" : `${personaName} said:`}</span>
         {mine ? (
           <p className="whitespace-pre-wrap">{text}</p>
+        ) : noReply ? (
+          <div data-testid="no-reply">
+            <p className="font-medium text-rose-800 dark:text-rose-300">
+              {state === "stopped" ? "You stopped this reply before it began." : "Couldn't get a reply."}
+            </p>
+            {state !== "stopped" && (
+              <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+                {message.metadata?.error
+                  ? "It wasn't counted against today's messages."
+                  : "Nothing arrived from the model."}
+              </p>
+            )}
+          </div>
         ) : text ? (
           <ChatMarkdown>{text}</ChatMarkdown>
         ) : (
-          <p className="animate-pulse text-zinc-500" aria-live="polite">
+          <p className="animate-pulse text-zinc-600 dark:text-zinc-400" aria-live="polite">
             Thinking…
           </p>
         )}
-        {!live && state && STATUS_NOTES[state] && (
+        {!live && !noReply && state && STATUS_NOTES[state] && (
           <p
             className="mt-2 text-xs font-medium text-amber-800 dark:text-amber-300"
             data-testid="message-note"
           >
             {STATUS_NOTES[state]}
           </p>
+        )}
+        {onRetry && (noReply || state === "interrupted") && (
+          <button type="button" onClick={onRetry} className={retryClass}>
+            Retry
+          </button>
         )}
       </div>
     </li>

@@ -13,7 +13,10 @@ export type ChatPersona = {
   worksWellWith: { id: string; name: string; avatar: string }[];
 };
 
-export type Notice = { code: string; message: string };
+export type Notice = { code: string; message: string; fields?: Record<string, string> };
+
+/** Who is chatting, as far as what the page may offer them goes. */
+export type ChatViewer = { kind: "user" | "guest" | "visitor"; freeDailyMessages: number };
 
 export const toUi = (m: MessageView): ChatMessage => ({
   id: m.id,

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { MessageView } from "@/lib/chat/conversation-view";
 import { ChatNotice } from "./chat-notice";
-import type { ChatPersona } from "./chat-types";
+import type { ChatPersona, ChatViewer } from "./chat-types";
 import { Composer } from "./composer";
 import { HandoffMenu } from "./handoff-menu";
 import { MessageList } from "./message-list";
@@ -14,6 +14,7 @@ import { useFollow } from "./use-follow";
 export type ChatViewProps = {
   conversationId: string | null;
   persona: ChatPersona;
+  viewer: ChatViewer;
   initialMessages: MessageView[];
   initialPrompt?: string;
   streaming?: boolean;
@@ -22,6 +23,7 @@ export type ChatViewProps = {
 export function ChatView({
   conversationId,
   persona,
+  viewer,
   initialMessages,
   initialPrompt,
   streaming,
@@ -36,7 +38,10 @@ export function ChatView({
   const { scroller, content, atBottom, follow, onScroll } = useFollow<HTMLDivElement, HTMLDivElement>();
   const { messages, busy, convId } = session;
   const onlyGreeting = messages.length <= 1;
-  const lastAssistant = messages.at(-1)?.role === "assistant" && messages.length > 2;
+  const last = messages.at(-1);
+  // A reply that failed or was cut off has Retry in itself.
+  const lastAssistant =
+    last?.role === "assistant" && messages.length > 2 && last.metadata?.status !== "interrupted";
   const buttonClass =
     "min-h-8 rounded-lg border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
@@ -58,7 +63,13 @@ export function ChatView({
           className="h-full overflow-y-auto overscroll-contain rounded-lg pr-1"
         >
           <div ref={content} className="flex flex-col gap-4 pb-2">
-            <MessageList messages={messages} busy={busy} personaName={persona.name} avatar={persona.avatar} />
+            <MessageList
+              messages={messages}
+              busy={busy}
+              personaName={persona.name}
+              avatar={persona.avatar}
+              onRetry={session.regenerateLast}
+            />
             {onlyGreeting && persona.starters.length > 0 && (
               <Starters starters={persona.starters} disabled={busy} onPick={send} />
             )}
@@ -74,7 +85,15 @@ export function ChatView({
           </button>
         )}
       </div>
-      {session.notice && <ChatNotice notice={session.notice} personaId={persona.id} />}
+      {session.notice && (
+        <ChatNotice
+          notice={session.notice}
+          persona={persona}
+          viewer={viewer}
+          draft={session.draft}
+          conversationId={convId}
+        />
+      )}
       {!busy && (lastAssistant || convId) && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           {lastAssistant && (

@@ -9,8 +9,11 @@ export function MessageList({
   busy,
   personaName,
   avatar,
+  onRetry,
 }: {
   messages: Message[];
+  /** Asks for the last reply again (shown on a reply that failed or was cut off). */
+  onRetry: () => void;
   busy: boolean;
   personaName: string;
   avatar: string;
@@ -24,6 +27,7 @@ export function MessageList({
           live={busy && i === messages.length - 1 && m.role === "assistant"}
           personaName={personaName}
           avatar={avatar}
+          onRetry={!busy && i === messages.length - 1 && i > 1 ? onRetry : undefined}
         />
       ))}
     </ol>

@@ -9,7 +9,7 @@ import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { conversationIdSchema } from "@/lib/chat/validation";
 import { getDb } from "@/lib/db/client";
 import { getCatalog } from "@/lib/personas";
-import { unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
@@ -89,6 +89,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
               avatar: p.avatar,
             })),
           }}
+          viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={view.messages}
           streaming={view.streaming}
         />
