@@ -1,8 +1,8 @@
 import type { UIMessage } from "ai";
-import type { MessageView } from "@/lib/chat/conversation-view";
+import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import type { ReplyMetadata } from "@/lib/chat/reply-stream";
 
-export type Meta = Partial<ReplyMetadata> & { status?: MessageView["status"] };
+export type Meta = Partial<ReplyMetadata> & { status?: MessageView["status"]; createdAt?: string };
 export type ChatMessage = UIMessage<Meta>;
 
 export type ChatPersona = {
@@ -22,7 +22,21 @@ export const toUi = (m: MessageView): ChatMessage => ({
   id: m.id,
   role: m.role,
   parts: [{ type: "text", text: m.content }],
-  metadata: { status: m.status },
+  metadata: { status: m.status, createdAt: m.createdAt },
 });
+
+export const versionOf = (m: ChatMessage): VersionView => ({
+  id: m.id,
+  content: textOf(m),
+  status: m.metadata?.status ?? "complete",
+  createdAt: m.metadata?.createdAt,
+});
+
+/** The versions with this one put in its place (or added at the end, when it is new). */
+export function withVersion(versions: VersionView[], version: VersionView): VersionView[] {
+  return versions.some((v) => v.id === version.id)
+    ? versions.map((v) => (v.id === version.id ? version : v))
+    : [...versions, version];
+}
 
 export const textOf = (m: ChatMessage) => m.parts.map((p) => (p.type === "text" ? p.text : "")).join("");

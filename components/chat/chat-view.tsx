@@ -69,6 +69,12 @@ export function ChatView({
               personaName={persona.name}
               avatar={persona.avatar}
               onRetry={session.regenerateLast}
+              onEdit={(text) => {
+                follow();
+                void session.editLast(text);
+              }}
+              versions={session.versions}
+              onChooseVersion={session.chooseVersion}
             />
             {onlyGreeting && persona.starters.length > 0 && (
               <Starters starters={persona.starters} disabled={busy} onPick={send} />

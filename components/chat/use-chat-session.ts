@@ -4,9 +4,9 @@ import { Chat, useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { MessageView } from "@/lib/chat/conversation-view";
+import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import { apiError, callApi } from "./api-error";
-import { textOf, toUi, type ChatMessage, type Notice } from "./chat-types";
+import { textOf, toUi, versionOf, withVersion, type ChatMessage, type Notice } from "./chat-types";
 import { announceConversationsChanged } from "./conversation-events";
 
 /**
@@ -30,6 +30,11 @@ export function useChatSession({
   const [convId, setConvId] = useState(conversationId);
   const [draft, setDraft] = useState(initialPrompt ?? "");
   const [notice, setNotice] = useState<Notice | null>(null);
+  const lastInitial = initialMessages.at(-1);
+  // The versions of the last reply (Regenerate), oldest first; empty while it has only one.
+  const [versions, setVersions] = useState<VersionView[]>(
+    lastInitial?.role === "assistant" ? (lastInitial.versions ?? []) : [],
+  );
 
   const [chat] = useState(() => {
     const instance: Chat<ChatMessage> = new Chat<ChatMessage>({
@@ -45,8 +50,8 @@ export function useChatSession({
           return response;
         },
         prepareSendMessagesRequest: ({ messages, trigger, body }) => {
-          const conversation =
-            (body as { conversationId?: string | null } | undefined)?.conversationId ?? null;
+          const extra = body as { conversationId?: string | null; edit?: boolean } | undefined;
+          const conversation = extra?.conversationId ?? null;
           const last = messages.at(-1);
           return {
             body:
@@ -55,7 +60,7 @@ export function useChatSession({
                 : {
                     ...(conversation ? { conversationId: conversation } : { personaId }),
                     message: last ? textOf(last) : "",
-                    trigger: "submit",
+                    trigger: extra?.edit ? "edit" : "submit",
                   },
           };
         },
@@ -100,15 +105,57 @@ export function useChatSession({
 
   const busy = status === "submitted" || status === "streaming";
 
+  const now = () => new Date().toISOString();
+
   async function send(text: string) {
     setNotice(null);
     setDraft("");
-    await sendMessage({ text }, { body: { conversationId: convId } });
+    setVersions([]);
+    await sendMessage({ text, metadata: { createdAt: now() } }, { body: { conversationId: convId } });
+  }
+
+  /** Replaces the user's last message (and the reply to it) with this text, and asks again. */
+  async function editLast(text: string) {
+    const at = messages.findLastIndex((m) => m.role === "user");
+    if (at < 0 || !convId) return;
+    setNotice(null);
+    setVersions([]);
+    const before = messages;
+    setMessages(messages.slice(0, at));
+    await sendMessage(
+      { text, metadata: { createdAt: now() } },
+      { body: { conversationId: convId, edit: true } },
+    );
+    // Refused (the text is back in the box): the conversation shows what it still has.
+    if (chat.status === "error") setMessages(before);
   }
 
   function regenerateLast() {
     setNotice(null);
+    const last = messages.at(-1);
+    // The reply being replaced stays as a version (the server keeps it too), unless it has no text.
+    if (last?.role === "assistant" && textOf(last)) setVersions((v) => withVersion(v, versionOf(last)));
     void regenerate({ body: { conversationId: convId } });
+  }
+
+  /** The last reply's versions as shown: the one on screen in its place. */
+  const last = messages.at(-1);
+  const shownVersions =
+    last?.role === "assistant" && versions.length > 0 ? withVersion(versions, versionOf(last)) : [];
+
+  async function chooseVersion(id: string) {
+    const target = shownVersions.find((v) => v.id === id);
+    if (!target || !convId) return;
+    setVersions(shownVersions);
+    setMessages([...messages.slice(0, -1), toUi({ ...target, role: "assistant" })]);
+    try {
+      await callApi(`/api/conversations/${convId}/versions`, {
+        method: "POST",
+        body: JSON.stringify({ messageId: id }),
+      });
+    } catch (e) {
+      setNotice(apiError(e));
+    }
   }
 
   async function stopReply() {
@@ -124,5 +171,19 @@ export function useChatSession({
     });
   }
 
-  return { convId, messages, busy, draft, setDraft, notice, setNotice, send, regenerateLast, stopReply };
+  return {
+    convId,
+    messages,
+    busy,
+    draft,
+    setDraft,
+    notice,
+    setNotice,
+    send,
+    editLast,
+    regenerateLast,
+    stopReply,
+    versions: shownVersions,
+    chooseVersion,
+  };
 }

@@ -2,7 +2,13 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import { countStreamingReplies, deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
+import {
+  countStreamingReplies,
+  insertMessage,
+  listMessages,
+  retireFrom,
+  retireReply,
+} from "@/lib/db/queries/messages";
 import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError, RateLimited } from "@/lib/errors";
@@ -134,13 +140,21 @@ export function startReply({
           title: titleFrom(request.message ?? persona.name),
           greeting: persona.greeting,
         });
+      let replyGroup: string | null = null;
       if (request.trigger === "regenerate") {
         const history = listMessages({ db: tx, conversationId: conv.id });
         const last = history.at(-1);
         if (!last || last.role !== "assistant" || history.length < 3) {
           throw new AppError("bad_request", "There is no reply to regenerate yet.");
         }
-        deleteMessage({ db: tx, id: last.id, conversationId: conv.id });
+        // The earlier reply stays, as a version the reader can flip back to.
+        replyGroup = retireReply({ db: tx, reply: last });
+      } else if (request.trigger === "edit") {
+        const history = listMessages({ db: tx, conversationId: conv.id });
+        const lastUser = history.findLast((m) => m.role === "user");
+        if (!lastUser) throw new AppError("bad_request", "There is no message of yours to edit yet.");
+        retireFrom({ db: tx, conversationId: conv.id, id: lastUser.id });
+        insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       } else {
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       }
@@ -151,6 +165,7 @@ export function startReply({
         role: "assistant",
         content: "",
         status: "streaming",
+        replyGroup,
       });
       touchConversation({ db: tx, id: conv.id });
       return { conversation: conv, replyId: reply.id, userId };
