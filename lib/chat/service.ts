@@ -25,9 +25,10 @@ import type { Persona } from "@/lib/personas/schema";
 import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
-import { systemPrompt, titleFrom } from "./prompt";
+import { systemPrompt } from "./prompt";
 import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
 import { activeRun, startRun, type ReplyRun } from "./runs";
+import { titleFrom } from "./title";
 import type { ChatRequest } from "./validation";
 
 export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: string | null };
