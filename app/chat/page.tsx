@@ -6,6 +6,7 @@ import { z } from "zod";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
 import { getChatActor } from "@/lib/chat/actor";
+import { chatPersona } from "@/lib/chat/persona-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { getCatalog } from "@/lib/personas";
 import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
@@ -30,7 +31,7 @@ export default async function NewChatPage({
   const { persona: personaId, prompt } = paramsSchema.parse(await searchParams);
   if (!personaId) {
     return (
-      <div className="flex flex-col gap-3">
+      <div className="flex flex-col gap-3 pr-24 lg:pr-0">
         <h1 className="text-2xl font-bold">Chat</h1>
         <p className="text-zinc-700 dark:text-zinc-300">
           <span className="lg:hidden">Open “Chats” to pick a conversation</span>
@@ -50,7 +51,7 @@ export default async function NewChatPage({
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
-      <header className="flex items-center gap-3">
+      <header className="flex items-center gap-3 pr-24 lg:pr-0">
         <span className="text-2xl sm:text-4xl" aria-hidden="true">
           {persona.avatar}
         </span>
@@ -73,16 +74,7 @@ export default async function NewChatPage({
           // A fresh chat each time the page is asked for, even at an address the last one moved away from.
           key={randomUUID()}
           conversationId={null}
-          persona={{
-            id: persona.id,
-            name: persona.name,
-            avatar: persona.avatar,
-            starters: persona.starters,
-            worksWellWith: persona.worksWellWith.flatMap((w) => {
-              const p = catalog.byId.get(w);
-              return p ? [{ id: p.id, name: p.name, avatar: p.avatar }] : [];
-            }),
-          }}
+          persona={chatPersona({ persona, catalog, actor })}
           viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={[
             {

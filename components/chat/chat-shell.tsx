@@ -58,14 +58,14 @@ export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children:
         </div>
         <div aria-hidden="true" className="flex-1 bg-black/40 lg:hidden" onClick={() => setOpen(false)} />
       </aside>
-      <section className="flex min-h-0 min-w-0 flex-1 flex-col gap-2">
+      <section className="relative flex min-h-0 min-w-0 flex-1 flex-col gap-2">
         <button
           ref={opener}
           type="button"
           aria-expanded={open}
           aria-controls="chat-drawer"
           onClick={() => setOpen(true)}
-          className="min-h-11 self-start rounded-lg border border-zinc-300 px-3 text-sm font-medium lg:hidden dark:border-zinc-700"
+          className="absolute right-0 top-0 z-10 min-h-10 rounded-lg border border-zinc-300 bg-zinc-50 px-3 text-sm font-medium lg:hidden dark:border-zinc-700 dark:bg-zinc-950"
         >
           <span aria-hidden="true">☰</span> Chats
         </button>

@@ -5,13 +5,7 @@ import type { ReplyMetadata } from "@/lib/chat/reply-stream";
 export type Meta = Partial<ReplyMetadata> & { status?: MessageView["status"]; createdAt?: string };
 export type ChatMessage = UIMessage<Meta>;
 
-export type ChatPersona = {
-  id: string;
-  name: string;
-  avatar: string;
-  starters: string[];
-  worksWellWith: { id: string; name: string; avatar: string }[];
-};
+export type { ChatPersona } from "@/lib/chat/persona-view";
 
 export type Notice = { code: string; message: string; fields?: Record<string, string> };
 

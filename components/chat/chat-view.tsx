@@ -43,7 +43,7 @@ export function ChatView({
   const lastAssistant =
     last?.role === "assistant" && messages.length > 2 && last.metadata?.status !== "interrupted";
   const buttonClass =
-    "min-h-8 rounded-lg border border-zinc-300 px-3 py-1 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
+    "min-h-8 rounded-lg border border-zinc-300 px-2 py-1 font-medium sm:px-3 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
   function send(text: string) {
     follow();
@@ -101,7 +101,7 @@ export function ChatView({
         />
       )}
       {!busy && (lastAssistant || convId) && (
-        <div className="flex flex-wrap items-center gap-2 text-sm">
+        <div className="flex flex-wrap items-center gap-1.5 text-sm sm:gap-2">
           {lastAssistant && (
             <button type="button" onClick={session.regenerateLast} className={buttonClass}>
               Regenerate
@@ -111,6 +111,7 @@ export function ChatView({
             <HandoffMenu
               conversationId={convId}
               targets={persona.worksWellWith}
+              viewer={viewer}
               onError={session.setNotice}
             />
           )}
@@ -120,7 +121,7 @@ export function ChatView({
               className={`${buttonClass} inline-flex items-center`}
               download
             >
-              Export as Markdown
+              Export<span className="hidden sm:inline">&nbsp;as Markdown</span>
             </a>
           )}
           {convId && (

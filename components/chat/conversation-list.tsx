@@ -25,8 +25,7 @@ function groupOf(iso: string, now = new Date()): string {
   return "Older";
 }
 
-const smallButton =
-  "inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 py-1 text-xs [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:group-focus-within:opacity-100 focus:opacity-100";
+const smallButton = "inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 py-1 text-xs";
 
 /** The viewer's conversations, newest first, grouped by day; older pages load as the list is scrolled. */
 export function ConversationList({
@@ -185,7 +184,7 @@ export function ConversationList({
                 </form>
               ) : (
                 <div
-                  className={`group flex items-center gap-1 rounded-lg px-2 py-1.5 text-sm ${current ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
+                  className={`group relative flex items-center gap-1 rounded-lg px-2 py-1.5 text-sm ${current ? "bg-indigo-50 dark:bg-indigo-950" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
                 >
                   <Link
                     href={`/chat/${item.id}`}
@@ -195,22 +194,25 @@ export function ConversationList({
                     <span aria-hidden="true">{item.avatar ?? "💬"}</span>
                     <span className="truncate">{item.title}</span>
                   </Link>
-                  <button
-                    type="button"
-                    onClick={() => setEditing(item.id)}
-                    className={`${smallButton} text-zinc-600 hover:text-zinc-900 dark:text-zinc-400`}
-                    aria-label={`Rename ${item.title}`}
-                  >
-                    Rename
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => remove(item)}
-                    className={`${smallButton} text-rose-700 hover:text-rose-900 dark:text-rose-400`}
-                    aria-label={`Delete ${item.title}`}
-                  >
-                    Delete
-                  </button>
+                  {/* With a mouse they show over the title's end on hover or focus, so titles get the room. */}
+                  <span className="flex items-center gap-1 [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:group-focus-within:opacity-100 [@media(hover:hover)]:absolute [@media(hover:hover)]:right-1 [@media(hover:hover)]:rounded [@media(hover:hover)]:bg-white/95 dark:[@media(hover:hover)]:bg-zinc-900/95">
+                    <button
+                      type="button"
+                      onClick={() => setEditing(item.id)}
+                      className={`${smallButton} text-zinc-600 hover:text-zinc-900 dark:text-zinc-400`}
+                      aria-label={`Rename ${item.title}`}
+                    >
+                      Rename
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => remove(item)}
+                      className={`${smallButton} text-rose-700 hover:text-rose-900 dark:text-rose-400`}
+                      aria-label={`Delete ${item.title}`}
+                    >
+                      Delete
+                    </button>
+                  </span>
                 </div>
               )}
             </li>

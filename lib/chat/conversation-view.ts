@@ -45,6 +45,8 @@ export type ConversationView = {
   persona: PersonaSummary & { greeting: string; starters: string[]; worksWellWith: PersonaSummary[] };
   messages: MessageView[];
   parent: { id: string; personaName: string } | null;
+  /** What a hand-off carried over from the parent conversation (the owner's own messages). */
+  handoffContext: string | null;
   children: { id: string; personaName: string }[];
   streaming: boolean;
 };
@@ -83,6 +85,7 @@ export function conversationView({
     },
     messages: messageViews(db, id),
     parent: parent ? { id: parent.id, personaName: name(parent.personaId) } : null,
+    handoffContext: conversation.handoffContext,
     children: listChildConversations({ db, parentId: id, userId }).map((c) => ({
       id: c.id,
       personaName: name(c.personaId),

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
 import { getChatActor } from "@/lib/chat/actor";
+import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { conversationIdSchema } from "@/lib/chat/validation";
@@ -27,7 +28,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 pr-24 lg:pr-0">
         <span className="text-2xl sm:text-4xl" aria-hidden="true">
           {view.persona.avatar}
         </span>
@@ -47,13 +48,23 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         </div>
       </header>
       {view.parent && (
-        <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
-          Continued from{" "}
-          <Link href={`/chat/${view.parent.id}`} className="underline">
-            your conversation with {view.parent.personaName}
-          </Link>
-          .
-        </p>
+        <div className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
+          <p>
+            Continued from{" "}
+            <Link href={`/chat/${view.parent.id}`} className="underline">
+              your conversation with {view.parent.personaName}
+            </Link>
+            .
+          </p>
+          {view.handoffContext && (
+            <details className="mt-1">
+              <summary className="cursor-pointer">What was passed on</summary>
+              <p className="mt-1 max-h-40 overflow-y-auto whitespace-pre-wrap text-xs [overflow-wrap:anywhere]">
+                {view.handoffContext}
+              </p>
+            </details>
+          )}
+        </div>
       )}
       {view.children.length > 0 && (
         <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-children">
@@ -78,17 +89,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           // While a reply is being written elsewhere, each refresh shows the newest text.
           key={view.streaming ? `${view.id}-${view.messages.at(-1)?.content.length ?? 0}` : view.id}
           conversationId={view.id}
-          persona={{
-            id: view.persona.id,
-            name: view.persona.name,
-            avatar: view.persona.avatar,
-            starters: view.persona.starters,
-            worksWellWith: view.persona.worksWellWith.map((p) => ({
-              id: p.id,
-              name: p.name,
-              avatar: p.avatar,
-            })),
-          }}
+          persona={chatPersona({ persona, catalog, actor })}
           viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={view.messages}
           streaming={view.streaming}
