@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/layout/account-menu";
+import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
 
@@ -16,55 +17,61 @@ export async function SiteHeader() {
           </span>
           Persona Market
         </Link>
-        <AccountMenu signedIn={Boolean(viewer)} />
-        <nav aria-label="Main" className="hidden sm:block">
-          <ul className="flex items-center gap-4 whitespace-nowrap text-sm">
-            <li>
-              <Link href="/" className={link}>
-                Browse
-              </Link>
-            </li>
-            <li>
-              <Link href="/chat" className={link}>
-                Chats
-              </Link>
-            </li>
-            <li>
-              <Link href="/pricing" className={link}>
-                Pricing
-              </Link>
-            </li>
-            {viewer ? (
+        <div className="flex items-center gap-2 sm:hidden">
+          <ThemeSwitch />
+          <AccountMenu signedIn={Boolean(viewer)} />
+        </div>
+        <div className="hidden items-center gap-4 sm:flex">
+          <nav aria-label="Main">
+            <ul className="flex items-center gap-4 whitespace-nowrap text-sm">
               <li>
-                <Link
-                  href="/account"
-                  className={`${link} flex items-center gap-2`}
-                  data-testid="account-link"
-                >
-                  <span className="hidden max-w-40 truncate sm:inline">{viewer.email}</span>
-                  <span className="sm:hidden">Account</span>
-                  <TierBadge tier={viewer.tier} />
+                <Link href="/" className={link}>
+                  Browse
                 </Link>
               </li>
-            ) : (
-              <>
-                <li>
-                  <Link href="/sign-in" className={link}>
-                    Sign in
-                  </Link>
-                </li>
+              <li>
+                <Link href="/chat" className={link}>
+                  Chats
+                </Link>
+              </li>
+              <li>
+                <Link href="/pricing" className={link}>
+                  Pricing
+                </Link>
+              </li>
+              {viewer ? (
                 <li>
                   <Link
-                    href="/sign-up"
-                    className="rounded-lg bg-indigo-600 px-3 py-1.5 font-semibold text-white hover:bg-indigo-700"
+                    href="/account"
+                    className={`${link} flex items-center gap-2`}
+                    data-testid="account-link"
                   >
-                    Sign up
+                    <span className="hidden max-w-40 truncate sm:inline">{viewer.email}</span>
+                    <span className="sm:hidden">Account</span>
+                    <TierBadge tier={viewer.tier} />
                   </Link>
                 </li>
-              </>
-            )}
-          </ul>
-        </nav>
+              ) : (
+                <>
+                  <li>
+                    <Link href="/sign-in" className={link}>
+                      Sign in
+                    </Link>
+                  </li>
+                  <li>
+                    <Link
+                      href="/sign-up"
+                      className="rounded-lg bg-indigo-600 px-3 py-1.5 font-semibold text-white hover:bg-indigo-700"
+                    >
+                      Sign up
+                    </Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+          <ThemeSwitch />
+        </div>
       </div>
     </header>
   );
