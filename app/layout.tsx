@@ -9,7 +9,8 @@ export function generateMetadata(): Metadata {
   return {
     metadataBase: new URL(env().siteUrl),
     title: { default: "Persona Market — AI personas to talk to", template: "%s · Persona Market" },
-    description: "Browse expert AI personas for development, data, design, writing and more, and chat with them.",
+    description:
+      "Browse expert AI personas for development, data, design, writing and more, and chat with them.",
     openGraph: { siteName: "Persona Market", type: "website" },
   };
 }
