@@ -35,7 +35,11 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /responsive\.spec\.ts/ },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"] },
+      testMatch: /(responsive|chat-ux|chat-phone|chat-look)\.spec\.ts/,
+    },
   ],
   webServer: [
     {

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { THEME_SCRIPT_PATH } from "@/components/layout/theme";
 import { env } from "@/lib/env";
 import "./globals.css";
 
@@ -8,7 +9,8 @@ export function generateMetadata(): Metadata {
   return {
     metadataBase: new URL(env().siteUrl),
     title: { default: "Persona Market — AI personas to talk to", template: "%s · Persona Market" },
-    description: "Browse expert AI personas for development, data, design, writing and more, and chat with them.",
+    description:
+      "Browse expert AI personas for development, data, design, writing and more, and chat with them.",
     openGraph: { siteName: "Persona Market", type: "website" },
   };
 }
@@ -22,7 +24,13 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    // The head script may add a theme class before React hydrates.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* A file, not inline: the CSP runs no inline script but Next's own. Blocking on purpose. */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts */}
+        <script src={THEME_SCRIPT_PATH} />
+      </head>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"

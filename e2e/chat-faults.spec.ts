@@ -1,4 +1,13 @@
-import { expect, guestIdOf, PERSONAS, postChat, setUsageToday, test, type ErrorBody } from "./fixtures/chat";
+import {
+  expect,
+  guestIdOf,
+  PERSONAS,
+  postChat,
+  setUsageToday,
+  test,
+  usageToday,
+  type ErrorBody,
+} from "./fixtures/chat";
 import { fault, REPLY_END, replyStart } from "./fixtures/llm";
 
 const { backend } = PERSONAS;
@@ -73,19 +82,43 @@ test.describe("chat when a reply does not finish", () => {
     await expect(chat.lastReply).toContainText(REPLY_END);
   });
 
-  test("a provider error before any text keeps the user's message and says the reply was cut off", async ({
+  test("a provider error before any text says Couldn't get a reply, costs no message, and Retry gets one; a reload shows the same", async ({
     page,
     chat,
   }) => {
     await chat.startNew(backend.id);
-    await chat.sendMessage(backend.name, `${fault.fail(500)} Anyone there?`);
+    await chat.sendMessage(backend.name, `${fault.flaky(400)} Anyone there?`);
     const reply = chat.assistantMessages.nth(1);
     await expect(reply).toHaveAttribute("data-status", "interrupted", { timeout: 20_000 });
-    await expect(chat.noteOf(reply)).toHaveText(CUT_OFF);
+    await expect(reply.getByTestId("no-reply")).toContainText("Couldn't get a reply.");
+    await expect(reply).not.toContainText("Thinking");
+    await expect(chat.noteOf(reply)).toHaveCount(0);
     await chat.waitForConversationUrl();
+    // The failed reply gave its message back.
+    const guest = await guestIdOf(page.context());
+    expect(usageToday(guest)).toBe(0);
+
     await page.reload();
     expect(await chat.statuses()).toEqual(["assistant:complete", "user:complete", "assistant:interrupted"]);
     await expect(chat.userMessages.first()).toContainText("Anyone there?");
+    await expect(chat.lastReply.getByTestId("no-reply")).toContainText("Couldn't get a reply.");
+    await expect(chat.lastReply).not.toContainText("Thinking");
+
+    await chat.lastReply.getByRole("button", { name: "Retry" }).click();
+    await chat.expectLastReplyComplete();
+    await expect(chat.lastReply).toContainText(REPLY_END);
+    await expect(chat.assistantMessages).toHaveCount(2);
+    expect(usageToday(guest)).toBe(1);
+  });
+
+  test("a reply cut off partway keeps its text and offers Retry", async ({ chat }) => {
+    await chat.startNew(backend.id);
+    await chat.sendMessage(backend.name, `${fault.drop(5)} Explain indexes`);
+    const reply = chat.assistantMessages.nth(1);
+    await expect(reply).toHaveAttribute("data-status", "interrupted", { timeout: 15_000 });
+    await expect(reply).toContainText(replyStart(backend.id));
+    await expect(chat.noteOf(reply)).toHaveText(CUT_OFF);
+    await expect(reply.getByRole("button", { name: "Retry" })).toBeVisible();
   });
 });
 
@@ -99,12 +132,15 @@ test.describe("the daily quota", () => {
     setUsageToday(await guestIdOf(page.context()), GUEST_QUOTA);
 
     await chat.sendMessage(backend.name, "One too many");
-    await expect(chat.error).toContainText(`You have used all ${GUEST_QUOTA} messages for today`);
-    await expect(chat.error).toContainText("midnight UTC");
-    await expect(chat.error.getByRole("link", { name: "Upgrade for more messages" })).toHaveAttribute(
+    // In plain words, in the reader's own time, and a guest is offered a free account, not an upgrade.
+    await expect(chat.error).toContainText(`You've used all ${GUEST_QUOTA} of today's messages.`);
+    await expect(chat.error).toContainText("(your time)");
+    await expect(chat.error).not.toContainText("UTC");
+    await expect(chat.error.getByRole("link", { name: "Create a free account" })).toHaveAttribute(
       "href",
-      "/pricing",
+      `/sign-up?callbackUrl=${encodeURIComponent(`/chat/${id}`)}`,
     );
+    await expect(chat.error.getByRole("link", { name: "Upgrade for more messages" })).toHaveCount(0);
     // Nothing was sent: the message is back in the box, not in the conversation.
     await expect(chat.composer(backend.name)).toHaveValue("One too many");
     await expect(chat.userMessages).toHaveCount(1);
@@ -124,5 +160,39 @@ test.describe("the daily quota", () => {
 
     await page.reload();
     expect(await chat.statuses()).toEqual(["assistant:complete", "user:complete", "assistant:complete"]);
+  });
+});
+
+test.describe("plain-language messages", () => {
+  test("sending into a conversation deleted in another tab keeps the typed text and says what happened", async ({
+    page,
+    chat,
+    baseURL,
+  }) => {
+    const id = await chat.startConversation(backend.id, backend.name, "Soon to be gone");
+    const deleted = await page.request.delete(`/api/conversations/${id}`, { headers: { origin: baseURL! } });
+    expect(deleted.status()).toBe(204);
+
+    await chat.sendMessage(backend.name, "Are you still there?");
+    await expect(chat.error).toContainText("This conversation was deleted");
+    await expect(chat.error).not.toContainText("There is no");
+    await expect(chat.composer(backend.name)).toHaveValue("Are you still there?");
+    await expect(chat.userMessages).toHaveCount(1);
+    const fresh = chat.error.getByRole("link", { name: `Start a new chat with ${backend.name}` });
+    await fresh.click();
+    await expect(page).toHaveURL(/\/chat\?persona=backend-developer&prompt=Are/);
+    await expect(chat.composer(backend.name)).toHaveValue("Are you still there?");
+  });
+
+  test("a blank rename says so and keeps the title", async ({ chat }) => {
+    await chat.startConversation(backend.id, backend.name, "Keep this title");
+    await chat.sidebar.getByRole("button", { name: "Rename Keep this title" }).click();
+    await chat.sidebar.getByRole("textbox", { name: "New title" }).fill("   ");
+    await chat.sidebar.getByRole("button", { name: "Save" }).click();
+    await expect(chat.sidebar.getByRole("alert")).toHaveText(
+      "A title can't be blank. Type a title, or press Cancel to keep the old one.",
+    );
+    await chat.sidebar.getByRole("button", { name: "Cancel" }).click();
+    await expect(chat.conversationItem("Keep this title")).toHaveCount(1);
   });
 });

@@ -8,6 +8,7 @@
  * Faults on demand, by a directive anywhere in the last user message:
  *   [[slow:MS]]   wait MS milliseconds before each token
  *   [[fail:500]]  answer with that HTTP status and an OpenAI-style error body
+ *   [[flaky:400]] the same, but only the first time this exact message is asked about (a retry works)
  *   [[drop:N]]    send N tokens, then cut the connection without finishing
  *   [[long:N]]    reply with N extra filler words
  * With `stream_options.include_usage`, a stream ends with a usage chunk, as OpenAI's does.
@@ -65,6 +66,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServerOptions): Promise<http.Server> {
   let completions = 0;
+  const flakySeen = new Set<string>();
   const server = http.createServer(async (req, res) => {
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { "Content-Type": "application/json" });
@@ -91,6 +93,11 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
     const lastUser = textOf([...body.messages].reverse().find((m) => m.role === "user")?.content ?? "");
     const fail = directive(lastUser, "fail");
     if (fail) return send(fail, { error: { message: `Injected failure ${fail}`, type: "server_error" } });
+    const flaky = directive(lastUser, "flaky");
+    if (flaky && !flakySeen.has(lastUser)) {
+      flakySeen.add(lastUser);
+      return send(flaky, { error: { message: `Injected failure ${flaky}`, type: "server_error" } });
+    }
     const tokens = fakeReply(system, lastUser, directive(lastUser, "long") ?? 0);
     const id = `chatcmpl-fake-${completions}`;
     const created = Math.floor(Date.now() / 1000);

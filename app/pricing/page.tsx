@@ -7,7 +7,14 @@ import { env } from "@/lib/env";
 import { getCatalog } from "@/lib/personas";
 import { TIERS, type Tier } from "@/lib/personas/schema";
 import { galleryHref } from "@/lib/personas/url";
-import { DAILY_MESSAGE_QUOTA, hasApiAccess, TIER_LABELS, TIER_PLANS, tierAtLeast, unlocks } from "@/lib/tiers";
+import {
+  DAILY_MESSAGE_QUOTA,
+  hasApiAccess,
+  TIER_LABELS,
+  TIER_PLANS,
+  tierAtLeast,
+  unlocks,
+} from "@/lib/tiers";
 
 export const metadata: Metadata = {
   title: "Pricing",
@@ -19,19 +26,25 @@ export default async function PricingPage() {
   const catalog = getCatalog();
   const stripe = env().stripe;
   const unlockedBy = (tier: Tier) => catalog.all.filter((p) => unlocks(tier, p.tier)).length;
+  const daily = (tier: Tier | "guest") =>
+    Number.isFinite(DAILY_MESSAGE_QUOTA[tier])
+      ? `${DAILY_MESSAGE_QUOTA[tier]} messages a day`
+      : "Unlimited messages";
 
   return (
     <div className="flex flex-col gap-8">
       <div>
         <h1 className="text-3xl font-bold">Plans</h1>
         <p className="mt-2 text-zinc-700 dark:text-zinc-300">
-          Each plan unlocks every persona at its level and below.
+          Each plan unlocks every persona at its level and below. Without an account you can chat as a guest (
+          {daily("guest")}).
         </p>
       </div>
       <ul className="grid gap-4 md:grid-cols-3">
         {TIERS.map((tier) => {
-          const current = (viewer?.tier ?? null) === tier || (!viewer && tier === "free");
-          const included = viewer ? tierAtLeast(viewer.tier, tier) : tier === "free";
+          // A visitor has no plan yet: nothing is marked as theirs.
+          const current = viewer?.tier === tier;
+          const included = viewer ? tierAtLeast(viewer.tier, tier) : false;
           return (
             <li
               key={tier}
@@ -44,6 +57,9 @@ export default async function PricingPage() {
               </div>
               <p className="text-2xl font-bold">{TIER_PLANS[tier].price}</p>
               <p className="text-sm text-zinc-700 dark:text-zinc-300">{TIER_PLANS[tier].pitch}</p>
+              <p className="text-sm font-medium" data-testid={`daily-${tier}`}>
+                {daily(tier)}
+              </p>
               <p className="text-sm">
                 <strong data-testid={`unlocks-${tier}`}>{unlockedBy(tier)}</strong> of {catalog.all.length}{" "}
                 personas ·{" "}
@@ -52,13 +68,10 @@ export default async function PricingPage() {
                 </Link>
               </p>
               <ul className="flex flex-col gap-1 text-sm" aria-label={`What ${TIER_LABELS[tier]} includes`}>
-                <li>
-                  {Number.isFinite(DAILY_MESSAGE_QUOTA[tier])
-                    ? `${DAILY_MESSAGE_QUOTA[tier]} messages a day`
-                    : "No daily message cap"}
-                </li>
                 <li data-testid={`api-${tier}`}>
-                  {hasApiAccess(tier) ? "API access (OpenAI-compatible), same daily allowance" : "No API access"}
+                  {hasApiAccess(tier)
+                    ? "API access (OpenAI-compatible), same daily allowance"
+                    : "No API access"}
                 </li>
               </ul>
               <div className="mt-auto">
@@ -66,6 +79,13 @@ export default async function PricingPage() {
                   <p className="text-sm font-medium text-emerald-800 dark:text-emerald-300">
                     {current ? "Your plan" : "Included in your plan"}
                   </p>
+                ) : !viewer && tier === "free" ? (
+                  <Link
+                    href={`/sign-up?callbackUrl=${encodeURIComponent("/pricing")}`}
+                    className="block rounded-lg border border-zinc-300 px-4 py-2 text-center font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                  >
+                    Create a free account
+                  </Link>
                 ) : tier === "free" ? null : !viewer ? (
                   <Link
                     href={`/sign-up?callbackUrl=${encodeURIComponent("/pricing")}`}

@@ -17,7 +17,7 @@ function textOf(node: ReactNode): string {
 function CodeBlock({ children }: { children?: ReactNode }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="group relative">
+    <div className="group relative min-w-0">
       <button
         type="button"
         onClick={async () => {
@@ -25,7 +25,7 @@ function CodeBlock({ children }: { children?: ReactNode }) {
           setCopied(true);
           setTimeout(() => setCopied(false), 1500);
         }}
-        className="absolute right-2 top-2 rounded-md border border-zinc-300 bg-white px-2 py-0.5 text-xs text-zinc-700 opacity-80 hover:opacity-100 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-200"
+        className="absolute right-2 top-2 min-h-6 rounded-md border border-zinc-300 bg-white px-2 py-0.5 text-xs text-zinc-700 opacity-80 hover:opacity-100 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-200"
       >
         {copied ? "Copied" : "Copy"}
       </button>

@@ -1,40 +1,123 @@
 "use client";
 
-import type { FormEvent, KeyboardEvent } from "react";
+import { useLayoutEffect, useRef, useSyncExternalStore, type FormEvent, type KeyboardEvent } from "react";
 
 const MAX = 8000;
+/** The box grows with its text up to this height, then scrolls. */
+const MAX_HEIGHT_PX = 200;
+/** A click this soon after Send turned into Stop is a double click on Send, not a Stop. */
+const STOP_GRACE_MS = 400;
 
-export function Composer({ value, onChange, onSend, disabled, personaName }: { value: string; onChange: (v: string) => void; onSend: (text: string) => void; disabled: boolean; personaName: string }) {
+const coarseQuery = "(pointer: coarse)";
+function subscribeCoarse(onChange: () => void) {
+  const query = window.matchMedia(coarseQuery);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+/** A touch screen: its keyboard's Enter makes a new line and the Send button sends. */
+function useCoarsePointer() {
+  return useSyncExternalStore(
+    subscribeCoarse,
+    () => window.matchMedia(coarseQuery).matches,
+    () => false,
+  );
+}
+
+export function Composer({
+  value,
+  onChange,
+  onSend,
+  onStop,
+  busy,
+  personaName,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  onSend: (text: string) => void;
+  onStop: () => void;
+  /** A reply is being written: the Send button is Stop until it ends. */
+  busy: boolean;
+  personaName: string;
+}) {
+  const box = useRef<HTMLTextAreaElement>(null);
+  const busySince = useRef(0);
+  const touch = useCoarsePointer();
   const text = value.trim();
   const tooLong = value.length > MAX;
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(el.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
+  }, [value]);
+
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (busy) busySince.current = Date.now();
+    // Stop turns back into an empty Send, which can't hold focus: the box takes it.
+    else if (document.activeElement === button.current) box.current?.focus();
+  }, [busy]);
+
   function submit(e?: FormEvent) {
     e?.preventDefault();
-    if (!text || tooLong || disabled) return;
+    if (!text || tooLong || busy) return;
     onSend(text);
   }
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
+    if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing && !touch) submit(e);
   }
+  // One button, Send or Stop, so focus stays on it when it changes.
   return (
-    <form onSubmit={submit} className="sticky bottom-0 flex flex-col gap-1 bg-zinc-50 py-2 dark:bg-zinc-950">
+    <form onSubmit={submit} className="flex flex-col gap-1 pb-2">
       <div className="flex items-end gap-2">
-        <label htmlFor="chat-input" className="sr-only">Message {personaName}</label>
+        <label htmlFor="chat-input" className="sr-only">
+          Message {personaName}
+        </label>
         <textarea
+          ref={box}
           id="chat-input"
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onKeyDown}
-          rows={2}
+          rows={1}
+          enterKeyHint={touch ? "enter" : "send"}
           placeholder={`Message ${personaName}…`}
           aria-invalid={tooLong || undefined}
-          className="min-h-12 flex-1 resize-y rounded-xl border border-zinc-300 bg-white px-3 py-2 text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+          aria-describedby="chat-input-hint"
+          className="min-h-11 flex-1 resize-none rounded-xl border border-zinc-300 bg-white px-3 py-2 text-base text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />
-        <button type="submit" disabled={!text || tooLong || disabled} className="rounded-xl bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50">
-          Send
-        </button>
+        {busy ? (
+          <button
+            ref={button}
+            type="button"
+            onClick={() => {
+              if (Date.now() - busySince.current >= STOP_GRACE_MS) onStop();
+            }}
+            className="min-h-11 rounded-xl border border-zinc-400 bg-white px-4 py-2.5 font-semibold text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            ref={button}
+            type="submit"
+            disabled={!text || tooLong}
+            className="min-h-11 rounded-xl bg-indigo-600 px-4 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
+          >
+            Send
+          </button>
+        )}
       </div>
-      <p className={`text-xs ${tooLong ? "text-rose-700 dark:text-rose-400" : "text-zinc-600 dark:text-zinc-400"}`}>
-        {tooLong ? `Too long: ${value.length} of ${MAX} characters.` : "Enter to send, Shift+Enter for a new line."}
+      <p
+        id="chat-input-hint"
+        className={`text-xs ${tooLong ? "text-rose-700 dark:text-rose-400" : "text-zinc-600 dark:text-zinc-400"} ${tooLong || !touch ? "" : "sr-only"}`}
+      >
+        {tooLong
+          ? `Too long: ${value.length} of ${MAX} characters.`
+          : touch
+            ? "Send with the Send button."
+            : "Enter to send, Shift+Enter for a new line."}
       </p>
     </form>
   );

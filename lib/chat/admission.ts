@@ -16,6 +16,8 @@ export class QuotaExceeded extends AppError {
     super(
       "rate_limited",
       `You have used all ${limit} messages for today. Your allowance resets at ${resetAt.toISOString().replace(".000Z", "Z")} (midnight UTC).`,
+      // For the chat page to say the time in the reader's own zone.
+      { limit: String(limit), resetAt: resetAt.toISOString() },
     );
   }
   override retryAfterSeconds(now = new Date()) {

@@ -1,12 +1,43 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { getConversation, listChildConversations } from "@/lib/db/queries/conversations";
-import { listMessages } from "@/lib/db/queries/messages";
+import { listMessages, listReplyVersions } from "@/lib/db/queries/messages";
+import type { Message } from "@/lib/db/schema";
 import type { Catalog } from "@/lib/personas/catalog";
 import { toSummary, type PersonaSummary } from "@/lib/personas/summary";
 import { activeRun } from "./runs";
 
-export type MessageView = { id: string; role: "user" | "assistant"; content: string; status: "complete" | "streaming" | "interrupted" | "stopped" };
+type Status = "complete" | "streaming" | "interrupted" | "stopped";
+export type VersionView = { id: string; content: string; status: Status; createdAt?: string };
+export type MessageView = {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  status: Status;
+  createdAt?: string;
+  /** The last reply's versions (Regenerate), oldest first, this one among them; absent when there is one. */
+  versions?: VersionView[];
+};
+
+/** The conversation's current path as shown, with the versions of its last reply. */
+export function messageViews(db: Db, conversationId: string): MessageView[] {
+  const rows = listMessages({ db, conversationId });
+  const view = (m: Message): VersionView => ({
+    id: m.id,
+    content: m.content,
+    status: m.status,
+    createdAt: m.createdAt.toISOString(),
+  });
+  return rows.map((m, i) => {
+    const last = i === rows.length - 1 && m.role === "assistant" && m.replyGroup;
+    const versions = last ? listReplyVersions({ db, conversationId, replyGroup: m.replyGroup! }) : [];
+    return {
+      ...view(m),
+      role: m.role,
+      ...(versions.length > 1 && { versions: versions.map(view) }),
+    };
+  });
+}
 
 export type ConversationView = {
   id: string;
@@ -14,18 +45,32 @@ export type ConversationView = {
   persona: PersonaSummary & { greeting: string; starters: string[]; worksWellWith: PersonaSummary[] };
   messages: MessageView[];
   parent: { id: string; personaName: string } | null;
+  /** What a hand-off carried over from the parent conversation (the owner's own messages). */
+  handoffContext: string | null;
   children: { id: string; personaName: string }[];
   streaming: boolean;
 };
 
 /** A conversation as its owner sees it; undefined for a missing id or someone else's. */
-export function conversationView({ db, catalog, id, userId }: { db: Db; catalog: Catalog; id: string; userId: string }): ConversationView | undefined {
+export function conversationView({
+  db,
+  catalog,
+  id,
+  userId,
+}: {
+  db: Db;
+  catalog: Catalog;
+  id: string;
+  userId: string;
+}): ConversationView | undefined {
   const conversation = getConversation({ db, id, userId });
   if (!conversation) return undefined;
   const persona = catalog.byId.get(conversation.personaId);
   if (!persona) return undefined;
   const name = (personaId: string) => catalog.byId.get(personaId)?.name ?? personaId;
-  const parent = conversation.parentId ? getConversation({ db, id: conversation.parentId, userId }) : undefined;
+  const parent = conversation.parentId
+    ? getConversation({ db, id: conversation.parentId, userId })
+    : undefined;
   return {
     id: conversation.id,
     title: conversation.title,
@@ -38,16 +83,25 @@ export function conversationView({ db, catalog, id, userId }: { db: Db; catalog:
         return p ? [toSummary(p)] : [];
       }),
     },
-    messages: listMessages({ db, conversationId: id }).map((m) => ({ id: m.id, role: m.role, content: m.content, status: m.status })),
+    messages: messageViews(db, id),
     parent: parent ? { id: parent.id, personaName: name(parent.personaId) } : null,
-    children: listChildConversations({ db, parentId: id, userId }).map((c) => ({ id: c.id, personaName: name(c.personaId) })),
+    handoffContext: conversation.handoffContext,
+    children: listChildConversations({ db, parentId: id, userId }).map((c) => ({
+      id: c.id,
+      personaName: name(c.personaId),
+    })),
     streaming: Boolean(activeRun(id)),
   };
 }
 
 /** The conversation as Markdown, for export. */
 export function conversationMarkdown(view: ConversationView): string {
-  const lines = [`# ${view.title}`, "", `A conversation with **${view.persona.name}** on Persona Market.`, ""];
+  const lines = [
+    `# ${view.title}`,
+    "",
+    `A conversation with **${view.persona.name}** on Persona Market.`,
+    "",
+  ];
   for (const m of view.messages) {
     lines.push(`## ${m.role === "user" ? "You" : view.persona.name}`, "", m.content || "_(no text)_", "");
     if (m.status === "interrupted") lines.push("_This reply was interrupted._", "");

@@ -30,8 +30,3 @@ export function handoffTranscript(
     .map((m) => `${m.role === "user" ? "User" : personaName}: ${m.content.length > 2000 ? `${m.content.slice(0, 2000)}…` : m.content}`)
     .join("\n\n");
 }
-
-export function titleFrom(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || "New conversation";
-}

@@ -3,7 +3,7 @@ import type { UIMessageStreamWriter } from "ai";
 import type { ReplyRun, RunEnd } from "./runs";
 
 /** What the client learns about a reply besides its text. */
-export type ReplyMetadata = { conversationId: string; messageId: string; status?: RunEnd | "streaming"; error?: string };
+export type ReplyMetadata = { conversationId: string; messageId: string; status?: RunEnd | "streaming"; error?: string; createdAt?: string };
 
 /**
  * Mirrors a running reply into a UI message stream for useChat. Only a view: if the client goes
@@ -18,7 +18,7 @@ export function replyStream(run: ReplyRun, conversationId: string, writer: UIMes
       // The client went away; the run carries on.
     }
   };
-  safeWrite({ type: "start", messageId: run.messageId, messageMetadata: { conversationId, messageId: run.messageId, status: "streaming" } satisfies ReplyMetadata });
+  safeWrite({ type: "start", messageId: run.messageId, messageMetadata: { conversationId, messageId: run.messageId, status: "streaming", createdAt: new Date().toISOString() } satisfies ReplyMetadata });
   safeWrite({ type: "text-start", id: textId });
   if (run.text) safeWrite({ type: "text-delta", id: textId, delta: run.text });
   return new Promise<void>((resolve) => {

@@ -2,7 +2,7 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import { deleteMessage, insertMessage, listMessages } from "@/lib/db/queries/messages";
+import { insertMessage, listMessages, retireFrom, retireReply } from "@/lib/db/queries/messages";
 import { addDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError, RateLimited } from "@/lib/errors";
@@ -19,10 +19,11 @@ import type { Persona } from "@/lib/personas/schema";
 import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
-import { systemPrompt, titleFrom } from "./prompt";
+import { systemPrompt } from "./prompt";
 import { usageDay } from "./quota";
 import { assertWithinLimits } from "./admission";
 import { activeRun, startRun, type ReplyRun } from "./runs";
+import { titleFrom } from "./title";
 import type { ChatRequest } from "./validation";
 
 export { QuotaExceeded, TooManyStreams } from "./admission";
@@ -103,13 +104,21 @@ export function startReply({
           title: titleFrom(request.message ?? persona.name),
           greeting: persona.greeting,
         });
+      let replyGroup: string | null = null;
       if (request.trigger === "regenerate") {
         const history = listMessages({ db: tx, conversationId: conv.id });
         const last = history.at(-1);
         if (!last || last.role !== "assistant" || history.length < 3) {
           throw new AppError("bad_request", "There is no reply to regenerate yet.");
         }
-        deleteMessage({ db: tx, id: last.id, conversationId: conv.id });
+        // The earlier reply stays, as a version the reader can flip back to.
+        replyGroup = retireReply({ db: tx, reply: last });
+      } else if (request.trigger === "edit") {
+        const history = listMessages({ db: tx, conversationId: conv.id });
+        const lastUser = history.findLast((m) => m.role === "user");
+        if (!lastUser) throw new AppError("bad_request", "There is no message of yours to edit yet.");
+        retireFrom({ db: tx, conversationId: conv.id, id: lastUser.id });
+        insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       } else {
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       }
@@ -120,6 +129,7 @@ export function startReply({
         role: "assistant",
         content: "",
         status: "streaming",
+        replyGroup,
       });
       touchConversation({ db: tx, id: conv.id });
       return { conversation: conv, replyId: reply.id, userId };

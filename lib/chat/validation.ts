@@ -16,13 +16,16 @@ export const chatRequestSchema = z
       .min(1, "must not be empty")
       .max(MESSAGE_MAX, `must be at most ${MESSAGE_MAX} characters`)
       .optional(),
-    trigger: z.enum(["submit", "regenerate"], { error: "must be submit or regenerate" }).default("submit"),
+    /** edit: the message replaces the conversation's last message of the user's, and is answered anew. */
+    trigger: z
+      .enum(["submit", "regenerate", "edit"], { error: "must be submit, regenerate or edit" })
+      .default("submit"),
   })
   .superRefine((v, ctx) => {
     if (!v.conversationId && !v.personaId) ctx.addIssue({ code: "custom", path: ["personaId"], message: "is required to start a conversation" });
-    if (v.trigger === "submit" && v.message === undefined) ctx.addIssue({ code: "custom", path: ["message"], message: "is required" });
-    if (v.trigger === "regenerate" && !v.conversationId) {
-      ctx.addIssue({ code: "custom", path: ["conversationId"], message: "is required to regenerate" });
+    if (v.trigger !== "regenerate" && v.message === undefined) ctx.addIssue({ code: "custom", path: ["message"], message: "is required" });
+    if (v.trigger !== "submit" && !v.conversationId) {
+      ctx.addIssue({ code: "custom", path: ["conversationId"], message: `is required to ${v.trigger}` });
     }
   });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
@@ -32,3 +35,5 @@ export const renameSchema = z.strictObject({
 });
 
 export const handoffSchema = z.strictObject({ personaId });
+
+export const chooseVersionSchema = z.strictObject({ messageId: z.uuid({ error: "must be a message id" }) });

@@ -161,8 +161,15 @@ export const messages = sqliteTable(
     content: text("content").notNull(),
     status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("complete"),
     createdAt: timestamp("created_at").notNull().default(now),
+    /** Versions of one reply (Regenerate) share a group: the first version's id. Null: one version only. */
+    replyGroup: text("reply_group"),
+    /** On the conversation's current path; false for a version not shown and for edited-away messages. */
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
   },
-  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    index("messages_reply_group_idx").on(t.replyGroup),
+  ],
 );
 export type Message = InferSelectModel<typeof messages>;
 

@@ -4,6 +4,7 @@ import { getChatActor } from "@/lib/chat/actor";
 import { getDb } from "@/lib/db/client";
 import { listConversations } from "@/lib/db/queries/conversations";
 import { invalidInput, jsonError, searchParamsObject } from "@/lib/http/json-error";
+import { getCatalog } from "@/lib/personas";
 
 const querySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -22,13 +23,22 @@ export async function GET(request: NextRequest) {
     const actor = await getChatActor();
     if (!actor.userId) return NextResponse.json({ items: [], next: null });
     const { limit, before } = parsed.data;
-    const cursor = before ? { updatedAt: new Date(Number(before.split("_")[0])), id: before.split("_")[1]! } : undefined;
+    const cursor = before
+      ? { updatedAt: new Date(Number(before.split("_")[0])), id: before.split("_")[1]! }
+      : undefined;
     const items = listConversations({ db: getDb(), userId: actor.userId, limit: limit + 1, before: cursor });
     const page = items.slice(0, limit);
     const last = page.at(-1);
+    const catalog = getCatalog();
     return NextResponse.json(
       {
-        items: page.map((c) => ({ id: c.id, personaId: c.personaId, title: c.title, updatedAt: c.updatedAt.toISOString() })),
+        items: page.map((c) => ({
+          id: c.id,
+          personaId: c.personaId,
+          title: c.title,
+          updatedAt: c.updatedAt.toISOString(),
+          avatar: catalog.byId.get(c.personaId)?.avatar ?? "💬",
+        })),
         next: items.length > limit && last ? `${last.updatedAt.getTime()}_${last.id}` : null,
       },
       { headers: { "Cache-Control": "private, no-store" } },

@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
 import { getChatActor } from "@/lib/chat/actor";
+import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { conversationIdSchema } from "@/lib/chat/validation";
 import { getDb } from "@/lib/db/client";
 import { getCatalog } from "@/lib/personas";
-import { unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
@@ -26,23 +27,44 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
 
   return (
-    <div className="flex flex-col gap-4">
-      <header className="flex flex-wrap items-center gap-3">
-        <span className="text-4xl" aria-hidden="true">{view.persona.avatar}</span>
+    <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 pr-24 lg:pr-0">
+        <span className="text-2xl sm:text-4xl" aria-hidden="true">
+          {view.persona.avatar}
+        </span>
         <div className="min-w-0 flex-1">
-          <h1 className="truncate text-2xl font-bold" data-testid="conversation-title">{view.title}</h1>
+          <h1 className="truncate text-lg font-bold sm:text-2xl" data-testid="conversation-title">
+            {view.title}
+          </h1>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            with <Link href={`/personas/${view.persona.id}`} className="text-indigo-700 underline dark:text-indigo-300">{view.persona.name}</Link>
+            with{" "}
+            <Link
+              href={`/personas/${view.persona.id}`}
+              className="text-indigo-700 underline dark:text-indigo-300"
+            >
+              {view.persona.name}
+            </Link>
           </p>
         </div>
-        <a href={`/api/conversations/${view.id}/export`} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" download>
-          Export as Markdown
-        </a>
       </header>
       {view.parent && (
-        <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
-          Continued from <Link href={`/chat/${view.parent.id}`} className="underline">your conversation with {view.parent.personaName}</Link>.
-        </p>
+        <div className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
+          <p>
+            Continued from{" "}
+            <Link href={`/chat/${view.parent.id}`} className="underline">
+              your conversation with {view.parent.personaName}
+            </Link>
+            .
+          </p>
+          {view.handoffContext && (
+            <details className="mt-1">
+              <summary className="cursor-pointer">What was passed on</summary>
+              <p className="mt-1 max-h-40 overflow-y-auto whitespace-pre-wrap text-xs [overflow-wrap:anywhere]">
+                {view.handoffContext}
+              </p>
+            </details>
+          )}
+        </div>
       )}
       {view.children.length > 0 && (
         <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-children">
@@ -50,7 +72,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           {view.children.map((c, i) => (
             <span key={c.id}>
               {i > 0 && ", "}
-              <Link href={`/chat/${c.id}`} className="underline">{c.personaName}</Link>
+              <Link href={`/chat/${c.id}`} className="underline">
+                {c.personaName}
+              </Link>
             </span>
           ))}
           .
@@ -65,13 +89,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           // While a reply is being written elsewhere, each refresh shows the newest text.
           key={view.streaming ? `${view.id}-${view.messages.at(-1)?.content.length ?? 0}` : view.id}
           conversationId={view.id}
-          persona={{
-            id: view.persona.id,
-            name: view.persona.name,
-            avatar: view.persona.avatar,
-            starters: view.persona.starters,
-            worksWellWith: view.persona.worksWellWith.map((p) => ({ id: p.id, name: p.name, avatar: p.avatar })),
-          }}
+          persona={chatPersona({ persona, catalog, actor })}
+          viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={view.messages}
           streaming={view.streaming}
         />

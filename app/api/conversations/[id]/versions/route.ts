@@ -1,0 +1,39 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { messageViews } from "@/lib/chat/conversation-view";
+import { parseJsonBody, requireOwner } from "@/lib/chat/route-helpers";
+import { activeRun } from "@/lib/chat/runs";
+import { chooseVersionSchema } from "@/lib/chat/validation";
+import { getDb } from "@/lib/db/client";
+import { getConversation } from "@/lib/db/queries/conversations";
+import { chooseReplyVersion } from "@/lib/db/queries/messages";
+import { AppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+
+/**
+ * POST /api/conversations/:id/versions { messageId } — show that version of the last reply: the
+ * conversation goes on from it.
+ */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    assertSameOrigin(request);
+    const { actor, id } = await requireOwner((await params).id);
+    const { messageId } = await parseJsonBody(request, chooseVersionSchema);
+    const db = getDb();
+    if (activeRun(id))
+      throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
+    const chosen = db.transaction(
+      (tx) => {
+        if (!getConversation({ db: tx, id, userId: actor.userId })) {
+          throw new AppError("not_found", "There is no conversation with that id.");
+        }
+        return chooseReplyVersion({ db: tx, conversationId: id, id: messageId });
+      },
+      { behavior: "immediate" },
+    );
+    if (!chosen) throw new AppError("not_found", "That reply has no such version.");
+    return NextResponse.json({ messages: messageViews(db, id) });
+  } catch (error) {
+    return jsonError(error);
+  }
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import type { VersionView } from "@/lib/chat/conversation-view";
+
+const action =
+  "inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 py-0.5 text-xs text-zinc-700 hover:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800";
+// Shown on hover or focus with a mouse; always on a touch screen, which has no hover.
+const quiet =
+  "[@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:group-focus-within:opacity-100";
+
+function clock(iso: string): { short: string; full: string } | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  return {
+    short: at.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" }),
+    full: at.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
+  };
+}
+
+/** Under a message: versions ‹ 1/3 ›, copy, edit, and when it was written. */
+export function MessageActions({
+  text,
+  createdAt,
+  versions,
+  currentId,
+  onChooseVersion,
+  onEdit,
+  align,
+}: {
+  text: string;
+  createdAt?: string;
+  versions?: VersionView[];
+  currentId: string;
+  onChooseVersion?: (id: string) => void;
+  onEdit?: () => void;
+  align: "start" | "end";
+}) {
+  const [copied, setCopied] = useState(false);
+  const time = createdAt ? clock(createdAt) : null;
+  const at = versions ? versions.findIndex((v) => v.id === currentId) : -1;
+  return (
+    <div className={`flex flex-wrap items-center gap-1 ${align === "end" ? "justify-end" : ""}`}>
+      {versions && versions.length > 1 && at >= 0 && onChooseVersion && (
+        <div className="flex items-center text-xs text-zinc-700 dark:text-zinc-300" data-testid="versions">
+          <button
+            type="button"
+            className={action}
+            disabled={at === 0}
+            aria-label="Previous version"
+            onClick={() => onChooseVersion(versions[at - 1]!.id)}
+          >
+            ‹
+          </button>
+          <span aria-live="polite">
+            <span className="sr-only">Version </span>
+            {at + 1}/{versions.length}
+          </span>
+          <button
+            type="button"
+            className={action}
+            disabled={at === versions.length - 1}
+            aria-label="Next version"
+            onClick={() => onChooseVersion(versions[at + 1]!.id)}
+          >
+            ›
+          </button>
+        </div>
+      )}
+      <div className={`flex items-center gap-1 ${quiet}`}>
+        {text && (
+          <button
+            type="button"
+            className={action}
+            onClick={async () => {
+              await navigator.clipboard.writeText(text);
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1500);
+            }}
+          >
+            {copied ? "Copied" : "Copy"}
+          </button>
+        )}
+        {onEdit && (
+          <button type="button" className={action} onClick={onEdit}>
+            Edit
+          </button>
+        )}
+        {time && (
+          <time
+            dateTime={createdAt}
+            title={time.full}
+            className="px-1 text-xs text-zinc-600 dark:text-zinc-400"
+            suppressHydrationWarning
+          >
+            {time.short}
+          </time>
+        )}
+      </div>
+    </div>
+  );
+}
