@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { checkPersonaImage } from "./image-file";
 import { parsePersonaFile } from "./parse";
 import type { ContentProblem } from "./problems";
 import type { Persona } from "./schema";
@@ -16,19 +17,28 @@ export function loadPersonaDir(dir: string): LoadResult {
       .map((e) => e.name)
       .sort();
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "directory does not exist" : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "directory does not exist" : String(error);
     return { personas: [], problems: [{ file: dir, field: "(directory)", reason }] };
   }
   const personas: Persona[] = [];
   const problems: ContentProblem[] = [];
   for (const name of names) {
     const parsed = parsePersonaFile(name, fs.readFileSync(path.join(dir, name)));
-    if (parsed.persona) personas.push(parsed.persona);
+    const imageProblem = parsed.persona && checkPersonaImage(dir, parsed.persona);
+    if (imageProblem) problems.push(imageProblem);
+    else if (parsed.persona) personas.push(parsed.persona);
     problems.push(...parsed.problems);
   }
-  if (names.length === 0) problems.push({ file: dir, field: "(directory)", reason: "contains no persona files (*.md)" });
+  if (names.length === 0)
+    problems.push({ file: dir, field: "(directory)", reason: "contains no persona files (*.md)" });
   // Links to a file that exists but failed its own checks are reported there, not here again.
-  problems.push(...crossCheck(personas, names.map((n) => n.slice(0, -3))));
+  problems.push(
+    ...crossCheck(
+      personas,
+      names.map((n) => n.slice(0, -3)),
+    ),
+  );
   return { personas, problems };
 }
 
@@ -47,8 +57,10 @@ export function crossCheck(personas: Persona[], fileIds: readonly string[] = [])
     p.worksWellWith.forEach((target, i) => {
       const field = `worksWellWith.${i}`;
       if (target === p.id) problems.push({ file: p.file, field, reason: "a persona cannot link to itself" });
-      else if (!firstFileById.has(target) && !otherIds.has(target)) problems.push({ file: p.file, field, reason: `no persona has the id "${target}"` });
-      else if (seen.has(target)) problems.push({ file: p.file, field, reason: `"${target}" is listed twice` });
+      else if (!firstFileById.has(target) && !otherIds.has(target))
+        problems.push({ file: p.file, field, reason: `no persona has the id "${target}"` });
+      else if (seen.has(target))
+        problems.push({ file: p.file, field, reason: `"${target}" is listed twice` });
       seen.add(target);
     });
   }
