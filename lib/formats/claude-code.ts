@@ -26,19 +26,27 @@ export function looksLikeClaudeCode(text: string): boolean {
 export function readClaudeCode(text: string): ReadResult {
   let data: unknown;
   let body: string;
+  const notes: string[] = [];
   try {
     ({ data, body } = readFrontmatterFile(text));
   } catch (error) {
-    return malformed(
-      `malformed YAML front matter: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
-    );
+    // Agent descriptions often hold an unquoted "user: ..." that YAML refuses, while Claude Code
+    // reads them: such a block is read line by line, as `key: rest of the line`.
+    const loose = readLooseFrontmatter(text);
+    if (!loose) {
+      return malformed(
+        `malformed YAML front matter: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
+      );
+    }
+    ({ data, body } = loose);
+    notes.push("front matter is not valid YAML: read line by line as key: value");
   }
   if (!isRecord(data)) return malformed("the front matter must be a YAML mapping of key: value");
   const name = stringOr(data.name);
   if (!name) return malformed("the front matter has no `name`");
   if (!body.trim()) return malformed("the body (the agent's prompt) is empty");
 
-  const draft: PersonaDraft = { format: "claude-code", name, body: body.trim(), notes: [] };
+  const draft: PersonaDraft = { format: "claude-code", name, body: body.trim(), notes };
   // A Persona Market file (its own `id`) or an export of one (`displayName`): `name` is the display name or the id.
   const ownId = stringOr(data.id);
   const displayName = stringOr(data.displayName);
@@ -90,6 +98,25 @@ export function writeClaudeCode(persona: Persona): string {
   };
   return frontmatterFile(data, persona.body);
 }
+
+/** `key: value` lines (indented lines continue the value before them); undefined if a line is neither. */
+function readLooseFrontmatter(text: string): { data: Record<string, unknown>; body: string } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text);
+  if (!match) return undefined;
+  const data: Record<string, string> = {};
+  let last: string | undefined;
+  for (const line of match[1]!.split(/\r?\n/)) {
+    const entry = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(line);
+    if (entry) {
+      last = entry[1]!;
+      data[last] = unquote((entry[2] ?? "").trim());
+    } else if (last && (/^\s/.test(line) || line === "")) data[last] += `\n${line.trim()}`;
+    else return undefined;
+  }
+  return { data, body: match[2]! };
+}
+
+const unquote = (v: string) => (/^(["']).*\1$/.test(v) ? v.slice(1, -1) : v);
 
 function toolList(value: unknown): string[] {
   const items = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : [];
