@@ -25,7 +25,7 @@ describe("Character Card V2 JSON", () => {
         "## Character\n\nCaptain Mara is the captain of the airship Wren. She speaks to you as a trusted crew member.",
         "## Personality\n\nBrave, dry humour, protective of you.",
         "## Scenario\n\nThe Wren is caught in a storm over the northern sea.",
-        "## Example dialogue\n\n<START>\nyou: Are we going to make it?\nCaptain Mara: We always do.",
+        "## Example dialogue\n\n<START>\nUser: Are we going to make it?\nCaptain Mara: We always do.",
       ].join("\n\n"),
     );
     expect(draft.body).not.toMatch(/\{\{|<user>|<bot>/i);

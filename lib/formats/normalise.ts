@@ -52,7 +52,10 @@ export function firstSentence(text: string): string {
  * and the person is "you".
  */
 export function resolvePlaceholders(text: string, name: string): string {
-  return text.replace(/\{\{\s*char\s*\}\}|<bot>/gi, name).replace(/\{\{\s*user\s*\}\}|<user>/gi, "you");
+  return text
+    .replace(/^(\s*)(?:\{\{\s*user\s*\}\}|<user>):/gim, "$1User:") // a speaker in example dialogue
+    .replace(/\{\{\s*char\s*\}\}|<bot>/gi, name)
+    .replace(/\{\{\s*user\s*\}\}|<user>/gi, "you");
 }
 
 export const isEmoji = (value: unknown) => frontmatterSchema.shape.avatar.safeParse(value).success;

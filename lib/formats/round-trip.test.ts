@@ -27,10 +27,8 @@ function importBytes(bytes: Uint8Array) {
   return { persona: parsed.persona, image: read.draft.image };
 }
 
-const comparable = (p: Persona) => {
-  const { file: _file, ...rest } = p;
-  return rest;
-};
+/** Everything but where the file was read from. */
+const comparable = (p: Persona) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== "file"));
 
 const catalog = loadPersonaDir(path.resolve("content/personas")).personas;
 
