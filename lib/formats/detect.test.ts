@@ -38,4 +38,16 @@ describe("readSource tells formats apart by content, not by name", () => {
     });
     expect(readSource(fixture("broken.json"))).toMatchObject({ ok: false, kind: "malformed" });
   });
+
+  it("repairs mis-encoded text as the catalog does: the seed persona comes in with its real emoji", () => {
+    const file = path.resolve("content/personas/backend-developer.md");
+    const before = fs.readFileSync(file);
+    const result = readSource(before);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.draft.avatar).toBe("⚙️");
+    expect(result.draft.greeting).toMatch(/^Hey! I'm your Backend Developer ⚙️/);
+    expect(result.draft.greeting).not.toMatch(/âš|ðŸ|â€/);
+    expect(result.draft.notes).toContain("mis-encoded text (UTF-8 read as Windows-1252) repaired");
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
 });

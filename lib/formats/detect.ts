@@ -1,3 +1,4 @@
+import { repairMojibake } from "@/lib/text/repair";
 import { readCardPng } from "./card-png";
 import { isCardJson, readCardJson } from "./character-card";
 import { isZip, readCharx } from "./charx";
@@ -14,12 +15,21 @@ import { malformed, unrecognised, type ReadResult } from "./types";
 export function readSource(bytes: Uint8Array): ReadResult {
   if (isPng(bytes)) return readCardPng(bytes);
   if (isZip(bytes)) return readCharx(bytes);
-  let text: string;
+  let decoded: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+    decoded = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
     return unrecognised("not a persona format (binary, not a PNG or a zip)");
   }
+  // The same repair the catalog applies when it loads a file (the seed persona needs it).
+  const text = repairMojibake(decoded);
+  const result = readText(text);
+  if (result.ok && text !== decoded)
+    result.draft.notes.push("mis-encoded text (UTF-8 read as Windows-1252) repaired");
+  return result;
+}
+
+function readText(text: string): ReadResult {
   if (looksLikeClaudeCode(text)) return readClaudeCode(text);
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{")) {
