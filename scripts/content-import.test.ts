@@ -29,6 +29,9 @@ const out = (name: string) => path.join(tmp, name);
 const lineFor = (r: Run, file: string) =>
   r.stdout.split("\n").find((l) => l.startsWith(`${path.relative(ROOT, path.join(src, file))}: `));
 
+const lineFor2 = (r: Run, file: string) =>
+  r.stdout.split("\n").find((l) => l.startsWith(`${path.relative(ROOT, file)}: `));
+
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "content-import-"));
   src = path.join(tmp, "sources");
@@ -64,11 +67,12 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe("npm run content:import", () => {
+// Each test starts the command (and content:check) as a process: seconds each on a busy machine.
+describe("npm run content:import", { timeout: 120_000 }, () => {
   let first: Run;
   beforeAll(() => {
     first = contentImport(src, "--out", out("a"));
-  });
+  }, 120_000);
 
   it("prints one line per file: imported as …, or skipped/failed with the reason", () => {
     expect(lineFor(first, "code-reviewer.md")).toMatch(
@@ -162,6 +166,19 @@ describe("npm run content:import", () => {
     expect(loadPersonaDir(out("b")).personas.map((p) => [p.id, p.tier, p.category])).toEqual([
       ["captain-mara", "pro", "education"],
     ]);
+  });
+
+  it("imports persona files with their pictures: a catalog directory into another", () => {
+    const r = contentImport(out("a"), "--out", out("d"));
+    expect(lineFor2(r, out("a/sky-pilot.md"))).toMatch(
+      /imported as .*d\/sky-pilot\.md \+ .*d\/sky-pilot\.png/,
+    );
+    expect(lineFor2(r, out("a/sky-pilot.png"))).toMatch(/skipped: a PNG with no character card/);
+    expect(r.status).toBe(0);
+    const again = loadPersonaDir(out("d"));
+    expect(again.problems).toEqual([]);
+    const strip = (p: object) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== "file"));
+    expect(again.personas.map(strip)).toEqual(loadPersonaDir(out("a")).personas.map(strip));
   });
 
   it("refuses bad arguments with the usage (exit 2)", () => {

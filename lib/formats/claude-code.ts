@@ -1,4 +1,4 @@
-import { MODELS, type Persona } from "@/lib/personas/schema";
+import { IMAGE_FILE, MODELS, type Persona } from "@/lib/personas/schema";
 import { applyMarketFields, MARKET_FIELDS, marketFields, type MarketField } from "./market-fields";
 import { collapseSpace, isRecord, stringOr } from "./normalise";
 import { frontmatterFile, readFrontmatterFile } from "./yaml";
@@ -63,6 +63,7 @@ export function readClaudeCode(text: string): ReadResult {
       draft.extensions = { [CLAUDE_CODE_KEY]: { description } };
   }
   if ("tools" in data) draft.tools = toolList(data.tools);
+  if (typeof data.image === "string" && IMAGE_FILE.test(data.image)) draft.imageFile = data.image;
   const model = typeof data.model === "string" ? data.model.trim().toLowerCase() : undefined;
   if (model && (MODELS as readonly string[]).includes(model)) draft.model = model as Model;
   else if (model) draft.notes.push(`model "${model}" is not sonnet, opus, haiku or inherit: inherit used`);

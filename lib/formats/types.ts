@@ -38,6 +38,8 @@ export type PersonaDraft = {
   worksWellWith?: string[];
   featured?: boolean;
   image?: { bytes: Uint8Array; ext: ImageExt };
+  /** A picture the source names as a file beside it (a persona file's `image`), for the importer to read. */
+  imageFile?: string;
   extensions?: Record<string, unknown>;
   /** What the reader changed or could not keep, for the import report. */
   notes: string[];

@@ -5,7 +5,8 @@ import { readSource } from "../../lib/formats/detect";
 import { finishDraft, type FinishOptions } from "../../lib/formats/finish";
 import type { ImageExt, ImportFormat } from "../../lib/formats/types";
 import { frontmatterFile } from "../../lib/formats/yaml";
-import { checkPersonaImage } from "../../lib/personas/image-file";
+import { readPngChunks, withoutTextChunks, writePngChunks } from "../../lib/formats/png";
+import { checkPersonaImage, imageType } from "../../lib/personas/image-file";
 import { parsePersonaFile } from "../../lib/personas/parse";
 
 export type ImportRequest = FinishOptions & { inputs: string[]; out: string; force: boolean };
@@ -102,6 +103,8 @@ export function importPersonas(request: ImportRequest): Outcome[] {
       );
       continue;
     }
+    if (read.draft.imageFile && !read.draft.image)
+      read.draft.image = pictureBeside(file, read.draft.imageFile, read.draft.notes);
     const finished = finishDraft(read.draft, request);
     const key = createHash("sha256")
       .update(`${finished.data.name}\0${finished.body}\0${finished.data.greeting}`)
@@ -145,6 +148,27 @@ export function importPersonas(request: ImportRequest): Outcome[] {
   for (const p of pending) outcomes.push(write(p, out, known));
   const order = new Map([...missing, ...files].map((f, i) => [f, i]));
   return outcomes.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+}
+
+/** A persona file's picture, read from beside the source file (only a plain file name, checked by type). */
+function pictureBeside(
+  file: string,
+  name: string,
+  notes: string[],
+): { bytes: Uint8Array; ext: ImageExt } | undefined {
+  try {
+    const bytes = fs.readFileSync(path.join(path.dirname(file), name));
+    const type = imageType(bytes);
+    if (type)
+      return {
+        bytes: type === "png" ? writePngChunks(withoutTextChunks(readPngChunks(bytes))) : bytes,
+        ext: type,
+      };
+    notes.push(`image "${name}" is not a PNG, JPEG or WebP picture: left out`);
+  } catch {
+    notes.push(`image "${name}" could not be read beside the source: left out`);
+  }
+  return undefined;
 }
 
 function uniqueId(base: string, taken: Set<string>): string {
