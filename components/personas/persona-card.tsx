@@ -2,8 +2,15 @@ import Link from "next/link";
 import { CATEGORIES } from "@/lib/personas/schema";
 import type { PersonaSummary } from "@/lib/personas/summary";
 import { TierBadge } from "@/components/ui/tier-badge";
+import { PersonaAvatar } from "./persona-avatar";
 
-export function PersonaCard({ persona, headingLevel = 2 }: { persona: PersonaSummary; headingLevel?: 2 | 3 }) {
+export function PersonaCard({
+  persona,
+  headingLevel = 2,
+}: {
+  persona: PersonaSummary;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article
@@ -11,12 +18,13 @@ export function PersonaCard({ persona, headingLevel = 2 }: { persona: PersonaSum
       data-testid="persona-card"
     >
       <div className="flex items-start gap-3">
-        <span className="text-3xl leading-none" aria-hidden="true">
-          {persona.avatar}
-        </span>
+        <PersonaAvatar persona={persona} size={{ image: "h-10 w-10", emoji: "text-3xl" }} />
         <div className="min-w-0 flex-1">
           <Heading className="font-semibold text-zinc-900 dark:text-zinc-50">
-            <Link href={`/personas/${persona.id}`} className="after:absolute after:inset-0 focus:outline-none">
+            <Link
+              href={`/personas/${persona.id}`}
+              className="after:absolute after:inset-0 focus:outline-none"
+            >
               {persona.name}
             </Link>
           </Heading>

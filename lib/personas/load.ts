@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { checkPersonaImage } from "./image-file";
 import { parsePersonaFile } from "./parse";
 import type { ContentProblem } from "./problems";
 import type { Persona } from "./schema";
@@ -47,14 +48,13 @@ export function checkPersonaFiles(
   const personas: Persona[] = [];
   const problems: ContentProblem[] = [];
   for (const file of files) {
-    const same = known?.(file);
-    if (same) {
-      personas.push(same);
-      continue;
-    }
     const { name, bytes } = file;
-    const parsed = parsePersonaFile(name, bytes);
-    if (parsed.persona) personas.push(parsed.persona);
+    // A cached persona was checked before, but its picture may have gone since.
+    const same = known?.(file);
+    const parsed = same ? { persona: same, problems: [] } : parsePersonaFile(name, bytes);
+    const imageProblem = parsed.persona && checkPersonaImage(dir, parsed.persona);
+    if (imageProblem) problems.push(imageProblem);
+    else if (parsed.persona) personas.push(parsed.persona);
     problems.push(...parsed.problems);
   }
   if (files.length === 0)

@@ -191,3 +191,45 @@ describe("frontmatterSchema", () => {
     expect(Object.keys(issues).sort()).toEqual(["name", "tier", "version"]);
   });
 });
+
+describe("frontmatterSchema: image and extensions", () => {
+  const issue = (extra: Record<string, unknown>) => {
+    const result = frontmatterSchema.safeParse({ ...valid, ...extra });
+    return result.success ? undefined : result.error.issues[0];
+  };
+
+  it("takes a picture's file name in the same directory", () => {
+    for (const image of ["a.png", "Card-1.JPG", "x.jpeg", "pilot.card.webp"])
+      expect(issue({ image }), image).toBeUndefined();
+  });
+
+  it("refuses paths, other types and hidden names", () => {
+    for (const image of [
+      "../a.png",
+      "img/a.png",
+      "/etc/a.png",
+      ".a.png",
+      "a.gif",
+      "a.png.exe",
+      "a..png",
+      "",
+      7,
+    ]) {
+      expect(issue({ image }), String(image)).toMatchObject({ path: ["image"] });
+    }
+  });
+
+  it("keeps any mapping as extensions, up to 64 KB of JSON", () => {
+    expect(
+      issue({ extensions: { talkativeness: "0.5", chara_card: { alternate_greetings: ["Hi"] } } }),
+    ).toBeUndefined();
+    expect(issue({ extensions: ["a"] })).toMatchObject({
+      path: ["extensions"],
+      message: "must be a mapping of name: value",
+    });
+    expect(issue({ extensions: { big: "x".repeat(70_000) } })).toMatchObject({
+      path: ["extensions"],
+      message: expect.stringMatching(/at most 65536/),
+    });
+  });
+});

@@ -50,11 +50,17 @@ const list = <T extends z.ZodType>(item: T, max: number) =>
 /** YAML turns `2026-03-14` into a Date; a quoted string works too. */
 const isoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-  z.string({ error: "must be a date like 2026-03-14" }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-14").refine(
-    (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s,
-    "must be a real calendar date",
-  ),
+  z
+    .string({ error: "must be a date like 2026-03-14" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-03-14")
+    .refine(
+      (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().slice(0, 10) === s,
+      "must be a real calendar date",
+    ),
 );
+
+export const IMAGE_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.(?:png|jpe?g|webp)$/i;
+const EXTENSIONS_MAX = 64 * 1024;
 
 export const frontmatterSchema = z.strictObject(
   {
@@ -76,6 +82,20 @@ export const frontmatterSchema = z.strictObject(
     author: text(80).optional(),
     published: isoDate.optional(),
     featured: z.boolean({ error: "must be true or false" }).optional(),
+    /** A picture beside the persona file, shown instead of the emoji (checked to exist by the loader). */
+    image: z
+      .string({ error: "must be a file name" })
+      .max(100, "must be at most 100 characters")
+      .regex(IMAGE_FILE, "must be the name of a .png, .jpg or .webp file in the same directory (no folders)")
+      .optional(),
+    /** What an imported source carried that the catalog does not use, kept to be written back on export. */
+    extensions: z
+      .record(z.string(), z.unknown(), { error: "must be a mapping of name: value" })
+      .refine(
+        (v) => JSON.stringify(v).length <= EXTENSIONS_MAX,
+        `must be at most ${EXTENSIONS_MAX} characters as JSON`,
+      )
+      .optional(),
   },
   { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s): ${i.keys.join(", ")}` : undefined) },
 );

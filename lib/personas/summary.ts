@@ -1,10 +1,19 @@
 import type { Persona } from "./schema";
 
+/** The picture's address; the version in it makes a changed picture a new address for caches. */
+export const personaImageUrl = (p: Persona) =>
+  p.image ? `/personas/${p.id}/image?v=${encodeURIComponent(p.version)}` : null;
+
 /** What lists (gallery cards, the JSON API) may show of a persona: never its body. */
 export type PersonaSummary = Pick<
   Persona,
   "id" | "name" | "description" | "avatar" | "category" | "tags" | "tier" | "version" | "model"
-> & { published: string | null; featured: boolean };
+> & {
+  published: string | null;
+  featured: boolean;
+  /** The persona's picture (shown instead of the emoji), or null when it has none. */
+  imageUrl: string | null;
+};
 
 export function toSummary(p: Persona): PersonaSummary {
   return {
@@ -19,5 +28,6 @@ export function toSummary(p: Persona): PersonaSummary {
     model: p.model,
     published: p.published ?? null,
     featured: p.featured ?? false,
+    imageUrl: personaImageUrl(p),
   };
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/personas/markdown";
+import { ExportLinks } from "@/components/personas/export-links";
+import { PersonaAvatar } from "@/components/personas/persona-avatar";
 import { PersonaCard } from "@/components/personas/persona-card";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
@@ -47,9 +49,7 @@ export default async function PersonaPage({ params }: Props) {
       </nav>
 
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
-        <span className="text-6xl leading-none" role="img" aria-label={`${detail.name} avatar`}>
-          {detail.avatar}
-        </span>
+        <PersonaAvatar persona={detail} size={{ image: "h-24 w-24", emoji: "text-6xl" }} labelled />
         <div className="flex flex-1 flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-3xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">{detail.name}</h1>
@@ -84,7 +84,7 @@ export default async function PersonaPage({ params }: Props) {
           <section aria-labelledby="greeting-heading">
             <h2 id="greeting-heading" className="sr-only">Greeting</h2>
             <div className="flex gap-3">
-              <span className="text-2xl" aria-hidden="true">{detail.avatar}</span>
+              <PersonaAvatar persona={detail} size={{ image: "h-10 w-10", emoji: "text-2xl" }} />
               <div className="rounded-2xl rounded-tl-sm bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" data-testid="greeting">
                 <Markdown>{detail.greeting}</Markdown>
               </div>
@@ -176,6 +176,7 @@ export default async function PersonaPage({ params }: Props) {
               )}
             </dd>
           </dl>
+          {!detail.locked && <ExportLinks id={detail.id} />}
         </aside>
       </div>
 
