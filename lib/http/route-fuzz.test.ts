@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -21,6 +23,12 @@ import { log } from "@/lib/log";
 import { resetScope } from "@/lib/testing/request-scope";
 import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
 import * as ready from "@/app/api/ready/route";
+import * as versions from "@/app/api/conversations/[id]/versions/route";
+import * as personaExport from "@/app/api/personas/[id]/export/route";
+import * as personaImage from "@/app/personas/[id]/image/route";
+import * as v1Unknown from "@/app/v1/[...path]/route";
+import * as v1Completions from "@/app/v1/chat/completions/route";
+import * as v1Models from "@/app/v1/models/route";
 
 // Every route handler, called in process with arbitrary methods' inputs: bodies (JSON, text, bytes,
 // sizes up to past every limit), content types, origins, queries, route params and cookies. The only
@@ -43,7 +51,7 @@ type Route = {
   name: string;
   path: (param: string) => string;
   methods: Record<string, Handler>;
-  param?: "id" | "nextauth";
+  param?: "id" | "nextauth" | "path";
 };
 
 const handlers = (module: Record<string, unknown>) =>
@@ -86,7 +94,60 @@ const ROUTES: Route[] = [
   { name: "ready", path: () => "/api/ready", methods: handlers(ready) },
   { name: "personas", path: () => "/api/personas", methods: handlers(personas) },
   { name: "personas/:id", path: (p) => `/api/personas/${p}`, methods: handlers(persona), param: "id" },
+  {
+    name: "conversations/:id/versions",
+    path: (p) => `/api/conversations/${p}/versions`,
+    methods: handlers(versions),
+    param: "id",
+  },
+  {
+    name: "personas/:id/export",
+    path: (p) => `/api/personas/${p}/export`,
+    methods: handlers(personaExport),
+    param: "id",
+  },
+  {
+    name: "personas/:id/image",
+    path: (p) => `/personas/${p}/image`,
+    methods: handlers(personaImage),
+    param: "id",
+  },
+  { name: "v1/models", path: () => "/v1/models", methods: handlers(v1Models) },
+  { name: "v1/chat/completions", path: () => "/v1/chat/completions", methods: handlers(v1Completions) },
+  { name: "v1/*", path: (p) => `/v1/${p}`, methods: handlers(v1Unknown), param: "path" },
 ];
+
+/** The route files ROUTES drives, by path under app/; a new route file must be added above. */
+const COVERED = [
+  "api/auth/[...nextauth]",
+  "api/billing/webhook",
+  "api/chat",
+  "api/conversations",
+  "api/conversations/[id]",
+  "api/conversations/[id]/export",
+  "api/conversations/[id]/handoff",
+  "api/conversations/[id]/stop",
+  "api/conversations/[id]/versions",
+  "api/health",
+  "api/ready",
+  "api/personas",
+  "api/personas/[id]",
+  "api/personas/[id]/export",
+  "personas/[id]/image",
+  "v1/models",
+  "v1/chat/completions",
+  "v1/[...path]",
+];
+
+it("drives every route handler under app/", () => {
+  const app = path.resolve(import.meta.dirname, "../../app");
+  const found = (fs.readdirSync(app, { recursive: true }) as string[])
+    .filter((f) => path.basename(f) === "route.ts")
+    .map((f) => path.dirname(f).split(path.sep).join("/"))
+    .sort();
+  expect(found).toEqual([...COVERED].sort());
+  expect(ROUTES).toHaveLength(COVERED.length);
+});
 
 let h: ChatHarness;
 let conversationId: string;
@@ -262,7 +323,13 @@ function requestFor(
     typeof input.body === "string" ? input.body.replaceAll("$real", conversationId) : input.body;
   const request = new NextRequest(url, { method, headers, ...(withBody && { body: payload as BodyInit }) });
   const context = {
-    params: Promise.resolve(route.param === "nextauth" ? { nextauth: params } : { id: params[0] }),
+    params: Promise.resolve(
+      route.param === "nextauth"
+        ? { nextauth: params }
+        : route.param === "path"
+          ? { path: params }
+          : { id: params[0] },
+    ),
   };
   return { request, context };
 }
@@ -284,7 +351,7 @@ describe("every route handler answers arbitrary input with 2xx, 3xx or 4xx", () 
           fc.asyncProperty(
             fc.record({
               actor: fc.constantFrom("visitor", "user", "guest", "forged"),
-              param: route.param === "nextauth" ? authParam : param,
+              param: route.param === "nextauth" || route.param === "path" ? authParam : param,
               body,
               type: contentType,
               origin,
@@ -298,6 +365,7 @@ describe("every route handler answers arbitrary input with 2xx, 3xx or 4xx", () 
                     "stripe-signature",
                     "cookie",
                     "accept",
+                    "authorization",
                   ),
                   text,
                 ),
