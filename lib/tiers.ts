@@ -2,6 +2,9 @@ import type { Tier } from "@/lib/personas/schema";
 
 export const TIER_ORDER: Record<Tier, number> = { free: 0, pro: 1, max: 2 };
 
+/** Sorts tiers from the cheapest: negative when `a` comes before `b`. */
+export const compareTiers = (a: Tier, b: Tier) => TIER_ORDER[a] - TIER_ORDER[b];
+
 export const TIER_LABELS: Record<Tier, string> = { free: "Free", pro: "Pro", max: "Max" };
 
 export const TIER_PLANS: Record<Tier, { price: string; pitch: string }> = {

@@ -1,5 +1,5 @@
 import { SearchIndex } from "./search";
-import { TIER_ORDER } from "@/lib/tiers";
+import { compareTiers } from "@/lib/tiers";
 import { CATEGORIES, TIERS, type Category, type Persona, type Tier } from "./schema";
 
 export type Catalog = {
@@ -59,7 +59,7 @@ export function buildCatalog(
     featured: [...all].sort(
       (a, b) =>
         Number(b.featured ?? false) - Number(a.featured ?? false) ||
-        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+        compareTiers(a.tier, b.tier) ||
         byName(a, b),
     ),
     newest: [...all].sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || byName(a, b)),
