@@ -52,7 +52,7 @@ export class ReplyRun {
   /** Server shutdown: write what we have now, synchronously, before the process goes. */
   flushOnShutdown() {
     if (this.ended) return;
-    this.finish("interrupted", "The server restarted while this reply was being written.");
+    this.finish("interrupted", "The server restarted while this reply was being written.", "shutdown");
     this.controller.abort();
   }
 
@@ -90,9 +90,13 @@ export class ReplyRun {
       }
     } catch (cause) {
       if (!this.stopRequested) {
-        console.error(
-          `chat: reply ${this.messageId} failed:`,
-          cause instanceof Error ? cause.message : cause,
+        log.warn(
+          {
+            event: "chat.reply_failed",
+            messageId: this.messageId,
+            err: cause instanceof Error ? cause.message : String(cause),
+          },
+          "the model call failed",
         );
         error = "The model stopped answering partway. What it wrote so far is kept.";
       }
@@ -124,8 +128,14 @@ export class ReplyRun {
     updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
   }
 
-  private finish(status: RunEnd, error?: string) {
+  private finish(status: RunEnd, error?: string, why?: "shutdown") {
     this.ended = status;
+    if (status === "interrupted")
+      audit("chat.reply_interrupted", {
+        messageId: this.messageId,
+        reason: why ?? (this.text === "" ? "no_reply" : "cut_off"),
+        receivedChars: this.text.length,
+      });
     updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
     this.emit({ type: "end", status, error });
     this.listeners.clear();

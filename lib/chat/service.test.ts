@@ -3,6 +3,7 @@ import { getConversation, listConversations } from "@/lib/db/queries/conversatio
 import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
 import { getUserById } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
 import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import { fakeReply } from "@/scripts/llm-fake";
@@ -328,6 +329,21 @@ describe("startReply: replies that do not finish", () => {
     ]);
     // The conversation can go on after a failure.
     const next = reply(guest, { conversationId: started.conversationId, message: "try again" });
+    expect(await next.run.done).toBe("complete");
+  });
+
+  it("an interrupted reply is an audit event with its reason, without the message text", async () => {
+    const info = vi.spyOn(log, "info");
+    const started = reply(h.guest(), { personaId: FREE, message: "[[fail:500]] secret words" });
+    expect(await started.run.done).toBe("interrupted");
+    const events = info.mock.calls.filter(
+      ([fields]) => (fields as { event?: string }).event === "chat.reply_interrupted",
+    );
+    info.mockRestore();
+    expect(events).toHaveLength(1);
+    expect(events[0]![0]).toMatchObject({ reason: "no_reply", receivedChars: 0 });
+    expect(JSON.stringify(events)).not.toContain("secret words");
+    const next = reply(h.guest(), { personaId: FREE, message: "hello" });
     expect(await next.run.done).toBe("complete");
   });
 
