@@ -92,7 +92,13 @@ test.describe("following a reply", () => {
     // The conversation is stored at that address and listed.
     const id = CONVERSATION_URL.exec(new URL(page.url()).pathname)![1]!;
     expect((await page.request.get(`/api/conversations/${id}`)).status()).toBe(200);
-    if (!isMobile) await expect(chat.conversations).toHaveCount(1);
+    if (!isMobile) {
+      await expect(chat.conversations).toHaveCount(1);
+      // The sidebar's New chat still knows the persona after the address changed.
+      await expect(
+        page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: "New chat" }),
+      ).toHaveAttribute("href", `/chat?persona=${backend.id}`);
+    }
 
     // The next message goes to the same conversation.
     await chat.sendMessage(backend.name, "And again");
