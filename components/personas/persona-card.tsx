@@ -2,8 +2,22 @@ import Link from "next/link";
 import { CATEGORIES } from "@/lib/personas/schema";
 import type { PersonaSummary } from "@/lib/personas/summary";
 import { TierBadge } from "@/components/ui/tier-badge";
+import type { PublicStats } from "@/lib/community/stats";
+import { FavoriteButton } from "./favorite-button";
+import { PersonaStatsLine } from "./persona-stats";
 
-export function PersonaCard({ persona, headingLevel = 2 }: { persona: PersonaSummary; headingLevel?: 2 | 3 }) {
+export function PersonaCard({
+  persona,
+  headingLevel = 2,
+  stats,
+  star,
+}: {
+  persona: PersonaSummary;
+  headingLevel?: 2 | 3;
+  stats?: PublicStats;
+  /** The star: `starred` null for a visitor (a link to sign in and come back to `signInHref`). */
+  star?: { starred: boolean | null; signInHref: string };
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article
@@ -23,8 +37,17 @@ export function PersonaCard({ persona, headingLevel = 2 }: { persona: PersonaSum
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{CATEGORIES[persona.category]}</p>
         </div>
         <TierBadge tier={persona.tier} />
+        {star && (
+          <FavoriteButton
+            personaId={persona.id}
+            personaName={persona.name}
+            starred={star.starred}
+            signInHref={star.signInHref}
+          />
+        )}
       </div>
       <p className="line-clamp-3 text-sm text-zinc-700 dark:text-zinc-300">{persona.description}</p>
+      {stats && <PersonaStatsLine stats={stats} />}
       <ul className="mt-auto flex flex-wrap gap-1.5" aria-label="Tags">
         {persona.tags.slice(0, 4).map((tag) => (
           <li

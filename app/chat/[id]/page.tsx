@@ -7,6 +7,7 @@ import { getChatActor } from "@/lib/chat/actor";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { conversationIdSchema } from "@/lib/chat/validation";
+import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
 import { getCatalog } from "@/lib/personas";
 import { unlocks } from "@/lib/tiers";
@@ -70,7 +71,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
             name: view.persona.name,
             avatar: view.persona.avatar,
             starters: view.persona.starters,
-            worksWellWith: view.persona.worksWellWith.map((p) => ({ id: p.id, name: p.name, avatar: p.avatar })),
+            worksWellWith: favoritesFirst(view.persona.worksWellWith, favoriteSet({ db: getDb(), userId: actor.userId })).map(
+              (p) => ({ id: p.id, name: p.name, avatar: p.avatar }),
+            ),
           }}
           initialMessages={view.messages}
           streaming={view.streaming}

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/personas/markdown";
+import { FavoriteButton } from "@/components/personas/favorite-button";
 import { PersonaCard } from "@/components/personas/persona-card";
+import { PersonaStatsLine } from "@/components/personas/persona-stats";
+import { favoriteSet } from "@/lib/community/favorites";
+import { signInHref } from "@/lib/community/sign-in-href";
+import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
+import { getDb } from "@/lib/db/client";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
 import { getCatalog } from "@/lib/personas";
@@ -37,6 +43,9 @@ export default async function PersonaPage({ params }: Props) {
   const viewer = await getViewer();
   const detail = personaDetail(catalog, persona, viewer?.tier ?? null);
   const chatHref = `/chat?persona=${detail.id}`;
+  const db = getDb();
+  const stats = publicStats(statsOf(catalogStats({ db }), persona.id));
+  const starred = viewer ? favoriteSet({ db, userId: viewer.id }).has(persona.id) : null;
   const unlockHref = viewer ? "/pricing" : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
 
   return (
@@ -54,7 +63,14 @@ export default async function PersonaPage({ params }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-3xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">{detail.name}</h1>
             <TierBadge tier={detail.tier} locked={detail.locked} />
+            <FavoriteButton
+              personaId={detail.id}
+              personaName={detail.name}
+              starred={starred}
+              signInHref={signInHref(`/personas/${detail.id}`)}
+            />
           </div>
+          <PersonaStatsLine stats={stats} />
           <p className="text-lg text-zinc-700 dark:text-zinc-300">{detail.description}</p>
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Category and tags">
             <li>

@@ -21,6 +21,7 @@ export function createConversation({
   greeting,
   parentId = null,
   handoffContext = null,
+  personaVersion = null,
 }: {
   db: Executor;
   userId: string;
@@ -29,10 +30,11 @@ export function createConversation({
   greeting: string;
   parentId?: string | null;
   handoffContext?: string | null;
+  personaVersion?: string | null;
 }): Conversation {
   const conversation = db
     .insert(conversations)
-    .values({ id: randomUUID(), userId, personaId, title, parentId, handoffContext })
+    .values({ id: randomUUID(), userId, personaId, title, parentId, handoffContext, personaVersion })
     .returning()
     .get();
   // The persona's greeting opens every conversation.
