@@ -9,6 +9,10 @@ import { favoriteSet } from "@/lib/community/favorites";
 import { signInHref } from "@/lib/community/sign-in-href";
 import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
 import { getDb } from "@/lib/db/client";
+import { ReviewsSection } from "@/components/community/reviews-section";
+import { personaJsonLd } from "@/lib/community/json-ld";
+import { ownReview, REVIEW_MAX_CHARS, reviewRefusal, reviewsPage, reviewsQuerySchema } from "@/lib/community/reviews";
+import { env } from "@/lib/env";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
 import { getCatalog } from "@/lib/personas";
@@ -17,7 +21,10 @@ import { CATEGORIES } from "@/lib/personas/schema";
 import { galleryHref } from "@/lib/personas/url";
 import { TIER_LABELS } from "@/lib/tiers";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function findPersona(id: string) {
   return getCatalog().byId.get(id);
@@ -35,8 +42,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function PersonaPage({ params }: Props) {
+export default async function PersonaPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const raw = (await searchParams) ?? {};
   const catalog = getCatalog();
   const persona = catalog.byId.get(id);
   if (!persona) notFound();
@@ -46,10 +54,23 @@ export default async function PersonaPage({ params }: Props) {
   const db = getDb();
   const stats = publicStats(statsOf(catalogStats({ db }), persona.id));
   const starred = viewer ? favoriteSet({ db, userId: viewer.id }).has(persona.id) : null;
+  const reviewQuery = reviewsQuerySchema.safeParse({ page: raw.reviewPage, sort: raw.reviews });
+  const reviews = reviewsPage({
+    db,
+    personaId: persona.id,
+    ...(reviewQuery.success ? reviewQuery.data : { page: 1, sort: "newest" as const }),
+  });
+  const reviewer = viewer
+    ? {
+        own: ownReview({ db, userId: viewer.id, personaId: persona.id }),
+        refusal: reviewRefusal({ db, userId: viewer.id, persona })?.message ?? null,
+      }
+    : null;
   const unlockHref = viewer ? "/pricing" : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
 
   return (
     <article className="flex flex-col gap-8">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: personaJsonLd(detail, stats, env().siteUrl) }} />
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-700 dark:text-zinc-300">
         <Link href="/" className="underline">Personas</Link> /{" "}
         <Link href={galleryHref({ category: detail.category })} className="underline">{CATEGORIES[detail.category]}</Link>
@@ -194,6 +215,15 @@ export default async function PersonaPage({ params }: Props) {
           </dl>
         </aside>
       </div>
+
+      <ReviewsSection
+        personaId={detail.id}
+        personaName={detail.name}
+        reviews={reviews}
+        viewer={reviewer}
+        signInHref={signInHref(`/personas/${detail.id}#reviews`)}
+        maxChars={REVIEW_MAX_CHARS}
+      />
 
       <RelatedSection id="works-well-with" title="Works well with" personas={detail.worksWellWith} />
       <RelatedSection id="paired-with-by" title="Paired with by" personas={detail.pairedWith} />
