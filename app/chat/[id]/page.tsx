@@ -7,6 +7,7 @@ import { getChatActor } from "@/lib/chat/actor";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { conversationIdSchema } from "@/lib/chat/validation";
+import { ShareButton } from "@/components/community/share-button";
 import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
 import { getCatalog } from "@/lib/personas";
@@ -39,6 +40,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         <a href={`/api/conversations/${view.id}/export`} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700" download>
           Export as Markdown
         </a>
+        <ShareButton conversationId={view.id} />
       </header>
       {view.parent && (
         <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
