@@ -5,6 +5,7 @@ import { TierBadge } from "@/components/ui/tier-badge";
 import type { PublicStats } from "@/lib/community/stats";
 import { FavoriteButton } from "./favorite-button";
 import { PersonaStatsLine } from "./persona-stats";
+import { tokensLabel } from "@/lib/community/prompt-size";
 
 export function PersonaCard({
   persona,
@@ -48,6 +49,9 @@ export function PersonaCard({
       </div>
       <p className="line-clamp-3 text-sm text-zinc-700 dark:text-zinc-300">{persona.description}</p>
       {stats && <PersonaStatsLine stats={stats} />}
+      <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="prompt-size">
+        Prompt: {tokensLabel(persona.promptTokens)}
+      </p>
       <ul className="mt-auto flex flex-wrap gap-1.5" aria-label="Tags">
         {persona.tags.slice(0, 4).map((tag) => (
           <li

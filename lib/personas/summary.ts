@@ -1,10 +1,11 @@
+import { estimatePromptTokens } from "@/lib/community/prompt-size";
 import type { Persona } from "./schema";
 
 /** What lists (gallery cards, the JSON API) may show of a persona: never its body. */
 export type PersonaSummary = Pick<
   Persona,
   "id" | "name" | "description" | "avatar" | "category" | "tags" | "tier" | "version" | "model"
-> & { published: string | null; featured: boolean };
+> & { published: string | null; featured: boolean; /** The prompt's estimated size in tokens. */ promptTokens: number };
 
 export function toSummary(p: Persona): PersonaSummary {
   return {
@@ -19,5 +20,6 @@ export function toSummary(p: Persona): PersonaSummary {
     model: p.model,
     published: p.published ?? null,
     featured: p.featured ?? false,
+    promptTokens: estimatePromptTokens(p.body),
   };
 }

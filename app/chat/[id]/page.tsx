@@ -10,6 +10,7 @@ import { conversationIdSchema } from "@/lib/chat/validation";
 import { ShareButton } from "@/components/community/share-button";
 import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
+import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
 import { getCatalog } from "@/lib/personas";
 import { unlocks } from "@/lib/tiers";
 
@@ -25,6 +26,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const view = conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
   if (!view) notFound();
   const persona = catalog.byId.get(view.persona.id)!;
+  const startedWith = getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
 
   return (
@@ -42,6 +44,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         </a>
         <ShareButton conversationId={view.id} />
       </header>
+      {startedWith && startedWith !== persona.version && (
+        <p className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="persona-updated">
+          {persona.name} has been updated since this conversation started (version {startedWith}): replies now come from version{" "}
+          {persona.version}.
+        </p>
+      )}
       {view.parent && (
         <p className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
           Continued from <Link href={`/chat/${view.parent.id}`} className="underline">your conversation with {view.parent.personaName}</Link>.

@@ -11,6 +11,7 @@ import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
 import { getDb } from "@/lib/db/client";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { personaJsonLd } from "@/lib/community/json-ld";
+import { tokensLabel } from "@/lib/community/prompt-size";
 import { ownReview, REVIEW_MAX_CHARS, reviewRefusal, reviewsPage, reviewsQuerySchema } from "@/lib/community/reviews";
 import { env } from "@/lib/env";
 import { TierBadge } from "@/components/ui/tier-badge";
@@ -192,6 +193,8 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             <dd className="font-medium">{detail.model}</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Version</dt>
             <dd className="font-medium">{detail.version}</dd>
+            <dt className="text-zinc-600 dark:text-zinc-400">Prompt size</dt>
+            <dd className="font-medium" data-testid="prompt-size">{tokensLabel(detail.promptTokens)} (estimated)</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Tier</dt>
             <dd className="font-medium">{TIER_LABELS[detail.tier]}</dd>
             {detail.author && (

@@ -93,3 +93,14 @@ export function touchConversation({ db, id }: { db: Executor; id: string }) {
 export function moveConversations({ db, fromUserId, toUserId }: { db: Executor; fromUserId: string; toUserId: string }): number {
   return db.update(conversations).set({ userId: toUserId }).where(eq(conversations.userId, fromUserId)).run().changes;
 }
+
+/** The persona version the user's conversation started with (null when not recorded). */
+export function getConversationPersonaVersion({ db, id, userId }: { db: Executor; id: string; userId: string }): string | null {
+  return (
+    db
+      .select({ v: conversations.personaVersion })
+      .from(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .get()?.v ?? null
+  );
+}
