@@ -19,7 +19,7 @@ const db = drizzle(sqlite, { schema });
 migrateDatabase(db);
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 const insert = sqlite.prepare("INSERT INTO persona_usage_days (persona_id, day, users) VALUES (?, ?, ?)");
-let t = performance.now();
+const t = performance.now();
 sqlite.transaction(() => {
   for (let d = 0; d < 365; d++)
     for (let p = 0; p < 10_000; p++) insert.run(`persona-${p}`, day(d), (p * 7 + d) % 50);
