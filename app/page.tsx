@@ -4,6 +4,11 @@ import { CategoryNav } from "@/components/personas/category-nav";
 import { GalleryControls } from "@/components/personas/gallery-controls";
 import { Pagination } from "@/components/personas/pagination";
 import { PersonaCard } from "@/components/personas/persona-card";
+import { getViewer } from "@/lib/auth/viewer";
+import { favoriteSet } from "@/lib/community/favorites";
+import { signInHref } from "@/lib/community/sign-in-href";
+import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
+import { getDb } from "@/lib/db/client";
 import { parseGalleryParams } from "@/lib/personas/gallery-params";
 import { getCatalog } from "@/lib/personas";
 import { queryCatalog } from "@/lib/personas/query";
@@ -23,8 +28,13 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function GalleryPage({ searchParams }: Props) {
   const { query, notices } = parseGalleryParams(await searchParams);
   const catalog = getCatalog();
-  const result = queryCatalog(catalog, query);
-  const filtered = Boolean(query.q || query.category || query.tag || query.tier);
+  const viewer = await getViewer();
+  const db = getDb();
+  const stats = catalogStats({ db });
+  const favorites = favoriteSet({ db, userId: viewer?.id });
+  const result = queryCatalog(catalog, query, { stats, favorites });
+  const filtered = Boolean(query.q || query.category || query.tag || query.tier || query.favorites);
+  const here = galleryHref(query);
 
   return (
     <div className="flex flex-col gap-6">
@@ -67,7 +77,18 @@ export default async function GalleryPage({ searchParams }: Props) {
           {result.items.length === 0 ? (
             <div className="rounded-2xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700" data-testid="empty-state">
               <p className="text-4xl" aria-hidden="true">🔭</p>
-              <p className="mt-2 font-semibold">No persona matches these filters.</p>
+              <p className="mt-2 font-semibold">
+                {query.favorites && !viewer
+                  ? "Sign in to see the personas you starred."
+                  : query.favorites && favorites.size === 0
+                    ? "You have not starred any persona yet."
+                    : "No persona matches these filters."}
+              </p>
+              {query.favorites && !viewer && (
+                <Link href={signInHref(here)} className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+                  Sign in
+                </Link>
+              )}
               <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">Try fewer words, or another category or tier.</p>
               <div className="mt-4 flex justify-center gap-3 text-sm">
                 {query.q && (query.category || query.tag || query.tier) && (
@@ -84,7 +105,12 @@ export default async function GalleryPage({ searchParams }: Props) {
             <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
               {result.items.map((p) => (
                 <li key={p.id}>
-                  <PersonaCard persona={toSummary(p)} headingLevel={3} />
+                  <PersonaCard
+                    persona={toSummary(p)}
+                    headingLevel={3}
+                    stats={publicStats(statsOf(stats, p.id))}
+                    star={{ starred: viewer ? favorites.has(p.id) : null, signInHref: signInHref(here) }}
+                  />
                 </li>
               ))}
             </ul>

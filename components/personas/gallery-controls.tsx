@@ -11,7 +11,11 @@ const SORT_LABELS: Record<Sort, string> = {
   relevance: "Best match",
   name: "Name (A–Z)",
   newest: "Newest",
+  trending: "Trending",
+  "most-used": "Most used",
+  "top-rated": "Top rated",
 };
+const COMMUNITY = ["trending", "most-used", "top-rated"] as const;
 
 const field =
   "rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
@@ -21,7 +25,9 @@ export function GalleryControls({ query, sort, catalog }: { query: GalleryQuery;
   // The default order submits as an empty value, so a search typed from the unsorted gallery
   // ranks by relevance instead of carrying "featured" along with it.
   const defaultSort: Sort = query.q ? "relevance" : "featured";
-  const sorts = query.q ? (["featured", "name", "newest"] as const) : (["name", "newest"] as const);
+  const sorts = query.q
+    ? (["featured", "name", "newest", ...COMMUNITY] as const)
+    : (["name", "newest", ...COMMUNITY] as const);
   return (
     <Form
       // Fields are uncontrolled: a new URL state (back button, a link) must remount them, or
@@ -74,6 +80,13 @@ export function GalleryControls({ query, sort, catalog }: { query: GalleryQuery;
                 {TIER_LABELS[t]}
               </option>
             ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          Show
+          <select name="favorites" defaultValue={query.favorites ?? ""} className={field}>
+            <option value="">All personas</option>
+            <option value="1">Favourites</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">

@@ -3,13 +3,22 @@ import { CATEGORIES } from "@/lib/personas/schema";
 import type { PersonaSummary } from "@/lib/personas/summary";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { PersonaAvatar } from "./persona-avatar";
+import type { PublicStats } from "@/lib/community/stats";
+import { FavoriteButton } from "./favorite-button";
+import { PersonaStatsLine } from "./persona-stats";
+import { tokensLabel } from "@/lib/community/prompt-size";
 
 export function PersonaCard({
   persona,
   headingLevel = 2,
+  stats,
+  star,
 }: {
   persona: PersonaSummary;
   headingLevel?: 2 | 3;
+  stats?: PublicStats;
+  /** The star: `starred` null for a visitor (a link to sign in and come back to `signInHref`). */
+  star?: { starred: boolean | null; signInHref: string };
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -31,8 +40,20 @@ export function PersonaCard({
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{CATEGORIES[persona.category]}</p>
         </div>
         <TierBadge tier={persona.tier} />
+        {star && (
+          <FavoriteButton
+            personaId={persona.id}
+            personaName={persona.name}
+            starred={star.starred}
+            signInHref={star.signInHref}
+          />
+        )}
       </div>
       <p className="line-clamp-3 text-sm text-zinc-700 dark:text-zinc-300">{persona.description}</p>
+      {stats && <PersonaStatsLine stats={stats} />}
+      <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="prompt-size">
+        Prompt: {tokensLabel(persona.promptTokens)}
+      </p>
       <ul className="mt-auto flex flex-wrap gap-1.5" aria-label="Tags">
         {persona.tags.slice(0, 4).map((tag) => (
           <li

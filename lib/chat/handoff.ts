@@ -35,6 +35,7 @@ export function handoff({ db, catalog, actor, fromId, personaId }: { db: Db; cat
       greeting: target.greeting,
       parentId: from.id,
       handoffContext: handoffTranscript(recent, source.name),
+      personaVersion: target.version,
     }),
   );
 }

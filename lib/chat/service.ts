@@ -14,6 +14,7 @@ import {
   releaseWindow,
   waitPhrase,
 } from "@/lib/limits/window";
+import { countPersonaUse } from "@/lib/community/usage";
 import type { Catalog } from "@/lib/personas/catalog";
 import type { Persona } from "@/lib/personas/schema";
 import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
@@ -103,6 +104,7 @@ export function startReply({
           personaId: persona.id,
           title: titleFrom(request.message ?? persona.name),
           greeting: persona.greeting,
+          personaVersion: persona.version,
         });
       let replyGroup: string | null = null;
       if (request.trigger === "regenerate") {
@@ -121,6 +123,7 @@ export function startReply({
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       } else {
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
+        countPersonaUse({ db: tx, personaId: persona.id, actor: { kind: actor.kind, userId }, clientGroup, now });
       }
       addDailyUsage({ db: tx, userId, day });
       const reply = insertMessage({

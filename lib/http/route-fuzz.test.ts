@@ -29,6 +29,13 @@ import * as personaImage from "@/app/personas/[id]/image/route";
 import * as v1Unknown from "@/app/v1/[...path]/route";
 import * as v1Completions from "@/app/v1/chat/completions/route";
 import * as v1Models from "@/app/v1/models/route";
+import * as share from "@/app/api/conversations/[id]/share/route";
+import * as favorite from "@/app/api/personas/[id]/favorite/route";
+import * as review from "@/app/api/personas/[id]/review/route";
+import * as reviews from "@/app/api/personas/[id]/reviews/route";
+import * as helpful from "@/app/api/reviews/[id]/helpful/route";
+import * as report from "@/app/api/reviews/[id]/report/route";
+import * as shareContinue from "@/app/share/[token]/continue/route";
 
 // Every route handler, called in process with arbitrary methods' inputs: bodies (JSON, text, bytes,
 // sizes up to past every limit), content types, origins, queries, route params and cookies. The only
@@ -51,7 +58,7 @@ type Route = {
   name: string;
   path: (param: string) => string;
   methods: Record<string, Handler>;
-  param?: "id" | "nextauth" | "path";
+  param?: "id" | "nextauth" | "path" | "token";
 };
 
 const handlers = (module: Record<string, unknown>) =>
@@ -115,6 +122,22 @@ const ROUTES: Route[] = [
   { name: "v1/models", path: () => "/v1/models", methods: handlers(v1Models) },
   { name: "v1/chat/completions", path: () => "/v1/chat/completions", methods: handlers(v1Completions) },
   { name: "v1/*", path: (p) => `/v1/${p}`, methods: handlers(v1Unknown), param: "path" },
+  ...(
+    [
+      ["conversations/:id/share", (p: string) => `/api/conversations/${p}/share`, share],
+      ["personas/:id/favorite", (p: string) => `/api/personas/${p}/favorite`, favorite],
+      ["personas/:id/review", (p: string) => `/api/personas/${p}/review`, review],
+      ["personas/:id/reviews", (p: string) => `/api/personas/${p}/reviews`, reviews],
+      ["reviews/:id/helpful", (p: string) => `/api/reviews/${p}/helpful`, helpful],
+      ["reviews/:id/report", (p: string) => `/api/reviews/${p}/report`, report],
+    ] as const
+  ).map(([name, path, module]) => ({ name, path, methods: handlers(module), param: "id" as const })),
+  {
+    name: "share/:token/continue",
+    path: (p) => `/share/${p}/continue`,
+    methods: handlers(shareContinue),
+    param: "token",
+  },
 ];
 
 /** The route files ROUTES drives, by path under app/; a new route file must be added above. */
@@ -137,6 +160,13 @@ const COVERED = [
   "v1/models",
   "v1/chat/completions",
   "v1/[...path]",
+  "api/conversations/[id]/share",
+  "api/personas/[id]/favorite",
+  "api/personas/[id]/review",
+  "api/personas/[id]/reviews",
+  "api/reviews/[id]/helpful",
+  "api/reviews/[id]/report",
+  "share/[token]/continue",
 ];
 
 it("drives every route handler under app/", () => {

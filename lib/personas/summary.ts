@@ -1,3 +1,4 @@
+import { estimatePromptTokens } from "@/lib/community/prompt-size";
 import type { Persona } from "./schema";
 
 /** The picture's address; the version in it makes a changed picture a new address for caches. */
@@ -13,6 +14,8 @@ export type PersonaSummary = Pick<
   featured: boolean;
   /** The persona's picture (shown instead of the emoji), or null when it has none. */
   imageUrl: string | null;
+  /** The prompt's estimated size in tokens. */
+  promptTokens: number;
 };
 
 export function toSummary(p: Persona): PersonaSummary {
@@ -29,5 +32,6 @@ export function toSummary(p: Persona): PersonaSummary {
     published: p.published ?? null,
     featured: p.featured ?? false,
     imageUrl: personaImageUrl(p),
+    promptTokens: estimatePromptTokens(p.body),
   };
 }

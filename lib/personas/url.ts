@@ -10,6 +10,7 @@ export function galleryHref(state: UrlState, changes: Partial<UrlState> = {}): s
   if (next.category) params.set("category", next.category);
   if (next.tag) params.set("tag", next.tag);
   if (next.tier) params.set("tier", next.tier);
+  if (next.favorites) params.set("favorites", next.favorites);
   if (next.sort) params.set("sort", next.sort);
   if (next.page && next.page > 1) params.set("page", String(next.page));
   const qs = params.toString();

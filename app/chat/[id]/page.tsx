@@ -8,7 +8,10 @@ import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { conversationIdSchema } from "@/lib/chat/validation";
+import { ShareButton } from "@/components/community/share-button";
+import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
+import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
 import { getCatalog } from "@/lib/personas";
 import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 
@@ -24,6 +27,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const view = conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
   if (!view) notFound();
   const persona = catalog.byId.get(view.persona.id)!;
+  const startedWith = getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
 
   return (
@@ -46,7 +50,14 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
             </Link>
           </p>
         </div>
+        <ShareButton conversationId={view.id} />
       </header>
+      {startedWith && startedWith !== persona.version && (
+        <p className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="persona-updated">
+          {persona.name} has been updated since this conversation started (version {startedWith}): replies now come from version{" "}
+          {persona.version}.
+        </p>
+      )}
       {view.parent && (
         <div className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
           <p>
@@ -89,7 +100,10 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           // While a reply is being written elsewhere, each refresh shows the newest text.
           key={view.streaming ? `${view.id}-${view.messages.at(-1)?.content.length ?? 0}` : view.id}
           conversationId={view.id}
-          persona={chatPersona({ persona, catalog, actor })}
+          persona={withFavoritesFirst(
+            chatPersona({ persona, catalog, actor }),
+            favoriteSet({ db: getDb(), userId: actor.userId }),
+          )}
           viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={view.messages}
           streaming={view.streaming}
@@ -97,4 +111,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
       )}
     </div>
   );
+}
+
+/** Favourites come first in "Continue with…". */
+function withFavoritesFirst<P extends { worksWellWith: { id: string }[] }>(persona: P, starred: Set<string>): P {
+  return { ...persona, worksWellWith: favoritesFirst(persona.worksWellWith, starred) };
 }

@@ -4,7 +4,18 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/personas/markdown";
 import { ExportLinks } from "@/components/personas/export-links";
 import { PersonaAvatar } from "@/components/personas/persona-avatar";
+import { FavoriteButton } from "@/components/personas/favorite-button";
 import { PersonaCard } from "@/components/personas/persona-card";
+import { PersonaStatsLine } from "@/components/personas/persona-stats";
+import { favoriteSet } from "@/lib/community/favorites";
+import { signInHref } from "@/lib/community/sign-in-href";
+import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
+import { getDb } from "@/lib/db/client";
+import { ReviewsSection } from "@/components/community/reviews-section";
+import { personaJsonLd } from "@/lib/community/json-ld";
+import { tokensLabel } from "@/lib/community/prompt-size";
+import { ownReview, REVIEW_MAX_CHARS, reviewRefusal, reviewsPage, reviewsQuerySchema } from "@/lib/community/reviews";
+import { env } from "@/lib/env";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
 import { getCatalog } from "@/lib/personas";
@@ -13,7 +24,10 @@ import { CATEGORIES } from "@/lib/personas/schema";
 import { galleryHref } from "@/lib/personas/url";
 import { TIER_LABELS } from "@/lib/tiers";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function findPersona(id: string) {
   return getCatalog().byId.get(id);
@@ -31,18 +45,35 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function PersonaPage({ params }: Props) {
+export default async function PersonaPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const raw = (await searchParams) ?? {};
   const catalog = getCatalog();
   const persona = catalog.byId.get(id);
   if (!persona) notFound();
   const viewer = await getViewer();
   const detail = personaDetail(catalog, persona, viewer?.tier ?? null);
   const chatHref = `/chat?persona=${detail.id}`;
+  const db = getDb();
+  const stats = publicStats(statsOf(catalogStats({ db }), persona.id));
+  const starred = viewer ? favoriteSet({ db, userId: viewer.id }).has(persona.id) : null;
+  const reviewQuery = reviewsQuerySchema.safeParse({ page: raw.reviewPage, sort: raw.reviews });
+  const reviews = reviewsPage({
+    db,
+    personaId: persona.id,
+    ...(reviewQuery.success ? reviewQuery.data : { page: 1, sort: "newest" as const }),
+  });
+  const reviewer = viewer
+    ? {
+        own: ownReview({ db, userId: viewer.id, personaId: persona.id }),
+        refusal: reviewRefusal({ db, userId: viewer.id, persona })?.message ?? null,
+      }
+    : null;
   const unlockHref = viewer ? "/pricing" : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
 
   return (
     <article className="flex flex-col gap-8">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: personaJsonLd(detail, stats, env().siteUrl) }} />
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-700 dark:text-zinc-300">
         <Link href="/" className="underline">Personas</Link> /{" "}
         <Link href={galleryHref({ category: detail.category })} className="underline">{CATEGORIES[detail.category]}</Link>
@@ -54,7 +85,14 @@ export default async function PersonaPage({ params }: Props) {
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-3xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">{detail.name}</h1>
             <TierBadge tier={detail.tier} locked={detail.locked} />
+            <FavoriteButton
+              personaId={detail.id}
+              personaName={detail.name}
+              starred={starred}
+              signInHref={signInHref(`/personas/${detail.id}`)}
+            />
           </div>
+          <PersonaStatsLine stats={stats} />
           <p className="text-lg text-zinc-700 dark:text-zinc-300">{detail.description}</p>
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Category and tags">
             <li>
@@ -155,6 +193,8 @@ export default async function PersonaPage({ params }: Props) {
             <dd className="font-medium">{detail.model}</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Version</dt>
             <dd className="font-medium">{detail.version}</dd>
+            <dt className="text-zinc-600 dark:text-zinc-400">Prompt size</dt>
+            <dd className="font-medium" data-testid="prompt-size">{tokensLabel(detail.promptTokens)} (estimated)</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Tier</dt>
             <dd className="font-medium">{TIER_LABELS[detail.tier]}</dd>
             {detail.author && (
@@ -179,6 +219,15 @@ export default async function PersonaPage({ params }: Props) {
           {!detail.locked && <ExportLinks id={detail.id} />}
         </aside>
       </div>
+
+      <ReviewsSection
+        personaId={detail.id}
+        personaName={detail.name}
+        reviews={reviews}
+        viewer={reviewer}
+        signInHref={signInHref(`/personas/${detail.id}#reviews`)}
+        maxChars={REVIEW_MAX_CHARS}
+      />
 
       <RelatedSection id="works-well-with" title="Works well with" personas={detail.worksWellWith} />
       <RelatedSection id="paired-with-by" title="Paired with by" personas={detail.pairedWith} />

@@ -21,6 +21,7 @@ export function createConversation({
   greeting,
   parentId = null,
   handoffContext = null,
+  personaVersion = null,
 }: {
   db: Executor;
   userId: string;
@@ -29,10 +30,11 @@ export function createConversation({
   greeting: string;
   parentId?: string | null;
   handoffContext?: string | null;
+  personaVersion?: string | null;
 }): Conversation {
   const conversation = db
     .insert(conversations)
-    .values({ id: randomUUID(), userId, personaId, title, parentId, handoffContext })
+    .values({ id: randomUUID(), userId, personaId, title, parentId, handoffContext, personaVersion })
     .returning()
     .get();
   // The persona's greeting opens every conversation.
@@ -90,4 +92,15 @@ export function touchConversation({ db, id }: { db: Executor; id: string }) {
 /** Moves a guest's conversations to the account they signed up or in with. */
 export function moveConversations({ db, fromUserId, toUserId }: { db: Executor; fromUserId: string; toUserId: string }): number {
   return db.update(conversations).set({ userId: toUserId }).where(eq(conversations.userId, fromUserId)).run().changes;
+}
+
+/** The persona version the user's conversation started with (null when not recorded). */
+export function getConversationPersonaVersion({ db, id, userId }: { db: Executor; id: string; userId: string }): string | null {
+  return (
+    db
+      .select({ v: conversations.personaVersion })
+      .from(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .get()?.v ?? null
+  );
 }

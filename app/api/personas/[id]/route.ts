@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
 import { getCatalog } from "@/lib/personas";
 import { personaDetail } from "@/lib/personas/detail";
+import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
+import { getDb } from "@/lib/db/client";
 
 const paramsSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a persona id like \"backend-developer\"").max(64),
@@ -19,7 +21,8 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     const persona = catalog.byId.get(parsed.data.id);
     if (!persona) throw new AppError("not_found", `No persona has the id "${parsed.data.id}".`);
     const viewer = await getViewer();
-    return NextResponse.json(personaDetail(catalog, persona, viewer?.tier ?? null), {
+    const stats = publicStats(statsOf(catalogStats({ db: getDb() }), persona.id));
+    return NextResponse.json({ ...personaDetail(catalog, persona, viewer?.tier ?? null), stats }, {
       headers: { "Cache-Control": "private, no-store", Vary: "Cookie" },
     });
   } catch (error) {

@@ -1,0 +1,40 @@
+import "server-only";
+import type { Executor } from "@/lib/db/client";
+import { addFavorite, countFavorites, listFavoriteIds, removeFavorite } from "@/lib/db/queries/favorites";
+import { forgetStats } from "./stats-cache";
+
+export type FavoriteState = { personaId: string; favorited: boolean; favorites: number };
+
+/** Stars or unstars a persona for its user; doing it twice is the same as once. */
+export function setFavorite({
+  db,
+  userId,
+  personaId,
+  favorited,
+}: {
+  db: Executor;
+  userId: string;
+  personaId: string;
+  favorited: boolean;
+}): FavoriteState {
+  if (favorited) addFavorite({ db, userId, personaId });
+  else removeFavorite({ db, userId, personaId });
+  forgetStats();
+  return { personaId, favorited, favorites: countFavorites({ db, personaId }) };
+}
+
+/** The viewer's stars as a set; empty without a viewer. */
+export function favoriteSet({
+  db,
+  userId,
+}: {
+  db: Executor;
+  userId: string | null | undefined;
+}): Set<string> {
+  return new Set(userId ? listFavoriteIds({ db, userId }) : []);
+}
+
+/** Favourites first, otherwise in the order given. */
+export function favoritesFirst<T extends { id: string }>(items: readonly T[], starred: Set<string>): T[] {
+  return [...items].sort((a, b) => Number(starred.has(b.id)) - Number(starred.has(a.id)));
+}

@@ -1,0 +1,130 @@
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
+import { POST as continueRoute } from "@/app/share/[token]/continue/route";
+import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/chat/guest";
+import { createConversation, getConversation } from "@/lib/db/queries/conversations";
+import { insertMessage, listMessages } from "@/lib/db/queries/messages";
+import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { signInJar } from "@/lib/testing/community-session";
+import { sharedView } from "./shares";
+
+const jar = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+
+const SITE = "http://localhost:3000";
+const headers = { origin: SITE, host: "localhost:3000" };
+const PAID = "threat-modeler";
+
+let h: ChatHarness;
+beforeAll(async () => {
+  h = await startChatHarness();
+});
+afterAll(async () => {
+  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await h?.close();
+});
+beforeEach(() => jar.clear());
+
+async function ownedConversation(personaId: string, tier: "free" | "pro" = "free") {
+  const owner = h.user(tier);
+  const conv = createConversation({
+    db: h.db,
+    userId: owner.userId,
+    personaId,
+    title: "Shared chat",
+    greeting: "Hello!",
+  });
+  insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: "my question" });
+  insertMessage({ db: h.db, conversationId: conv.id, role: "assistant", content: "an answer" });
+  await signInJar(jar, h.db, owner.userId);
+  return { owner, conv };
+}
+const share = (id: string, method: "POST" | "DELETE" = "POST") =>
+  (method === "POST" ? POST : DELETE)(
+    new NextRequest(`${SITE}/api/conversations/${id}/share`, { method, headers }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
+const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;
+const cont = (token: string) =>
+  continueRoute(new NextRequest(`${SITE}/share/${token}/continue`, { method: "POST", headers }), {
+    params: Promise.resolve({ token }),
+  });
+
+describe("shared conversations", () => {
+  it("only the owner shares; the link is a snapshot, ≥128 bits, and revoking it makes it 404 at once", async () => {
+    const { conv } = await ownedConversation("backend-developer");
+    const made = await share(conv.id);
+    expect(made.status).toBe(201);
+    const { url } = (await made.json()) as { url: string };
+    const token = tokenOf(url);
+    expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16);
+    await new Promise((r) => setTimeout(r, 5));
+    insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: "said after sharing" });
+    const view = sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null });
+    expect(view.messages.map((m) => m.content)).toEqual(["Hello!", "my question", "an answer"]);
+    expect(JSON.stringify(view)).not.toMatch(/@example\.com|body/);
+
+    await signInJar(jar, h.db, h.user().userId);
+    expect((await share(conv.id)).status).toBe(404);
+    expect((await share(conv.id, "DELETE")).status).toBe(404);
+
+    await signInJar(jar, h.db, getConversation({ db: h.db, id: conv.id, userId: conv.userId })!.userId);
+    expect((await share(conv.id, "DELETE")).status).toBe(200);
+    expect(() => sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null })).toThrow(
+      /no longer shared/,
+    );
+    expect((await cont(token)).status).toBe(404);
+  });
+
+  it("continuing copies the conversation into the viewer's own new one (a visitor becomes a guest)", async () => {
+    const { conv } = await ownedConversation("backend-developer");
+    const token = tokenOf(((await (await share(conv.id)).json()) as { url: string }).url);
+    jar.clear();
+    const response = await cont(token);
+    expect(response.status).toBe(303);
+    const newId = new URL(response.headers.get("location")!).pathname.split("/").pop()!;
+    const guestId = readGuestCookie(/pm_guest=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1]);
+    expect(guestId).toBeTruthy();
+    expect(getConversation({ db: h.db, id: newId, userId: guestId! })).toBeDefined();
+    expect(listMessages({ db: h.db, conversationId: newId }).map((m) => m.content)).toEqual([
+      "Hello!",
+      "my question",
+      "an answer",
+    ]);
+    jar.set(GUEST_COOKIE, guestCookieValue(guestId!));
+    expect(getConversation({ db: h.db, id: conv.id, userId: guestId! })).toBeUndefined();
+  });
+
+  it("a shared paid conversation shows the messages, not the prompt, and does not unlock chat", async () => {
+    const { conv } = await ownedConversation(PAID, "pro");
+    const token = tokenOf(((await (await share(conv.id)).json()) as { url: string }).url);
+    const prompt = h.catalog.byId.get(PAID)!.body;
+    const view = sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: "free" });
+    expect(view.locked).toBe(true);
+    expect(view.messages.length).toBe(3);
+    expect(JSON.stringify(view)).not.toContain(prompt.slice(0, 80));
+
+    await signInJar(jar, h.db, h.user("free").userId);
+    const before = (h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
+    const refused = await cont(token);
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get("location")).toMatch(/refused=forbidden/);
+    expect((h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n).toBe(
+      before,
+    );
+    jar.clear();
+    expect((await cont(token)).headers.get("location")).toMatch(/refused=forbidden/);
+
+    await signInJar(jar, h.db, h.user("pro").userId);
+    expect((await cont(token)).headers.get("location")).toMatch(/\/chat\//);
+  });
+
+  it("a malformed token is a 404, not an error", () => {
+    expect(() => sharedView({ db: h.db, catalog: h.catalog, token: "../../x", viewerTier: null })).toThrow(
+      /no longer shared/,
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import "server-only";
+import { and, gte, lt, lte, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { personaUsageActors, personaUsageDays } from "../schema";
+
+/**
+ * Counts one chatting actor for a persona on a day: the first time only. The primary key makes
+ * the check and the insert one statement; the day's count moves only when the row is new.
+ */
+export function recordPersonaUse({
+  db,
+  personaId,
+  day,
+  actorHash,
+}: {
+  db: Executor;
+  personaId: string;
+  day: string;
+  actorHash: string;
+}): boolean {
+  const added = db
+    .insert(personaUsageActors)
+    .values({ personaId, day, actorHash })
+    .onConflictDoNothing()
+    .run();
+  if (added.changes !== 1) return false;
+  db.insert(personaUsageDays)
+    .values({ personaId, day, users: 1 })
+    .onConflictDoUpdate({
+      target: [personaUsageDays.personaId, personaUsageDays.day],
+      set: { users: sql`${personaUsageDays.users} + 1` },
+    })
+    .run();
+  return true;
+}
+
+/** Who-chatted rows are only needed while their day can still be counted again. */
+export function pruneUsageActors({ db, beforeDay }: { db: Executor; beforeDay: string }): number {
+  return db.delete(personaUsageActors).where(lt(personaUsageActors.day, beforeDay)).run().changes;
+}
+
+/** Distinct users per persona summed over the days fromDay..toDay (inclusive, "YYYY-MM-DD"). */
+export function usageTotals({
+  db,
+  fromDay,
+  toDay,
+}: {
+  db: Executor;
+  fromDay: string;
+  toDay: string;
+}): Map<string, number> {
+  const rows = db
+    .select({ personaId: personaUsageDays.personaId, users: sql<number>`sum(${personaUsageDays.users})` })
+    .from(personaUsageDays)
+    .where(and(gte(personaUsageDays.day, fromDay), lte(personaUsageDays.day, toDay)))
+    .groupBy(personaUsageDays.personaId)
+    .all();
+  return new Map(rows.map((r) => [r.personaId, Number(r.users)]));
+}
