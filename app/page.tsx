@@ -20,7 +20,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { query } = parseGalleryParams(await searchParams);
-  const parts = [query.q && `“${query.q}”`, query.category && CATEGORIES[query.category], query.tag && `#${query.tag}`];
+  const parts = [
+    query.q && `“${query.q}”`,
+    query.category && CATEGORIES[query.category],
+    query.tag && `#${query.tag}`,
+  ];
   const label = parts.filter(Boolean).join(" · ");
   return label ? { title: `${label} — personas`, robots: { index: false } } : {};
 }
@@ -50,7 +54,10 @@ export default async function GalleryPage({ searchParams }: Props) {
       <GalleryControls query={query} sort={result.sort} catalog={catalog} />
 
       {notices.length > 0 && (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           {notices.map((n) => (
             <p key={n}>{n}</p>
           ))}
@@ -64,7 +71,8 @@ export default async function GalleryPage({ searchParams }: Props) {
         <section aria-labelledby="results-heading" className="min-w-0 flex-1">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
             <h2 id="results-heading" className="text-sm text-zinc-700 dark:text-zinc-300" aria-live="polite">
-              <span data-testid="result-count">{result.total}</span> {result.total === 1 ? "persona" : "personas"}
+              <span data-testid="result-count">{result.total}</span>{" "}
+              {result.total === 1 ? "persona" : "personas"}
               {filtered ? " match" : ""}
               {result.pageCount > 1 && ` · page ${result.page} of ${result.pageCount}`}
             </h2>
@@ -75,8 +83,13 @@ export default async function GalleryPage({ searchParams }: Props) {
             )}
           </div>
           {result.items.length === 0 ? (
-            <div className="rounded-2xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700" data-testid="empty-state">
-              <p className="text-4xl" aria-hidden="true">🔭</p>
+            <div
+              className="rounded-2xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700"
+              data-testid="empty-state"
+            >
+              <p className="text-4xl" aria-hidden="true">
+                🔭
+              </p>
               <p className="mt-2 font-semibold">
                 {query.favorites && !viewer
                   ? "Sign in to see the personas you starred."
@@ -85,14 +98,22 @@ export default async function GalleryPage({ searchParams }: Props) {
                     : "No persona matches these filters."}
               </p>
               {query.favorites && !viewer && (
-                <Link href={signInHref(here)} className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300">
+                <Link
+                  href={signInHref(here)}
+                  className="mt-2 inline-block text-sm text-indigo-700 underline dark:text-indigo-300"
+                >
                   Sign in
                 </Link>
               )}
-              <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">Try fewer words, or another category or tier.</p>
+              <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+                Try fewer words, or another category or tier.
+              </p>
               <div className="mt-4 flex justify-center gap-3 text-sm">
                 {query.q && (query.category || query.tag || query.tier) && (
-                  <Link href={galleryHref({ q: query.q })} className="text-indigo-700 underline dark:text-indigo-300">
+                  <Link
+                    href={galleryHref({ q: query.q })}
+                    className="text-indigo-700 underline dark:text-indigo-300"
+                  >
                     Search “{query.q}” everywhere
                   </Link>
                 )}

@@ -16,7 +16,12 @@ export type Target = {
   check?(reply: Reply, res: http.IncomingMessage): string | undefined;
 };
 
-export type Reply = { text: string; finished: boolean; status: string | undefined; conversationId: string | null };
+export type Reply = {
+  text: string;
+  finished: boolean;
+  status: string | undefined;
+  conversationId: string | null;
+};
 
 export type Sample = { ttfbMs: number; totalMs: number };
 
@@ -41,7 +46,11 @@ function readStream(res: http.IncomingMessage, onFirstDelta: () => void): Promis
         if (!line.startsWith("data: ")) continue;
         const data = line.slice(6);
         if (data === "[DONE]") continue;
-        const chunk = JSON.parse(data) as { type: string; delta?: string; messageMetadata?: { status?: string; conversationId?: string } };
+        const chunk = JSON.parse(data) as {
+          type: string;
+          delta?: string;
+          messageMetadata?: { status?: string; conversationId?: string };
+        };
         if (chunk.type === "text-delta") {
           if (!sawDelta) {
             sawDelta = true;
@@ -54,7 +63,8 @@ function readStream(res: http.IncomingMessage, onFirstDelta: () => void): Promis
           reject(new Error(`error chunk: ${data.slice(0, 200)}`));
         }
         if (chunk.messageMetadata?.status) reply.status = chunk.messageMetadata.status;
-        if (chunk.messageMetadata?.conversationId) reply.conversationId = chunk.messageMetadata.conversationId;
+        if (chunk.messageMetadata?.conversationId)
+          reply.conversationId = chunk.messageMetadata.conversationId;
       }
     };
     res.setEncoding("utf8");
@@ -78,7 +88,12 @@ function readStream(res: http.IncomingMessage, onFirstDelta: () => void): Promis
 }
 
 /** One request and its whole reply. Rejects on anything but a 200 with a finished stream. */
-function exchange(agent: http.Agent, target: Target, client: number, body: unknown): Promise<{ sample: Sample; reply: Reply }> {
+function exchange(
+  agent: http.Agent,
+  target: Target,
+  client: number,
+  body: unknown,
+): Promise<{ sample: Sample; reply: Reply }> {
   const url = new URL(target.path, target.origin);
   if (url.hostname !== "127.0.0.1") throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
   const payload = JSON.stringify(body);
@@ -91,7 +106,11 @@ function exchange(agent: http.Agent, target: Target, client: number, body: unkno
         method: "POST",
         agent,
         timeout: REQUEST_TIMEOUT_MS,
-        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), ...target.headers(client) },
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": Buffer.byteLength(payload),
+          ...target.headers(client),
+        },
       },
       (res) => {
         if (res.statusCode !== 200) {
@@ -123,14 +142,18 @@ function exchange(agent: http.Agent, target: Target, client: number, body: unkno
  * connections at once would measure that burst (seconds of queueing in `next start`, for either
  * route) instead of the steady state.
  */
-export const clientPool = (connections: number) => new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: connections });
+export const clientPool = (connections: number) =>
+  new http.Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: connections });
 
 /**
  * `connections` clients, each sending its next request as soon as its last reply ended, until
  * `durationMs` has passed (requests in flight then are awaited and counted) or a client has made
  * `maxPerClient` requests.
  */
-export async function runLoad(target: Target, opts: { agent: http.Agent; connections: number; durationMs: number; maxPerClient: number }): Promise<LoadRun> {
+export async function runLoad(
+  target: Target,
+  opts: { agent: http.Agent; connections: number; durationMs: number; maxPerClient: number },
+): Promise<LoadRun> {
   const { agent } = opts;
   const samples: Sample[] = [];
   const errorExamples: string[] = [];
@@ -146,7 +169,10 @@ export async function runLoad(target: Target, opts: { agent: http.Agent; connect
         last = { conversationId: reply.conversationId };
       } catch (error) {
         errors++;
-        if (errorExamples.length < 5) errorExamples.push(`client ${id}, turn ${turn}: ${error instanceof Error ? error.message : String(error)}`);
+        if (errorExamples.length < 5)
+          errorExamples.push(
+            `client ${id}, turn ${turn}: ${error instanceof Error ? error.message : String(error)}`,
+          );
         // Start the next turn in a new conversation: the old one may still have a reply running.
         last = { conversationId: null };
         // Do not spin on a server that refuses at once.

@@ -3,7 +3,13 @@ import fs from "node:fs";
 
 type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
 type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
-type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+type CpuProfile = {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+};
 
 export type ProfileSummary = {
   totalMs: number;
@@ -26,7 +32,8 @@ function areaOf(frame: CallFrame): string {
   }
   if (url.startsWith("node:")) return "Node built-ins (streams, http, …)";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
-  if (pkg?.startsWith("next") && /next\/dist\/compiled\//.test(url)) return `next (compiled: ${/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? "?"})`;
+  if (pkg?.startsWith("next") && /next\/dist\/compiled\//.test(url))
+    return `next (compiled: ${/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? "?"})`;
   if (pkg) return pkg;
   if (url.includes("/.next/server/")) return "app bundle (.next/server: app code and bundled packages)";
   return url;
@@ -55,7 +62,10 @@ function sourceAt(frame: CallFrame, files: Map<string, string[] | null>, length 
 }
 
 /** `window` (µs on the monotonic clock, as `process.hrtime` gives it and V8 stamps samples) limits it to the measured run. */
-export function summarizeProfile(file: string, opts: { replies: number; window?: { fromUs: number; toUs: number }; top?: number }): ProfileSummary {
+export function summarizeProfile(
+  file: string,
+  opts: { replies: number; window?: { fromUs: number; toUs: number }; top?: number },
+): ProfileSummary {
   const { replies, window, top = 15 } = opts;
   const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -71,7 +81,9 @@ export function summarizeProfile(file: string, opts: { replies: number; window?:
     const id = profile.samples[i]!;
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   }
-  const totalUs = window ? Math.min(window.toUs, profile.endTime) - Math.max(window.fromUs, profile.startTime) : profile.endTime - profile.startTime;
+  const totalUs = window
+    ? Math.min(window.toUs, profile.endTime) - Math.max(window.fromUs, profile.startTime)
+    : profile.endTime - profile.startTime;
   let busyUs = 0;
   const areas = new Map<string, number>();
   const functions = new Map<string, { name: string; where: string; us: number }>();
@@ -90,7 +102,11 @@ export function summarizeProfile(file: string, opts: { replies: number; window?:
     functions.set(k, f);
     // Total time of functions in the app's bundle: each counted once per stack, however deep it recurses.
     const seen = new Set<string>();
-    for (let node: number | undefined = id, depth = 0; node !== undefined && depth < 500; node = parent.get(node), depth++) {
+    for (
+      let node: number | undefined = id, depth = 0;
+      node !== undefined && depth < 500;
+      node = parent.get(node), depth++
+    ) {
       const fr = byId.get(node)!.callFrame;
       if (!fr.url.includes("/.next/server/")) continue;
       const fk = key(fr);
@@ -106,9 +122,19 @@ export function summarizeProfile(file: string, opts: { replies: number; window?:
     totalMs: totalUs / 1000,
     busyMs: busyUs / 1000,
     replies,
-    areas: [...areas].map(([area, us]) => ({ area, ms: us / 1000, share: share(us) })).sort((a, b) => b.ms - a.ms).slice(0, top),
-    topSelf: [...functions.values()].sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ name: f.name, where: f.where, share: share(f.us) })),
+    areas: [...areas]
+      .map(([area, us]) => ({ area, ms: us / 1000, share: share(us) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top),
+    topSelf: [...functions.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ name: f.name, where: f.where, share: share(f.us) })),
     // Next's own wrappers around every request (≥ 90% of busy) say nothing about the route.
-    topInclusive: [...inclusive.values()].filter((f) => f.us < 0.9 * busyUs).sort((a, b) => b.us - a.us).slice(0, top).map((f) => ({ name: f.name, where: f.where, share: share(f.us) })),
+    topInclusive: [...inclusive.values()]
+      .filter((f) => f.us < 0.9 * busyUs)
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ name: f.name, where: f.where, share: share(f.us) })),
   };
 }

@@ -8,7 +8,17 @@ import net from "node:net";
 import path from "node:path";
 
 /** Never copied into the throwaway app: dependencies are linked, the rest is build output, data, tooling or tests. */
-const SKIP_TOP_LEVEL = new Set(["node_modules", ".next", ".data", ".git", "bench", "e2e", "test-results", "playwright-report", "blob-report"]);
+const SKIP_TOP_LEVEL = new Set([
+  "node_modules",
+  ".next",
+  ".data",
+  ".git",
+  "bench",
+  "e2e",
+  "test-results",
+  "playwright-report",
+  "blob-report",
+]);
 /** Tests are not part of the app, and `next build` type-checks every file it is given: a test being written must not break the benchmark. */
 const SKIP_FILE = /\.(test|spec)\.tsx?$/;
 
@@ -21,7 +31,10 @@ export const BARE_ROUTE_PATH = "/api/bench-bare";
  * copy as the fallback.
  */
 export function copyApp(root: string, dest: string): void {
-  fs.cpSync(root, dest, { recursive: true, filter: (p) => !SKIP_TOP_LEVEL.has(path.relative(root, p).split(path.sep)[0]!) && !SKIP_FILE.test(p) });
+  fs.cpSync(root, dest, {
+    recursive: true,
+    filter: (p) => !SKIP_TOP_LEVEL.has(path.relative(root, p).split(path.sep)[0]!) && !SKIP_FILE.test(p),
+  });
   const routeDir = path.join(dest, "app", ...BARE_ROUTE_PATH.split("/").filter(Boolean));
   fs.mkdirSync(routeDir, { recursive: true });
   fs.copyFileSync(path.join(root, "bench", "bare-route", "route.ts"), path.join(routeDir, "route.ts"));
@@ -36,10 +49,16 @@ export function copyApp(root: string, dest: string): void {
 /** An already-built copy given by BENCH_CHAT_APP must have the bare route in its build. */
 export function assertBuiltCopy(appDir: string): void {
   const built = path.join(appDir, ".next", "server", "app", ...BARE_ROUTE_PATH.split("/").filter(Boolean));
-  if (!fs.existsSync(built)) throw new Error(`${appDir} has no built ${BARE_ROUTE_PATH} (expected ${built}); leave BENCH_CHAT_APP unset to copy and build`);
+  if (!fs.existsSync(built))
+    throw new Error(
+      `${appDir} has no built ${BARE_ROUTE_PATH} (expected ${built}); leave BENCH_CHAT_APP unset to copy and build`,
+    );
 }
 
-const tail = (file: string, lines = 40) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n") : "(no output)");
+const tail = (file: string, lines = 40) =>
+  fs.existsSync(file)
+    ? fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n")
+    : "(no output)";
 
 const nextBin = (appDir: string) => path.join(appDir, "node_modules", "next", "dist", "bin", "next");
 
@@ -67,7 +86,10 @@ function track(child: ChildProcess, label: string) {
     running.delete(child);
     if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
     process.kill(child.pid, "SIGTERM");
-    const ended = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
+    const ended = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 15_000)),
+    ]);
     if (!ended) {
       console.error(`[bench:chat] ${label} (pid ${child.pid}) ignored SIGTERM for 15 s; killing it`);
       process.kill(child.pid, "SIGKILL");
@@ -78,17 +100,29 @@ function track(child: ChildProcess, label: string) {
 }
 
 /** `next build` in the copy, bounded in time; output goes to `logFile`, whose tail is in the error if it fails. */
-export async function buildApp(appDir: string, env: NodeJS.ProcessEnv, logFile: string, timeoutMs = 15 * 60_000): Promise<number> {
+export async function buildApp(
+  appDir: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  timeoutMs = 15 * 60_000,
+): Promise<number> {
   const started = performance.now();
   const out = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, [nextBin(appDir), "build"], { cwd: appDir, env, stdio: ["ignore", out, out] });
+  const child = spawn(process.execPath, [nextBin(appDir), "build"], {
+    cwd: appDir,
+    env,
+    stdio: ["ignore", out, out],
+  });
   fs.closeSync(out);
   const { exited, stop } = track(child, "next build");
   const timer = setTimeout(() => void stop(), timeoutMs);
   await exited;
   clearTimeout(timer);
   running.delete(child);
-  if (child.exitCode !== 0) throw new Error(`next build failed (exit ${child.exitCode ?? child.signalCode}); last lines of ${logFile}:\n${tail(logFile)}`);
+  if (child.exitCode !== 0)
+    throw new Error(
+      `next build failed (exit ${child.exitCode ?? child.signalCode}); last lines of ${logFile}:\n${tail(logFile)}`,
+    );
   return performance.now() - started;
 }
 
@@ -106,10 +140,18 @@ export function freePort(): Promise<number> {
 export type Child = { pid: number; origin: string; readyMs: number; stop(): Promise<void> };
 
 /** Polls `url` until it answers 200, the child exits, or the deadline passes. */
-async function waitReady(child: ChildProcess, url: string, logFile: string, label: string, timeoutMs: number, stop: () => Promise<void>) {
+async function waitReady(
+  child: ChildProcess,
+  url: string,
+  logFile: string,
+  label: string,
+  timeoutMs: number,
+  stop: () => Promise<void>,
+) {
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; attempt < 10_000; attempt++) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}); log:\n${tail(logFile)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${label} exited (${child.exitCode ?? child.signalCode}); log:\n${tail(logFile)}`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
       await res.arrayBuffer();
@@ -120,7 +162,9 @@ async function waitReady(child: ChildProcess, url: string, logFile: string, labe
       if (error instanceof Error && error.message.startsWith(label)) throw error;
       if (Date.now() > deadline) {
         await stop();
-        throw new Error(`${label} not ready at ${url} after ${timeoutMs} ms: ${String(error)}; log:\n${tail(logFile)}`);
+        throw new Error(
+          `${label} not ready at ${url} after ${timeoutMs} ms: ${String(error)}; log:\n${tail(logFile)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -130,13 +174,25 @@ async function waitReady(child: ChildProcess, url: string, logFile: string, labe
 }
 
 /** `next start` on 127.0.0.1; ready once `readyPath` answers 200. `nodeOptions` for --cpu-prof. */
-export async function startNext(opts: { appDir: string; env: NodeJS.ProcessEnv; logFile: string; readyPath: string; nodeOptions?: string }): Promise<Child> {
+export async function startNext(opts: {
+  appDir: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  readyPath: string;
+  nodeOptions?: string;
+}): Promise<Child> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const out = fs.openSync(opts.logFile, "a");
-  const env = opts.nodeOptions ? { ...opts.env, NODE_OPTIONS: [opts.env.NODE_OPTIONS, opts.nodeOptions].filter(Boolean).join(" ") } : opts.env;
-  const child = spawn(process.execPath, [nextBin(opts.appDir), "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: opts.appDir, env, stdio: ["ignore", out, out] });
+  const env = opts.nodeOptions
+    ? { ...opts.env, NODE_OPTIONS: [opts.env.NODE_OPTIONS, opts.nodeOptions].filter(Boolean).join(" ") }
+    : opts.env;
+  const child = spawn(
+    process.execPath,
+    [nextBin(opts.appDir), "start", "-H", "127.0.0.1", "-p", String(port)],
+    { cwd: opts.appDir, env, stdio: ["ignore", out, out] },
+  );
   fs.closeSync(out);
   const { stop } = track(child, "next start");
   await waitReady(child, origin + opts.readyPath, opts.logFile, "next start", 120_000, stop);
@@ -149,11 +205,23 @@ export async function startFakeLlm(opts: { root: string; delayMs: number; logFil
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const out = fs.openSync(opts.logFile, "a");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(opts.root, "scripts", "llm-fake.ts"), "--port", String(port), "--delay-ms", String(opts.delayMs)], {
-    cwd: opts.root,
-    env: { ...process.env, NODE_ENV: "production" },
-    stdio: ["ignore", out, out],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(opts.root, "scripts", "llm-fake.ts"),
+      "--port",
+      String(port),
+      "--delay-ms",
+      String(opts.delayMs),
+    ],
+    {
+      cwd: opts.root,
+      env: { ...process.env, NODE_ENV: "production" },
+      stdio: ["ignore", out, out],
+    },
+  );
   fs.closeSync(out);
   const { stop } = track(child, "fake LLM");
   await waitReady(child, `${origin}/v1/models`, opts.logFile, "fake LLM", 60_000, stop);
@@ -200,7 +268,8 @@ function schedCpuMs(pid: number): number | null {
     try {
       ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT" && fs.existsSync(`/proc/${pid}/task/${tid}`)) return null;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" && fs.existsSync(`/proc/${pid}/task/${tid}`))
+        return null;
     }
   }
   return Number.isFinite(ns) ? ns / 1e6 : null;
@@ -215,7 +284,12 @@ function childPids(pid: number): number[] {
   }
   return tasks.flatMap((tid) => {
     try {
-      return fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      return fs
+        .readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
     } catch {
       return [];
     }
@@ -242,8 +316,12 @@ export function treeCpu(pid: number): CpuReading {
 }
 
 /** CPU ms between two readings: the scheduler's count when both have it, else utime + stime. */
-export function cpuDelta(before: CpuReading, after: CpuReading): { ms: number; source: "schedstat" | "stat"; statMs: number } {
+export function cpuDelta(
+  before: CpuReading,
+  after: CpuReading,
+): { ms: number; source: "schedstat" | "stat"; statMs: number } {
   const statMs = after.statMs - before.statMs;
-  if (before.schedMs !== null && after.schedMs !== null) return { ms: after.schedMs - before.schedMs, source: "schedstat", statMs };
+  if (before.schedMs !== null && after.schedMs !== null)
+    return { ms: after.schedMs - before.schedMs, source: "schedstat", statMs };
   return { ms: statMs, source: "stat", statMs };
 }

@@ -25,7 +25,18 @@ import { z } from "zod";
 import { sessions, users } from "../lib/db/schema";
 import { clientPool, runLoad, type LoadRun, type Target } from "./chat-load";
 import { summarizeProfile, type ProfileSummary } from "./chat-profile";
-import { assertBuiltCopy, BARE_ROUTE_PATH, buildApp, copyApp, killChildrenNow, startFakeLlm, startNext, treeCpu, cpuDelta, type Child } from "./chat-server";
+import {
+  assertBuiltCopy,
+  BARE_ROUTE_PATH,
+  buildApp,
+  copyApp,
+  killChildrenNow,
+  startFakeLlm,
+  startNext,
+  treeCpu,
+  cpuDelta,
+  type Child,
+} from "./chat-server";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RESULTS_DIR = path.join(ROOT, "bench", "results");
@@ -47,7 +58,12 @@ const CPU_RATIO_TARGET = 1.3;
 const settingsSchema = z.object({
   BENCH_DURATION: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.coerce.number().int().min(1, "must be at least 1 second").max(600, "must be at most 600 seconds").default(15),
+    z.coerce
+      .number()
+      .int()
+      .min(1, "must be at least 1 second")
+      .max(600, "must be at most 600 seconds")
+      .default(15),
   ),
   BENCH_CHAT_APP: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   BENCH_CHAT_PROFILE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
@@ -56,7 +72,9 @@ const settingsSchema = z.object({
 function readSettings() {
   const parsed = settingsSchema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid benchmark settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+    throw new Error(
+      `Invalid benchmark settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
   }
   return {
     durationSeconds: parsed.data.BENCH_DURATION,
@@ -67,8 +85,26 @@ function readSettings() {
 
 /** The server's environment: only the fake model configured, a known auth secret, nothing inherited that could point elsewhere. */
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extra };
-  for (const key of ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "OPENAI_COMPATIBLE_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "GITHUB_ID", "GITHUB_SECRET", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "PERSONAS_DIR", "SITE_URL", "NODE_OPTIONS"]) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  };
+  for (const key of [
+    "ANTHROPIC_API_KEY",
+    "OPENAI_API_KEY",
+    "OPENAI_COMPATIBLE_API_KEY",
+    "STRIPE_SECRET_KEY",
+    "STRIPE_WEBHOOK_SECRET",
+    "GITHUB_ID",
+    "GITHUB_SECRET",
+    "GOOGLE_CLIENT_ID",
+    "GOOGLE_CLIENT_SECRET",
+    "PERSONAS_DIR",
+    "SITE_URL",
+    "NODE_OPTIONS",
+  ]) {
     if (!(key in extra)) delete env[key];
   }
   return env;
@@ -113,13 +149,26 @@ async function seedUsers(dbPath: string, secret: string, count: number): Promise
     const db = drizzle(sqlite);
     const stamp = Date.now().toString(36);
     const rows = Array.from({ length: count }, (_, i) => ({
-      user: { id: crypto.randomUUID(), email: `bench-${stamp}-${i}@bench.invalid`, name: `Bench ${i}`, tier: "max" as const, tierSource: "operator" as const },
+      user: {
+        id: crypto.randomUUID(),
+        email: `bench-${stamp}-${i}@bench.invalid`,
+        name: `Bench ${i}`,
+        tier: "max" as const,
+        tierSource: "operator" as const,
+      },
       sessionId: crypto.randomBytes(24).toString("base64url"),
     }));
     db.transaction((tx) => {
       for (const { user, sessionId } of rows) {
         tx.insert(users).values(user).run();
-        tx.insert(sessions).values({ id: sessionId, userId: user.id, version: 0, expiresAt: new Date(Date.now() + 24 * 3600_000) }).run();
+        tx.insert(sessions)
+          .values({
+            id: sessionId,
+            userId: user.id,
+            version: 0,
+            expiresAt: new Date(Date.now() + 24 * 3600_000),
+          })
+          .run();
       }
     });
     return await Promise.all(
@@ -164,22 +213,50 @@ type RouteResult = {
   serverCpuUtilization: number;
   fakeLlmCpuMsPerReply: number;
   loadGeneratorCpuMsPerReply: number;
-  sqlite: { commits: number | null; commitsPerSec: number | null; commitsPerReply: number | null; messagesInserted: number; messagesPerSec: number };
+  sqlite: {
+    commits: number | null;
+    commitsPerSec: number | null;
+    commitsPerReply: number | null;
+    messagesInserted: number;
+    messagesPerSec: number;
+  };
   /** 1-minute load average seen at the start and end of its segments. */
   loadAverage: { min: number; max: number };
   profile?: ProfileSummary;
 };
 
 /** What one measured stretch of load on one route left behind. */
-type Segment = { run: LoadRun; serverCpuMs: number; serverStatCpuMs: number; cpuSource: string; llmCpuMs: number; selfCpuMs: number; commits: number | null; messagesInserted: number; loadAverage: number[] };
+type Segment = {
+  run: LoadRun;
+  serverCpuMs: number;
+  serverStatCpuMs: number;
+  cpuSource: string;
+  llmCpuMs: number;
+  selfCpuMs: number;
+  commits: number | null;
+  messagesInserted: number;
+  loadAverage: number[];
+};
 
-async function measureSegment(opts: { target: Target; agent: http.Agent; server: Child; llm: Child; dbPath: string; seconds: number }): Promise<Segment> {
+async function measureSegment(opts: {
+  target: Target;
+  agent: http.Agent;
+  server: Child;
+  llm: Child;
+  dbPath: string;
+  seconds: number;
+}): Promise<Segment> {
   const { target, agent, server, llm, dbPath } = opts;
   const load0 = os.loadavg()[0]!;
   const cpu0 = { server: treeCpu(server.pid), llm: treeCpu(llm.pid), self: process.cpuUsage() };
   const commits0 = walCommitCounter(dbPath);
   const messages0 = countMessages(dbPath);
-  const run = await runLoad(target, { agent, connections: CONNECTIONS, durationMs: opts.seconds * 1000, maxPerClient: MAX_REQUESTS_PER_CLIENT });
+  const run = await runLoad(target, {
+    agent,
+    connections: CONNECTIONS,
+    durationMs: opts.seconds * 1000,
+    maxPerClient: MAX_REQUESTS_PER_CLIENT,
+  });
   const self = process.cpuUsage(cpu0.self);
   const serverCpu = cpuDelta(cpu0.server, treeCpu(server.pid));
   const commits1 = walCommitCounter(dbPath);
@@ -245,12 +322,16 @@ function chatTarget(origin: string, cookies: string[]): Target {
     headers: (client) => ({ Cookie: cookies[client]! }),
     body: (client, turn, last) => {
       const message = `Benchmark client ${client}, turn ${turn}: what is ${turn} + ${client}?`;
-      return turn % TURNS_PER_CONVERSATION === 0 || !last.conversationId ? { personaId: PERSONA_ID, message } : { conversationId: last.conversationId, message };
+      return turn % TURNS_PER_CONVERSATION === 0 || !last.conversationId
+        ? { personaId: PERSONA_ID, message }
+        : { conversationId: last.conversationId, message };
     },
     check: (reply, res) => {
-      if (res.headers["set-cookie"]?.some((c) => c.startsWith("pm_guest="))) return "the session cookie was not accepted (answered as a guest)";
+      if (res.headers["set-cookie"]?.some((c) => c.startsWith("pm_guest=")))
+        return "the session cookie was not accepted (answered as a guest)";
       if (reply.status !== "complete") return `reply ended with status ${reply.status ?? "(none)"}`;
-      if (!reply.text.includes(`[persona:${PERSONA_ID}]`)) return `unexpected reply text: ${reply.text.slice(0, 100)}`;
+      if (!reply.text.includes(`[persona:${PERSONA_ID}]`))
+        return `unexpected reply text: ${reply.text.slice(0, 100)}`;
       return undefined;
     },
   };
@@ -262,16 +343,33 @@ function bareTarget(origin: string): Target {
     origin,
     path: BARE_ROUTE_PATH,
     headers: () => ({}),
-    body: (client, turn) => ({ message: `Benchmark client ${client}, turn ${turn}: what is ${turn} + ${client}?` }),
+    body: (client, turn) => ({
+      message: `Benchmark client ${client}, turn ${turn}: what is ${turn} + ${client}?`,
+    }),
   };
 }
 
-type Environment = { node: string; platform: string; cpus: number; cpuModel: string; memoryGb: number; loadAverage: { start: number; end: number } };
+type Environment = {
+  node: string;
+  platform: string;
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  loadAverage: { start: number; end: number };
+};
 
 export type ChatBenchResults = {
   generatedAt: string;
   environment: Environment;
-  settings: { durationSeconds: number; warmupSeconds: number; rounds: number; connections: number; turnsPerConversation: number; fakeLlmDelayMs: number; persona: string };
+  settings: {
+    durationSeconds: number;
+    warmupSeconds: number;
+    rounds: number;
+    connections: number;
+    turnsPerConversation: number;
+    fakeLlmDelayMs: number;
+    persona: string;
+  };
   buildMs: number | null;
   chat: RouteResult;
   bare: RouteResult;
@@ -281,10 +379,16 @@ export type ChatBenchResults = {
 };
 
 const n = (v: number | null, digits = 0) =>
-  v === null || Number.isNaN(v) ? "–" : v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  v === null || Number.isNaN(v)
+    ? "–"
+    : v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (v: number) => (v < 10 ? `${n(v, 2)} ms` : `${n(v, 0)} ms`);
 const table = (head: string[], rows: string[][]) =>
-  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 
 function renderReport(r: ChatBenchResults): string {
   const e = r.environment;
@@ -293,13 +397,32 @@ function renderReport(r: ChatBenchResults): string {
     "# Persona Market chat benchmark",
     `${r.generatedAt} · Node ${e.node} · ${e.platform} · ${e.cpus} CPU (${e.cpuModel}) · ${n(e.memoryGb)} GB RAM · ${r.settings.connections} clients × ${r.settings.durationSeconds} s per route (in ${r.settings.rounds} turns alternating with the other route, after ${r.settings.warmupSeconds} s warm-up) · fake model, ${r.settings.fakeLlmDelayMs} ms per token · persona \`${r.settings.persona}\`, a new conversation every ${r.settings.turnsPerConversation} turns`,
     ...(busy
-      ? [`> Note: the machine was busy (1-min load average ${n(e.loadAverage.start, 1)} at start, ${n(e.loadAverage.end, 1)} at end, on ${e.cpus} CPUs). Throughput and latency are pessimistic and noisy; CPU time per reply holds up better.`]
+      ? [
+          `> Note: the machine was busy (1-min load average ${n(e.loadAverage.start, 1)} at start, ${n(e.loadAverage.end, 1)} at end, on ${e.cpus} CPUs). Throughput and latency are pessimistic and noisy; CPU time per reply holds up better.`,
+        ]
       : []),
     "## Targets",
-    table(["Target", "Measured", "Goal", "Result"], r.targets.map((t) => [t.name, t.measured, t.goal, t.pass ? "PASS" : "**MISS**"])),
+    table(
+      ["Target", "Measured", "Goal", "Result"],
+      r.targets.map((t) => [t.name, t.measured, t.goal, t.pass ? "PASS" : "**MISS**"]),
+    ),
     "## Load",
     table(
-      ["Route", "replies/s", "first text p50", "first text p99", "full reply p50", "full reply p99", "replies", "errors", "server CPU / reply", "server CPU use", "SQLite commits/s", "commits / reply", "messages inserted/s"],
+      [
+        "Route",
+        "replies/s",
+        "first text p50",
+        "first text p99",
+        "full reply p50",
+        "full reply p99",
+        "replies",
+        "errors",
+        "server CPU / reply",
+        "server CPU use",
+        "SQLite commits/s",
+        "commits / reply",
+        "messages inserted/s",
+      ],
       [r.chat, r.bare].map((x) => [
         `\`${x.path}\``,
         n(x.repliesPerSec, 1),
@@ -319,9 +442,19 @@ function renderReport(r: ChatBenchResults): string {
     table(
       ["Per reply, CPU of…", "/api/chat", "bare", "ratio"],
       [
-        ["the Next server", ms(r.chat.serverCpuMsPerReply), ms(r.bare.serverCpuMsPerReply), `${n(r.cpuPerReplyRatio, 2)}×`],
+        [
+          "the Next server",
+          ms(r.chat.serverCpuMsPerReply),
+          ms(r.bare.serverCpuMsPerReply),
+          `${n(r.cpuPerReplyRatio, 2)}×`,
+        ],
         ["the fake model server", ms(r.chat.fakeLlmCpuMsPerReply), ms(r.bare.fakeLlmCpuMsPerReply), ""],
-        ["the load generator", ms(r.chat.loadGeneratorCpuMsPerReply), ms(r.bare.loadGeneratorCpuMsPerReply), ""],
+        [
+          "the load generator",
+          ms(r.chat.loadGeneratorCpuMsPerReply),
+          ms(r.bare.loadGeneratorCpuMsPerReply),
+          "",
+        ],
       ],
     ),
     [
@@ -332,16 +465,38 @@ function renderReport(r: ChatBenchResults): string {
     ].join(" "),
   ];
   for (const x of [r.chat, r.bare]) {
-    if (x.errorExamples.length) out.push(`First errors on \`${x.path}\`:`, x.errorExamples.map((m) => `- ${m}`).join("\n"));
+    if (x.errorExamples.length)
+      out.push(`First errors on \`${x.path}\`:`, x.errorExamples.map((m) => `- ${m}`).join("\n"));
   }
   for (const x of [r.chat, r.bare]) {
     if (!x.profile) continue;
     const p = x.profile;
     out.push(
       `## Where the server's CPU goes: \`${x.path}\` (--cpu-prof during the measured rounds: ${n(p.busyMs)} ms busy of ${n(p.totalMs)} ms; the profiler adds its own overhead)`,
-      table(["Area (self time)", "Share of busy", "ms per reply"], p.areas.map((a) => [a.area, `${n(a.share * 100, 1)}%`, ms(a.ms / Math.max(1, p.replies))])),
-      table(["Function (self time)", "Where", "Share of busy"], p.topSelf.map((f) => [`\`${f.name}\``, f.where, `${n(f.share * 100, 1)}%`])),
-      ...(p.topInclusive.length ? [table(["Bundle function, total time (callees included); minified, so shown by its source", "Where", "Share of busy"], p.topInclusive.map((f) => [`\`${f.name.replace(/[|`]/g, (c) => (c === "|" ? "\\|" : "'"))}\``, f.where, `${n(f.share * 100, 1)}%`]))] : []),
+      table(
+        ["Area (self time)", "Share of busy", "ms per reply"],
+        p.areas.map((a) => [a.area, `${n(a.share * 100, 1)}%`, ms(a.ms / Math.max(1, p.replies))]),
+      ),
+      table(
+        ["Function (self time)", "Where", "Share of busy"],
+        p.topSelf.map((f) => [`\`${f.name}\``, f.where, `${n(f.share * 100, 1)}%`]),
+      ),
+      ...(p.topInclusive.length
+        ? [
+            table(
+              [
+                "Bundle function, total time (callees included); minified, so shown by its source",
+                "Where",
+                "Share of busy",
+              ],
+              p.topInclusive.map((f) => [
+                `\`${f.name.replace(/[|`]/g, (c) => (c === "|" ? "\\|" : "'"))}\``,
+                f.where,
+                `${n(f.share * 100, 1)}%`,
+              ]),
+            ),
+          ]
+        : []),
     );
   }
   return out.join("\n\n") + "\n";
@@ -375,11 +530,19 @@ async function main(): Promise<void> {
       progress(`copying the app to ${appDir} (with ${BARE_ROUTE_PATH})`);
       copyApp(ROOT, appDir);
       progress("next build (a few minutes on a busy machine)");
-      buildMs = await buildApp(appDir, serverEnv({ DATABASE_PATH: path.join(tmp, "build-db", "build.db") }), path.join(tmp, "build.log"));
+      buildMs = await buildApp(
+        appDir,
+        serverEnv({ DATABASE_PATH: path.join(tmp, "build-db", "build.db") }),
+        path.join(tmp, "build.log"),
+      );
     }
 
     const fakeLlmDelayMs = 0;
-    const llm = await startFakeLlm({ root: ROOT, delayMs: fakeLlmDelayMs, logFile: path.join(tmp, "llm.log") });
+    const llm = await startFakeLlm({
+      root: ROOT,
+      delayMs: fakeLlmDelayMs,
+      logFile: path.join(tmp, "llm.log"),
+    });
     progress(`fake model pid ${llm.pid} at ${llm.origin}/v1`);
     const secret = crypto.randomBytes(48).toString("base64url");
     const profileDir = path.join(tmp, "profiles");
@@ -401,13 +564,22 @@ async function main(): Promise<void> {
       for (const kind of KINDS) {
         const server = await startNext({
           appDir,
-          env: serverEnv({ DATABASE_PATH: dbPath(kind), CHAT_PROVIDER: "openai-compatible", OPENAI_COMPATIBLE_BASE_URL: `${llm.origin}/v1`, NEXTAUTH_SECRET: secret }),
+          env: serverEnv({
+            DATABASE_PATH: dbPath(kind),
+            CHAT_PROVIDER: "openai-compatible",
+            OPENAI_COMPATIBLE_BASE_URL: `${llm.origin}/v1`,
+            NEXTAUTH_SECRET: secret,
+          }),
           logFile: path.join(tmp, `server-${kind}.log`),
           readyPath: "/api/personas",
-          nodeOptions: settings.profile ? `--cpu-prof --cpu-prof-dir=${path.join(profileDir, kind)}` : undefined,
+          nodeOptions: settings.profile
+            ? `--cpu-prof --cpu-prof-dir=${path.join(profileDir, kind)}`
+            : undefined,
         });
         servers[kind] = server;
-        progress(`${kind}: server pid ${server.pid} at ${server.origin} (ready in ${Math.round(server.readyMs)} ms)`);
+        progress(
+          `${kind}: server pid ${server.pid} at ${server.origin} (ready in ${Math.round(server.readyMs)} ms)`,
+        );
       }
       const targets: Record<Kind, Target> = {
         chat: chatTarget(servers.chat!.origin, await seedUsers(dbPath("chat"), secret, CONNECTIONS)),
@@ -415,15 +587,34 @@ async function main(): Promise<void> {
       };
       for (const kind of KINDS) {
         progress(`${targets[kind].name}: warm-up ${warmupSeconds} s`);
-        const warm = await runLoad(targets[kind], { agent: agents[kind], connections: CONNECTIONS, durationMs: warmupSeconds * 1000, maxPerClient: MAX_REQUESTS_PER_CLIENT });
-        if (warm.samples.length === 0) throw new Error(`${targets[kind].name}: no reply during warm-up; first errors:\n  ${warm.errorExamples.join("\n  ")}`);
+        const warm = await runLoad(targets[kind], {
+          agent: agents[kind],
+          connections: CONNECTIONS,
+          durationMs: warmupSeconds * 1000,
+          maxPerClient: MAX_REQUESTS_PER_CLIENT,
+        });
+        if (warm.samples.length === 0)
+          throw new Error(
+            `${targets[kind].name}: no reply during warm-up; first errors:\n  ${warm.errorExamples.join("\n  ")}`,
+          );
       }
       const segments: Record<Kind, Segment[]> = { chat: [], bare: [] };
       measuredFromUs = monotonicUs();
       for (let round = 1; round <= rounds; round++) {
         for (const kind of KINDS) {
-          progress(`${targets[kind].name}: ${CONNECTIONS} clients for ${n(segmentSeconds, 1)} s (round ${round} of ${rounds})`);
-          segments[kind].push(await measureSegment({ target: targets[kind], agent: agents[kind], server: servers[kind]!, llm, dbPath: dbPath(kind), seconds: segmentSeconds }));
+          progress(
+            `${targets[kind].name}: ${CONNECTIONS} clients for ${n(segmentSeconds, 1)} s (round ${round} of ${rounds})`,
+          );
+          segments[kind].push(
+            await measureSegment({
+              target: targets[kind],
+              agent: agents[kind],
+              server: servers[kind]!,
+              llm,
+              dbPath: dbPath(kind),
+              seconds: segmentSeconds,
+            }),
+          );
         }
       }
       measuredToUs = monotonicUs();
@@ -441,9 +632,14 @@ async function main(): Promise<void> {
     }
 
     if (settings.profile) {
-      for (const [kind, result] of [["chat", chat], ["bare", bare]] as const) {
+      for (const [kind, result] of [
+        ["chat", chat],
+        ["bare", bare],
+      ] as const) {
         const dir = path.join(profileDir, kind);
-        const file = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile")) : undefined;
+        const file = fs.existsSync(dir)
+          ? fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))
+          : undefined;
         if (!file) {
           progress(`${kind}: the server wrote no CPU profile`);
           continue;
@@ -452,7 +648,10 @@ async function main(): Promise<void> {
         const kept = path.join(RESULTS_DIR, `chat-${kind}.cpuprofile`);
         fs.copyFileSync(path.join(dir, file), kept);
         // Only the measured rounds: start-up (module loading) and warm-up (JIT) left out.
-        result.profile = summarizeProfile(kept, { replies: result.replies, window: { fromUs: measuredFromUs, toUs: measuredToUs } });
+        result.profile = summarizeProfile(kept, {
+          replies: result.replies,
+          window: { fromUs: measuredFromUs, toUs: measuredToUs },
+        });
         progress(`${kind}: CPU profile in ${path.relative(process.cwd(), kept)}`);
       }
     }
@@ -468,15 +667,33 @@ async function main(): Promise<void> {
         memoryGb: os.totalmem() / 1024 ** 3,
         loadAverage: { start: loadAtStart, end: os.loadavg()[0]! },
       },
-      settings: { durationSeconds: settings.durationSeconds, warmupSeconds, rounds, connections: CONNECTIONS, turnsPerConversation: TURNS_PER_CONVERSATION, fakeLlmDelayMs, persona: PERSONA_ID },
+      settings: {
+        durationSeconds: settings.durationSeconds,
+        warmupSeconds,
+        rounds,
+        connections: CONNECTIONS,
+        turnsPerConversation: TURNS_PER_CONVERSATION,
+        fakeLlmDelayMs,
+        persona: PERSONA_ID,
+      },
       buildMs,
       chat,
       bare,
       cpuPerReplyRatio,
       repliesPerSecRatio: chat.repliesPerSec / bare.repliesPerSec,
       targets: [
-        { name: "Errors on /api/chat (non-200 or a stream without a finish)", measured: `${chat.errors} of ${n(chat.replies + chat.errors)}`, goal: "0", pass: chat.errors === 0 },
-        { name: "Errors on the bare route", measured: `${bare.errors} of ${n(bare.replies + bare.errors)}`, goal: "0", pass: bare.errors === 0 },
+        {
+          name: "Errors on /api/chat (non-200 or a stream without a finish)",
+          measured: `${chat.errors} of ${n(chat.replies + chat.errors)}`,
+          goal: "0",
+          pass: chat.errors === 0,
+        },
+        {
+          name: "Errors on the bare route",
+          measured: `${bare.errors} of ${n(bare.replies + bare.errors)}`,
+          goal: "0",
+          pass: bare.errors === 0,
+        },
         {
           name: "Server CPU per reply, /api/chat ÷ bare",
           measured: `${n(cpuPerReplyRatio, 2)}× (${ms(chat.serverCpuMsPerReply)} vs ${ms(bare.serverCpuMsPerReply)})`,

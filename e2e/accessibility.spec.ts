@@ -15,7 +15,10 @@ const PAGES = [
 /** One line per failing node, so the failure says what is wrong and where. */
 function formatViolations(violations: Result[]): string[] {
   return violations.flatMap((v) =>
-    v.nodes.map((n) => `[${v.impact}] ${v.id}: ${v.help} — ${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`),
+    v.nodes.map(
+      (n) =>
+        `[${v.impact}] ${v.id}: ${v.help} — ${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`,
+    ),
   );
 }
 

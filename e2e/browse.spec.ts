@@ -9,7 +9,10 @@ test.describe("browse the gallery", () => {
     await expect(gallery.cards).toHaveCount(PAGE_SIZE);
     const frontend = personaFile("frontend-developer");
     const card = gallery.card(frontend.name);
-    await expect(card.getByRole("link", { name: frontend.name })).toHaveAttribute("href", "/personas/frontend-developer");
+    await expect(card.getByRole("link", { name: frontend.name })).toHaveAttribute(
+      "href",
+      "/personas/frontend-developer",
+    );
     await expect(card).toContainText(frontend.description);
     await expect(card).toContainText(CATEGORY_LABELS[frontend.category]!);
     await expect(card.getByTestId("tier-badge")).toHaveText(TIER_LABELS[frontend.tier]);
@@ -46,6 +49,8 @@ test.describe("browse the gallery", () => {
   test("the category counts follow the other filters", async ({ gallery }) => {
     await gallery.goto({ tier: "pro" });
     expect(await gallery.categoryCount("All")).toBe(countBy((p) => p.tier === "pro"));
-    expect(await gallery.categoryCount("Security")).toBe(countBy((p) => p.tier === "pro" && p.category === "security"));
+    expect(await gallery.categoryCount("Security")).toBe(
+      countBy((p) => p.tier === "pro" && p.category === "security"),
+    );
   });
 });

@@ -19,7 +19,10 @@ test.describe("filter", () => {
     await gallery.waitForAutoSubmit();
     await gallery.tagSelect.selectOption("sql");
     await expect.poll(() => gallery.param("tag")).toBe("sql");
-    const expected = personaFiles().filter((p) => p.tags.includes("sql")).map((p) => p.name).sort();
+    const expected = personaFiles()
+      .filter((p) => p.tags.includes("sql"))
+      .map((p) => p.name)
+      .sort();
     await expect(gallery.resultCount).toHaveText(String(expected.length));
     expect((await gallery.cardNames()).sort()).toEqual(expected);
     await expect(gallery.tagSelect).toHaveValue("sql");

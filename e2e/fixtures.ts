@@ -18,7 +18,16 @@ export const test = base.extend<Fixtures>({
     await provide(new PersonaPage(page));
   },
   makeAxeBuilder: async ({ page }, provide) => {
-    await provide(() => new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]));
+    await provide(() =>
+      new AxeBuilder({ page }).withTags([
+        "wcag2a",
+        "wcag2aa",
+        "wcag21a",
+        "wcag21aa",
+        "wcag22aa",
+        "best-practice",
+      ]),
+    );
   },
 });
 

@@ -2,7 +2,10 @@ import { personaFile, personaFiles } from "./support/catalog";
 import { expect, test } from "./fixtures";
 
 test.describe("metadata", () => {
-  test("a persona page has its title, description, canonical URL and Open Graph tags", async ({ personaPage, page }) => {
+  test("a persona page has its title, description, canonical URL and Open Graph tags", async ({
+    personaPage,
+    page,
+  }) => {
     const persona = personaFile("database-architect");
     await personaPage.goto(persona.id);
     await expect(page).toHaveTitle(new RegExp(`^${persona.name} — Development persona`));
@@ -11,7 +14,9 @@ test.describe("metadata", () => {
     expect(await meta('meta[name="description"]')).toBeTruthy();
     const ogImage = new URL((await meta('meta[property="og:image"]'))!);
     expect(ogImage.pathname).toBe(`/personas/${persona.id}/opengraph-image`);
-    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`/personas/${persona.id}$`));
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(
+      new RegExp(`/personas/${persona.id}$`),
+    );
   });
 
   test("the Open Graph image responds as a PNG", async ({ personaPage, page, request }) => {

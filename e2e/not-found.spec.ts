@@ -11,7 +11,10 @@ function expectErrorShape(body: unknown, code: string) {
 }
 
 test.describe("not found", () => {
-  test("an unknown persona shows the not-found page with HTTP 404 and a way back", async ({ page, gallery }) => {
+  test("an unknown persona shows the not-found page with HTTP 404 and a way back", async ({
+    page,
+    gallery,
+  }) => {
     const response = await page.goto("/personas/does-not-exist");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");

@@ -31,7 +31,11 @@ test.describe("paginate", () => {
       await gallery.goto({ page: n });
       seen.push(...(await gallery.cardNames()));
     }
-    expect(seen.sort()).toEqual(personaFiles().map((p) => p.name).sort());
+    expect(seen.sort()).toEqual(
+      personaFiles()
+        .map((p) => p.name)
+        .sort(),
+    );
   });
 
   test("a page past the end clamps to the last page", async ({ gallery }) => {

@@ -19,7 +19,9 @@ for (const { id, tier } of PAID) {
       await expect(personaPage.tierBadge).toContainText(`${tier} (locked)`);
       await expect(personaPage.body.getByRole("heading", { name: "Preview" })).toBeVisible();
       await expect(personaPage.lockedBody).toContainText(`The rest is part of ${tier}`);
-      await expect(personaPage.lockedBody.getByRole("list", { name: "Locked sections" }).getByRole("listitem").first()).toBeVisible();
+      await expect(
+        personaPage.lockedBody.getByRole("list", { name: "Locked sections" }).getByRole("listitem").first(),
+      ).toBeVisible();
       await expect(personaPage.page.getByRole("link", { name: `Unlock with ${tier}` })).toBeVisible();
       await expect(personaPage.startChat).toHaveCount(0);
       // The preview: the intro is there.
@@ -61,7 +63,11 @@ for (const { id, tier } of PAID) {
       }
     });
 
-    test("the OG image is a PNG and the sitemap carries no prompt text", async ({ request, personaPage, page }) => {
+    test("the OG image is a PNG and the sitemap carries no prompt text", async ({
+      request,
+      personaPage,
+      page,
+    }) => {
       await personaPage.goto(id);
       const ogImage = await page.locator('meta[property="og:image"]').getAttribute("content");
       const image = await request.get(ogImage!);
@@ -87,10 +93,16 @@ test.describe("free persona", () => {
     await expect(personaPage.body.getByRole("heading", { name: "The persona's instructions" })).toBeVisible();
     // The same extraction that finds the locked text of paid personas finds it here, in full.
     for (const sentence of lockedSentences(id, 10)) await expect(personaPage.body).toContainText(sentence);
-    const headings = personaFile(id).body.match(/^## .+$/gm)!.map((h) => h.slice(3).trim());
-    for (const h of headings) await expect(personaPage.body.getByRole("heading", { name: h, exact: true })).toBeVisible();
+    const headings = personaFile(id)
+      .body.match(/^## .+$/gm)!
+      .map((h) => h.slice(3).trim());
+    for (const h of headings)
+      await expect(personaPage.body.getByRole("heading", { name: h, exact: true })).toBeVisible();
 
-    const detail = (await (await request.get(`/api/personas/${id}`)).json()) as { locked: boolean; body: string };
+    const detail = (await (await request.get(`/api/personas/${id}`)).json()) as {
+      locked: boolean;
+      body: string;
+    };
     expect(detail.locked).toBe(false);
     expect(detail.body).toBe(personaFile(id).body.trim());
   });

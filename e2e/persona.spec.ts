@@ -2,7 +2,11 @@ import { CATEGORY_LABELS, personaFile, personaFiles } from "./support/catalog";
 import { expect, test } from "./fixtures";
 
 test.describe("persona page", () => {
-  test("opens from a card and shows avatar, greeting, starters, tools, model and version", async ({ gallery, personaPage, page }) => {
+  test("opens from a card and shows avatar, greeting, starters, tools, model and version", async ({
+    gallery,
+    personaPage,
+    page,
+  }) => {
     const frontend = personaFile("frontend-developer");
     await gallery.goto();
     await gallery.card(frontend.name).click();
@@ -44,14 +48,19 @@ test.describe("persona page", () => {
     await personaPage.categoryLink(label).click();
     await expect(page).toHaveURL(`/?category=${frontend.category}`);
     await expect(gallery.categoryLink(label)).toHaveAttribute("aria-current", "page");
-    await expect(gallery.resultCount).toHaveText(String(personaFiles().filter((p) => p.category === frontend.category).length));
+    await expect(gallery.resultCount).toHaveText(
+      String(personaFiles().filter((p) => p.category === frontend.category).length),
+    );
 
     await personaPage.goto("frontend-developer");
     const tag = frontend.tags[0]!;
     await personaPage.tagLink(tag).click();
     await expect(page).toHaveURL(`/?tag=${tag}`);
     await expect(gallery.tagSelect).toHaveValue(tag);
-    const tagged = personaFiles().filter((p) => p.tags.includes(tag)).map((p) => p.name).sort();
+    const tagged = personaFiles()
+      .filter((p) => p.tags.includes(tag))
+      .map((p) => p.name)
+      .sort();
     await expect(gallery.resultCount).toHaveText(String(tagged.length));
     expect((await gallery.cardNames()).sort()).toEqual(tagged);
   });
@@ -88,11 +97,18 @@ test.describe("persona page", () => {
     const pairers = personaFiles().filter((p) => p.worksWellWith.includes(target));
     test.skip(pairers.length === 0, "nobody pairs with this persona");
     await personaPage.goto(target);
-    const names = await personaPage.pairedWithBy.getByTestId("persona-card").getByRole("heading").allInnerTexts();
+    const names = await personaPage.pairedWithBy
+      .getByTestId("persona-card")
+      .getByRole("heading")
+      .allInnerTexts();
     expect(names.sort()).toEqual(pairers.map((p) => p.name).sort());
   });
 
-  test("Start chat leads to the chat page for this persona, not a 404", async ({ personaPage, page, request }) => {
+  test("Start chat leads to the chat page for this persona, not a 404", async ({
+    personaPage,
+    page,
+    request,
+  }) => {
     await personaPage.goto("frontend-developer");
     const href = await personaPage.startChat.getAttribute("href");
     expect((await request.get(href!)).status()).toBe(200);
@@ -101,6 +117,8 @@ test.describe("persona page", () => {
     await expect(page).toHaveURL("/chat?persona=frontend-developer");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chat with Frontend Developer");
     await expect(page.getByRole("heading", { name: "Page not found" })).toHaveCount(0);
-    await expect(page.getByRole("main").locator('a[href="/personas/frontend-developer"]').first()).toBeVisible();
+    await expect(
+      page.getByRole("main").locator('a[href="/personas/frontend-developer"]').first(),
+    ).toBeVisible();
   });
 });

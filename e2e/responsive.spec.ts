@@ -2,12 +2,17 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  return page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
 }
 
 async function expectNoHorizontalOverflow(page: Page) {
   const { scrollWidth, innerWidth } = await horizontalOverflow(page);
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`).toBeLessThanOrEqual(innerWidth);
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`).toBeLessThanOrEqual(
+    innerWidth,
+  );
 }
 
 test.describe("small screens", () => {

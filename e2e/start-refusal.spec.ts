@@ -36,7 +36,10 @@ test.describe("the server refuses to start", () => {
   test("with a broken persona file: names the file, the field and the reason", async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "broken.md"), "---\nid: broken\nname: Broken\n---\nbody\n");
-    const result = await startServer({ PERSONAS_DIR: dir, DATABASE_PATH: path.join(tempDir(), "a.db") }, port);
+    const result = await startServer(
+      { PERSONAS_DIR: dir, DATABASE_PATH: path.join(tempDir(), "a.db") },
+      port,
+    );
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
     expect(result.output).toContain("Cannot start");

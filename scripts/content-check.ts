@@ -12,7 +12,9 @@ const started = performance.now();
 const { personas, problems } = loadPersonaDir(dir);
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length) {
-  console.error(`\ncontent:check: ${problems.length} problem(s) in ${path.relative(process.cwd(), dir) || dir}`);
+  console.error(
+    `\ncontent:check: ${problems.length} problem(s) in ${path.relative(process.cwd(), dir) || dir}`,
+  );
   process.exit(1);
 }
 const catalog = buildCatalog(personas);

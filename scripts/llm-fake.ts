@@ -17,7 +17,10 @@
 import http from "node:http";
 import { z } from "zod";
 
-const messageSchema = z.object({ role: z.string(), content: z.union([z.string(), z.array(z.unknown()), z.null()]) });
+const messageSchema = z.object({
+  role: z.string(),
+  content: z.union([z.string(), z.array(z.unknown()), z.null()]),
+});
 const requestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(messageSchema).min(1),
@@ -31,7 +34,11 @@ const textOf = (content: z.infer<typeof messageSchema>["content"]): string =>
   typeof content === "string"
     ? content
     : Array.isArray(content)
-      ? content.map((p) => (p && typeof p === "object" && "text" in p ? String((p as { text: unknown }).text) : "")).join("")
+      ? content
+          .map((p) =>
+            p && typeof p === "object" && "text" in p ? String((p as { text: unknown }).text) : "",
+          )
+          .join("")
       : "";
 
 /** The reply, as tokens: deterministic for the same persona and prompt. */
@@ -64,7 +71,11 @@ const directive = (text: string, name: string): number | undefined => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServerOptions): Promise<http.Server> {
+export function startFakeLlm({
+  port,
+  host = "127.0.0.1",
+  delayMs = 0,
+}: FakeServerOptions): Promise<http.Server> {
   let completions = 0;
   const flakySeen = new Set<string>();
   const server = http.createServer(async (req, res) => {
@@ -75,10 +86,15 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
     const url = new URL(req.url ?? "/", `http://${host}`);
     if (req.method === "GET" && url.pathname === "/__stats") return send(200, { completions });
     if (req.method === "GET" && url.pathname.endsWith("/models")) {
-      return send(200, { object: "list", data: [{ id: "fake-model", object: "model", owned_by: "persona-market" }] });
+      return send(200, {
+        object: "list",
+        data: [{ id: "fake-model", object: "model", owned_by: "persona-market" }],
+      });
     }
     if (req.method !== "POST" || !url.pathname.endsWith("/chat/completions")) {
-      return send(404, { error: { message: `No route ${req.method} ${url.pathname}`, type: "invalid_request_error" } });
+      return send(404, {
+        error: { message: `No route ${req.method} ${url.pathname}`, type: "invalid_request_error" },
+      });
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -86,10 +102,18 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
     try {
       body = requestSchema.parse(JSON.parse(Buffer.concat(chunks).toString("utf8")));
     } catch (error) {
-      return send(400, { error: { message: `Bad request: ${error instanceof Error ? error.message : error}`, type: "invalid_request_error" } });
+      return send(400, {
+        error: {
+          message: `Bad request: ${error instanceof Error ? error.message : error}`,
+          type: "invalid_request_error",
+        },
+      });
     }
     completions++;
-    const system = body.messages.filter((m) => m.role === "system").map((m) => textOf(m.content)).join("\n");
+    const system = body.messages
+      .filter((m) => m.role === "system")
+      .map((m) => textOf(m.content))
+      .join("\n");
     const lastUser = textOf([...body.messages].reverse().find((m) => m.role === "user")?.content ?? "");
     const fail = directive(lastUser, "fail");
     if (fail) return send(fail, { error: { message: `Injected failure ${fail}`, type: "server_error" } });
@@ -107,11 +131,17 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
         object: "chat.completion",
         created,
         model: body.model,
-        choices: [{ index: 0, message: { role: "assistant", content: tokens.join("") }, finish_reason: "stop" }],
+        choices: [
+          { index: 0, message: { role: "assistant", content: tokens.join("") }, finish_reason: "stop" },
+        ],
         usage: { prompt_tokens: 10, completion_tokens: tokens.length, total_tokens: 10 + tokens.length },
       });
     }
-    res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream",
+      "Cache-Control": "no-cache",
+      Connection: "keep-alive",
+    });
     const event = (delta: object, finish: string | null = null) =>
       `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
     res.write(event({ role: "assistant", content: "" }));
@@ -132,7 +162,9 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
     res.write(event({}, "stop"));
     if (body.stream_options?.include_usage) {
       const usage = { prompt_tokens: 10, completion_tokens: tokens.length, total_tokens: 10 + tokens.length };
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: body.model, choices: [], usage })}\n\n`,
+      );
     }
     res.write("data: [DONE]\n\n");
     res.end();
@@ -143,7 +175,8 @@ export function startFakeLlm({ port, host = "127.0.0.1", delayMs = 0 }: FakeServ
   });
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
+const isMain =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
 if (isMain) {
   const args = process.argv.slice(2);
   const flag = (name: string) => {
@@ -151,7 +184,10 @@ if (isMain) {
     return i === -1 ? undefined : args[i + 1];
   };
   const options = z
-    .object({ port: z.coerce.number().int().min(1).max(65535), delayMs: z.coerce.number().int().min(0).max(60_000) })
+    .object({
+      port: z.coerce.number().int().min(1).max(65535),
+      delayMs: z.coerce.number().int().min(0).max(60_000),
+    })
     .safeParse({ port: flag("port") ?? 4010, delayMs: flag("delay-ms") ?? 0 });
   if (!options.success) {
     console.error("usage: npm run llm:fake -- [--port 4010] [--delay-ms 0]");

@@ -13,10 +13,18 @@ import { parseCli, runCli, CliError } from "./cli";
 
 const usage = "usage: npm run tier -- grant <email> <free|pro|max>\n       npm run tier -- show <email>";
 
-const schema = z.discriminatedUnion("command", [
-  z.object({ command: z.literal("grant"), email: emailSchema, tier: z.enum(TIERS, { error: "tier must be free, pro or max" }) }),
-  z.object({ command: z.literal("show"), email: emailSchema }),
-], { error: "the command must be grant or show" });
+const schema = z.discriminatedUnion(
+  "command",
+  [
+    z.object({
+      command: z.literal("grant"),
+      email: emailSchema,
+      tier: z.enum(TIERS, { error: "tier must be free, pro or max" }),
+    }),
+    z.object({ command: z.literal("show"), email: emailSchema }),
+  ],
+  { error: "the command must be grant or show" },
+);
 
 runCli(usage, () => {
   const { positionals } = parseCli(process.argv.slice(2), []);
@@ -25,12 +33,21 @@ runCli(usage, () => {
   const user = getUserByEmail({ db, email: args.email });
   if (!user) throw new CliError(`no account has the email ${args.email}`);
   if (args.command === "grant") {
-    const result = db.transaction((tx) => setUserTier({ db: tx, userId: user.id, tier: args.tier, source: "operator", reference: "cli" }), { behavior: "immediate" });
-    console.log(result?.changed ? `${user.email}: ${result.from} -> ${args.tier}` : `${user.email} already has ${args.tier}`);
+    const result = db.transaction(
+      (tx) => setUserTier({ db: tx, userId: user.id, tier: args.tier, source: "operator", reference: "cli" }),
+      { behavior: "immediate" },
+    );
+    console.log(
+      result?.changed
+        ? `${user.email}: ${result.from} -> ${args.tier}`
+        : `${user.email} already has ${args.tier}`,
+    );
     return;
   }
   console.log(`${user.email}: ${user.tier} since ${user.tierSince.toISOString()} (${user.tierSource})`);
   for (const h of listTierChanges({ db, userId: user.id })) {
-    console.log(`  ${h.createdAt.toISOString()}  ${h.fromTier} -> ${h.toTier}  ${h.source}${h.reference ? ` (${h.reference})` : ""}`);
+    console.log(
+      `  ${h.createdAt.toISOString()}  ${h.fromTier} -> ${h.toTier}  ${h.source}${h.reference ? ` (${h.reference})` : ""}`,
+    );
   }
 });

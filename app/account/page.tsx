@@ -26,9 +26,14 @@ const SOURCE_LABELS: Record<string, string> = {
   operator: "granted by Persona Market",
 };
 
-const date = (d: Date) => d.toLocaleDateString("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+const date = (d: Date) =>
+  d.toLocaleDateString("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?callbackUrl=/account");
   const welcome = (await searchParams).welcome === "1";
@@ -47,12 +52,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold">Your account</h1>
       {welcome && (
-        <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-lg border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           Welcome to Persona Market! Your account is ready.
         </p>
       )}
       <section aria-labelledby="plan" className={section}>
-        <h2 id="plan" className="text-lg font-semibold">Plan</h2>
+        <h2 id="plan" className="text-lg font-semibold">
+          Plan
+        </h2>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
           <dt className="text-zinc-600 dark:text-zinc-400">Email</dt>
           <dd data-testid="account-email">{viewer.email}</dd>
@@ -67,12 +77,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <dt className="text-zinc-600 dark:text-zinc-400">Today</dt>
           <dd data-testid="account-usage">
             {usedToday} of {Number.isFinite(limit) ? limit : "unlimited"} messages
-            {Number.isFinite(limit) && <span className="text-zinc-600 dark:text-zinc-400"> · resets at midnight UTC</span>}
+            {Number.isFinite(limit) && (
+              <span className="text-zinc-600 dark:text-zinc-400"> · resets at midnight UTC</span>
+            )}
           </dd>
           <dt className="text-zinc-600 dark:text-zinc-400">Unlocks</dt>
           <dd>
             {unlocked} of {getCatalog().all.length} personas ·{" "}
-            <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">Compare plans</Link>
+            <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">
+              Compare plans
+            </Link>
           </dd>
         </dl>
         {history.length > 0 && (
@@ -81,7 +95,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <ul className="mt-2 flex flex-col gap-1">
               {history.map((h) => (
                 <li key={h.id}>
-                  {date(h.createdAt)}: {TIER_LABELS[h.fromTier]} → {TIER_LABELS[h.toTier]} ({SOURCE_LABELS[h.source] ?? h.source})
+                  {date(h.createdAt)}: {TIER_LABELS[h.fromTier]} → {TIER_LABELS[h.toTier]} (
+                  {SOURCE_LABELS[h.source] ?? h.source})
                 </li>
               ))}
             </ul>
@@ -90,12 +105,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="redeem" className={section}>
-        <h2 id="redeem" className="mb-3 text-lg font-semibold">Redeem a code</h2>
+        <h2 id="redeem" className="mb-3 text-lg font-semibold">
+          Redeem a code
+        </h2>
         <RedeemForm />
       </section>
 
       <section aria-labelledby="api-keys" className={section}>
-        <h2 id="api-keys" className="mb-3 text-lg font-semibold">API keys</h2>
+        <h2 id="api-keys" className="mb-3 text-lg font-semibold">
+          API keys
+        </h2>
         <ApiKeysSection
           keys={apiKeys}
           canCreate={apiAccess}
@@ -108,16 +127,24 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </section>
 
       <section aria-labelledby="security" className={section}>
-        <h2 id="security" className="mb-3 text-lg font-semibold">Password and sessions</h2>
+        <h2 id="security" className="mb-3 text-lg font-semibold">
+          Password and sessions
+        </h2>
         {user?.passwordHash ? (
           <ChangePasswordForm />
         ) : (
-          <p className="text-sm">You sign in with {providers.join(" and ") || "an external provider"}; there is no password to change.</p>
+          <p className="text-sm">
+            You sign in with {providers.join(" and ") || "an external provider"}; there is no password to
+            change.
+          </p>
         )}
         <div className="mt-6 flex flex-wrap gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <SignOutButton className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800" />
           <form action={signOutEverywhereAction}>
-            <button type="submit" className="rounded-lg border border-rose-300 px-4 py-2 font-medium text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950">
+            <button
+              type="submit"
+              className="rounded-lg border border-rose-300 px-4 py-2 font-medium text-rose-800 hover:bg-rose-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950"
+            >
               Sign out everywhere
             </button>
           </form>

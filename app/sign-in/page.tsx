@@ -25,7 +25,10 @@ export default async function SignInPage({ searchParams }: Props) {
       intro={
         <>
           New here?{" "}
-          <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-indigo-700 underline dark:text-indigo-300">
+          <Link
+            href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
             Create an account
           </Link>
         </>

@@ -21,7 +21,10 @@ export default async function SignUpPage({ searchParams }: Props) {
       intro={
         <>
           Free, and it keeps your chats. Already have one?{" "}
-          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-indigo-700 underline dark:text-indigo-300">
+          <Link
+            href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="text-indigo-700 underline dark:text-indigo-300"
+          >
             Sign in
           </Link>
         </>

@@ -1,4 +1,12 @@
-export function AuthCard({ title, intro, children }: { title: string; intro?: React.ReactNode; children: React.ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <div className="mx-auto flex w-full max-w-sm flex-col gap-6 py-8">
       <div>

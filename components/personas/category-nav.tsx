@@ -19,7 +19,9 @@ export function CategoryNav({ query, counts }: { query: GalleryQuery; counts: Re
           }`}
         >
           <span>{label}</span>
-          <span className={`tabular-nums text-xs ${active ? "text-indigo-100" : "text-zinc-600 dark:text-zinc-400"}`}>
+          <span
+            className={`tabular-nums text-xs ${active ? "text-indigo-100" : "text-zinc-600 dark:text-zinc-400"}`}
+          >
             {count}
           </span>
         </Link>

@@ -21,7 +21,15 @@ const field =
   "rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
 
 /** A plain GET form: works with JavaScript off, and every state it makes is a shareable URL. */
-export function GalleryControls({ query, sort, catalog }: { query: GalleryQuery; sort: Sort; catalog: Catalog }) {
+export function GalleryControls({
+  query,
+  sort,
+  catalog,
+}: {
+  query: GalleryQuery;
+  sort: Sort;
+  catalog: Catalog;
+}) {
   // The default order submits as an empty value, so a search typed from the unsorted gallery
   // ranks by relevance instead of carrying "featured" along with it.
   const defaultSort: Sort = query.q ? "relevance" : "featured";

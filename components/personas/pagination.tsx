@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { GalleryQuery } from "@/lib/personas/query";
 import { galleryHref } from "@/lib/personas/url";
 
-export function Pagination({ query, page, pageCount }: { query: GalleryQuery; page: number; pageCount: number }) {
+export function Pagination({
+  query,
+  page,
+  pageCount,
+}: {
+  query: GalleryQuery;
+  page: number;
+  pageCount: number;
+}) {
   if (pageCount <= 1) return null;
   const link = "rounded-lg px-3 py-1.5 text-sm border border-zinc-300 dark:border-zinc-700";
   const pages = Array.from({ length: pageCount }, (_, i) => i + 1).filter(
@@ -11,7 +19,11 @@ export function Pagination({ query, page, pageCount }: { query: GalleryQuery; pa
   return (
     <nav aria-label="Pagination" className="mt-8 flex flex-wrap items-center justify-center gap-2">
       {page > 1 ? (
-        <Link href={galleryHref(query, { page: page - 1 })} rel="prev" className={`${link} hover:bg-zinc-100 dark:hover:bg-zinc-800`}>
+        <Link
+          href={galleryHref(query, { page: page - 1 })}
+          rel="prev"
+          className={`${link} hover:bg-zinc-100 dark:hover:bg-zinc-800`}
+        >
           ← Previous
         </Link>
       ) : null}
@@ -29,7 +41,11 @@ export function Pagination({ query, page, pageCount }: { query: GalleryQuery; pa
         </span>
       ))}
       {page < pageCount ? (
-        <Link href={galleryHref(query, { page: page + 1 })} rel="next" className={`${link} hover:bg-zinc-100 dark:hover:bg-zinc-800`}>
+        <Link
+          href={galleryHref(query, { page: page + 1 })}
+          rel="next"
+          className={`${link} hover:bg-zinc-100 dark:hover:bg-zinc-800`}
+        >
           Next →
         </Link>
       ) : null}

@@ -1,6 +1,13 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type GalleryParams = { q?: string; category?: string; tag?: string; tier?: string; sort?: string; page?: string | number };
+export type GalleryParams = {
+  q?: string;
+  category?: string;
+  tag?: string;
+  tier?: string;
+  sort?: string;
+  page?: string | number;
+};
 
 /** The persona gallery at `/`: search form, filters, category nav, result cards, pagination. */
 export class GalleryPage {
@@ -40,7 +47,8 @@ export class GalleryPage {
 
   static href(params: GalleryParams = {}): string {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+    for (const [key, value] of Object.entries(params))
+      if (value !== undefined) search.set(key, String(value));
     const qs = search.toString();
     return qs ? `/?${qs}` : "/";
   }

@@ -42,7 +42,10 @@ export class PersonaPage {
 
   /** A value from the facts list (Model, Version, Tier, Author, Tools). */
   fact(term: string): Locator {
-    return this.page.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
+    return this.page
+      .getByRole("term")
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator("xpath=following-sibling::dd[1]");
   }
 
   tools(): Locator {

@@ -46,7 +46,9 @@ export function personaFiles(): PersonaFile[] {
     .filter((name) => name.endsWith(".md"))
     .sort()
     .map((name) => {
-      const { data, content } = matter(fs.readFileSync(path.join(CONTENT_DIR, name), "utf8"), { language: "yaml" });
+      const { data, content } = matter(fs.readFileSync(path.join(CONTENT_DIR, name), "utf8"), {
+        language: "yaml",
+      });
       return {
         id: String(data.id),
         name: String(data.name),

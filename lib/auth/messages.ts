@@ -7,7 +7,10 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** The sign-in page's words for next-auth's error codes (and our RateLimited). */
-export function signInErrorMessage(code: string | null | undefined, retryAfter?: string | null): string | null {
+export function signInErrorMessage(
+  code: string | null | undefined,
+  retryAfter?: string | null,
+): string | null {
   if (!code) return null;
   if (code === "RateLimited") {
     const minutes = Math.max(1, Math.ceil(Number(retryAfter ?? 900) / 60));

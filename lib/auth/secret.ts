@@ -19,7 +19,9 @@ export function authSecret(): string {
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return (cached = existing);
-    throw new Error(`${file} holds a secret shorter than 32 characters: delete it to have a new one generated`);
+    throw new Error(
+      `${file} holds a secret shorter than 32 characters: delete it to have a new one generated`,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
@@ -30,7 +32,8 @@ export function authSecret(): string {
     return (cached = secret);
   } catch (error) {
     // Another process made it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return (cached = fs.readFileSync(file, "utf8").trim());
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return (cached = fs.readFileSync(file, "utf8").trim());
     throw error;
   }
 }

@@ -5,7 +5,9 @@ import { authSecret } from "./secret";
 
 /** next-auth's own cookie name: `__Secure-` prefixed (and Secure) when the site is served over HTTPS. */
 export function sessionCookieName(): string {
-  return env().siteUrl.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return env().siteUrl.startsWith("https://")
+    ? "__Secure-next-auth.session-token"
+    : "next-auth.session-token";
 }
 
 export const sessionMaxAgeSeconds = () => env().sessionMaxAgeDays * 24 * 60 * 60;

@@ -13,6 +13,12 @@ export async function startSession(user: Pick<User, "id" | "email" | "name" | "s
     version: user.sessionVersion,
     maxAgeMs: sessionMaxAgeSeconds() * 1000,
   });
-  const cookie = await sessionCookie({ name: user.name, email: user.email, sub: user.id, uid: user.id, sid: session.id });
+  const cookie = await sessionCookie({
+    name: user.name,
+    email: user.email,
+    sub: user.id,
+    uid: user.id,
+    sid: session.id,
+  });
   (await cookies()).set(cookie.name, cookie.value, cookie.options);
 }

@@ -25,7 +25,15 @@ export async function getChatActor(): Promise<ChatActor> {
 }
 
 /** Signing up or in keeps a guest's conversations and today's usage; the guest itself goes. */
-export function adoptGuest({ db, guestId, userId }: { db: Executor; guestId: string | null; userId: string }): number {
+export function adoptGuest({
+  db,
+  guestId,
+  userId,
+}: {
+  db: Executor;
+  guestId: string | null;
+  userId: string;
+}): number {
   if (!guestId || guestId === userId) return 0;
   const guest = getUserById({ db, id: guestId });
   if (!guest?.isGuest) return 0;

@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 export const GUEST_COOKIE = "pm_guest";
 const MAX_AGE_SECONDS = 60 * 60 * 24 * 365;
 
-const sign = (userId: string) => createHmac("sha256", authSecret()).update(`guest:${userId}`).digest("base64url");
+const sign = (userId: string) =>
+  createHmac("sha256", authSecret()).update(`guest:${userId}`).digest("base64url");
 
 export function guestCookieValue(userId: string): string {
   return `${userId}.${sign(userId)}`;

@@ -13,7 +13,19 @@ import { assertCanChat } from "./service";
  * Starts a conversation with one of the current persona's worksWellWith, carrying the recent
  * messages as context; the two conversations link to each other (parent and child).
  */
-export function handoff({ db, catalog, actor, fromId, personaId }: { db: Db; catalog: Catalog; actor: ChatActor & { userId: string }; fromId: string; personaId: string }): Conversation {
+export function handoff({
+  db,
+  catalog,
+  actor,
+  fromId,
+  personaId,
+}: {
+  db: Db;
+  catalog: Catalog;
+  actor: ChatActor & { userId: string };
+  fromId: string;
+  personaId: string;
+}): Conversation {
   const from = getConversation({ db, id: fromId, userId: actor.userId });
   if (!from) throw new AppError("not_found", "There is no conversation with that id.");
   const source = catalog.byId.get(from.personaId);

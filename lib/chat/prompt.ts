@@ -27,6 +27,9 @@ export function handoffTranscript(
 ): string {
   return messages
     .slice(-keep)
-    .map((m) => `${m.role === "user" ? "User" : personaName}: ${m.content.length > 2000 ? `${m.content.slice(0, 2000)}…` : m.content}`)
+    .map(
+      (m) =>
+        `${m.role === "user" ? "User" : personaName}: ${m.content.length > 2000 ? `${m.content.slice(0, 2000)}…` : m.content}`,
+    )
     .join("\n\n");
 }

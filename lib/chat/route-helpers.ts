@@ -7,7 +7,9 @@ import { getChatActor, type ChatActor } from "./actor";
 import { conversationIdSchema } from "./validation";
 
 /** The actor, who must have chatted before (a user or a known guest): visitors own nothing, so 404. */
-export async function requireOwner(rawId: string): Promise<{ actor: ChatActor & { userId: string }; id: string }> {
+export async function requireOwner(
+  rawId: string,
+): Promise<{ actor: ChatActor & { userId: string }; id: string }> {
   const id = conversationIdSchema.safeParse(rawId);
   if (!id.success) throw new AppError("not_found", "There is no conversation with that id.");
   const actor = await getChatActor();
@@ -15,7 +17,11 @@ export async function requireOwner(rawId: string): Promise<{ actor: ChatActor & 
   return { actor: actor as ChatActor & { userId: string }, id: id.data };
 }
 
-export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T, maxBytes = 16 * 1024): Promise<z.infer<T>> {
+export async function parseJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  maxBytes = 16 * 1024,
+): Promise<z.infer<T>> {
   const raw = await readBodyText(request, maxBytes);
   let json: unknown;
   try {

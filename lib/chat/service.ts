@@ -123,7 +123,13 @@ export function startReply({
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       } else {
         insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
-        countPersonaUse({ db: tx, personaId: persona.id, actor: { kind: actor.kind, userId }, clientGroup, now });
+        countPersonaUse({
+          db: tx,
+          personaId: persona.id,
+          actor: { kind: actor.kind, userId },
+          clientGroup,
+          now,
+        });
       }
       addDailyUsage({ db: tx, userId, day });
       const reply = insertMessage({

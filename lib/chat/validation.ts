@@ -3,7 +3,10 @@ import { z } from "zod";
 export const MESSAGE_MAX = 8000;
 export const BODY_MAX_BYTES = 64 * 1024;
 
-const personaId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a persona id").max(64);
+const personaId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a persona id")
+  .max(64);
 export const conversationIdSchema = z.uuid({ error: "must be a conversation id" });
 
 export const chatRequestSchema = z
@@ -22,8 +25,10 @@ export const chatRequestSchema = z
       .default("submit"),
   })
   .superRefine((v, ctx) => {
-    if (!v.conversationId && !v.personaId) ctx.addIssue({ code: "custom", path: ["personaId"], message: "is required to start a conversation" });
-    if (v.trigger !== "regenerate" && v.message === undefined) ctx.addIssue({ code: "custom", path: ["message"], message: "is required" });
+    if (!v.conversationId && !v.personaId)
+      ctx.addIssue({ code: "custom", path: ["personaId"], message: "is required to start a conversation" });
+    if (v.trigger !== "regenerate" && v.message === undefined)
+      ctx.addIssue({ code: "custom", path: ["message"], message: "is required" });
     if (v.trigger !== "submit" && !v.conversationId) {
       ctx.addIssue({ code: "custom", path: ["conversationId"], message: `is required to ${v.trigger}` });
     }
@@ -31,7 +36,11 @@ export const chatRequestSchema = z
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 export const renameSchema = z.strictObject({
-  title: z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(120, "must be at most 120 characters"),
+  title: z
+    .string({ error: "must be text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(120, "must be at most 120 characters"),
 });
 
 export const handoffSchema = z.strictObject({ personaId });

@@ -53,7 +53,10 @@ export const accounts = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at").notNull().default(now),
   },
-  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
 );
 
 export const tierChanges = sqliteTable(
@@ -148,7 +151,10 @@ export const conversations = sqliteTable(
     createdAt: timestamp("created_at").notNull().default(now),
     updatedAt: timestamp("updated_at").notNull().default(now),
   },
-  (t) => [index("conversations_user_idx").on(t.userId, t.updatedAt), index("conversations_parent_idx").on(t.parentId)],
+  (t) => [
+    index("conversations_user_idx").on(t.userId, t.updatedAt),
+    index("conversations_parent_idx").on(t.parentId),
+  ],
 );
 export type Conversation = InferSelectModel<typeof conversations>;
 

@@ -12,10 +12,7 @@ export type PersonaDetail = PersonaSummary & {
   author: string | null;
   worksWellWith: PersonaSummary[];
   pairedWith: PersonaSummary[];
-} & (
-    | { locked: false; body: string }
-    | { locked: true; preview: string; lockedHeadings: string[] }
-  );
+} & ({ locked: false; body: string } | { locked: true; preview: string; lockedHeadings: string[] });
 
 export function personaDetail(catalog: Catalog, persona: Persona, viewerTier: Tier | null): PersonaDetail {
   const related = (ids: readonly Persona[]) => ids.map(toSummary);

@@ -6,7 +6,8 @@ export const formatProblem = (p: ContentProblem) => `${p.file}: ${p.field}: ${p.
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
     super(
-      `${problems.length} problem(s) in persona content:\n` + problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+      `${problems.length} problem(s) in persona content:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
     );
     this.name = "ContentError";
   }

@@ -20,13 +20,34 @@ const once = <T extends z.ZodType>(schema: T) =>
 /** The gallery's state, as it appears in the URL. Shared by the page and `GET /api/personas`. */
 export const galleryQuerySchema = z.object({
   q: once(z.string().trim().max(100, "must be at most 100 characters")),
-  category: once(z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]], { error: `must be one of: ${Object.keys(CATEGORIES).join(", ")}` })),
-  tag: once(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a tag like \"react\"").max(64)),
+  category: once(
+    z.enum(Object.keys(CATEGORIES) as [Category, ...Category[]], {
+      error: `must be one of: ${Object.keys(CATEGORIES).join(", ")}`,
+    }),
+  ),
+  tag: once(
+    z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a tag like "react"')
+      .max(64),
+  ),
   tier: once(z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` })),
   favorites: once(z.enum(["1"], { error: "must be 1" })),
   sort: once(z.enum(SORTS, { error: `must be one of: ${SORTS.join(", ")}` })),
-  page: once(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(10_000, "must be at most 10000")),
-  pageSize: once(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").max(100, "must be at most 100")),
+  page: once(
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(10_000, "must be at most 10000"),
+  ),
+  pageSize: once(
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(100, "must be at most 100"),
+  ),
 });
 export type GalleryQuery = z.infer<typeof galleryQuerySchema>;
 
@@ -57,13 +78,18 @@ export function queryCatalog(
   if (query.tag) matches = matches.filter((p) => p.tags.includes(query.tag!));
   if (query.tier) matches = matches.filter((p) => p.tier === query.tier);
 
-  const categoryCounts = Object.fromEntries(Object.keys(CATEGORIES).map((c) => [c, 0])) as Record<Category, number>;
+  const categoryCounts = Object.fromEntries(Object.keys(CATEGORIES).map((c) => [c, 0])) as Record<
+    Category,
+    number
+  >;
   for (const p of matches) categoryCounts[p.category]++;
   if (query.category) matches = matches.filter((p) => p.category === query.category);
 
   const sorted = isCommunitySort(sort)
     ? rankByStats(matches, sort, community.stats ?? new Map())
-    : q && sort !== "relevance" ? [...matches].sort((a, b) => catalog.rank[sort].get(a)! - catalog.rank[sort].get(b)!) : matches;
+    : q && sort !== "relevance"
+      ? [...matches].sort((a, b) => catalog.rank[sort].get(a)! - catalog.rank[sort].get(b)!)
+      : matches;
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const pageCount = Math.max(1, Math.ceil(sorted.length / pageSize));
   const page = Math.min(query.page ?? 1, pageCount);

@@ -110,7 +110,10 @@ describe("repairMojibake repairs other mis-encodings", () => {
     const broken = Buffer.from("👋🏽 hi", "utf8");
     // Read as Windows-1252 with the undefined bytes dropped, then written out again.
     const cp1252 = new TextDecoder("windows-1252");
-    const text = [...broken].filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)).map((b) => cp1252.decode(Uint8Array.of(b))).join("");
+    const text = [...broken]
+      .filter((b) => ![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b))
+      .map((b) => cp1252.decode(Uint8Array.of(b)))
+      .join("");
     expect(repairMojibake(text)).toBe("👋🏽 hi");
   });
 

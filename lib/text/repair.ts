@@ -10,11 +10,33 @@
  */
 
 const CP1252_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86,
-  0x2021: 0x87, 0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c,
-  0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95,
-  0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
-  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
 };
 const UNDEFINED_IN_CP1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d] as const;
 
@@ -86,10 +108,74 @@ function codePointOf(seq: number[]): number | undefined {
  * the ones people use most in technical and product writing. Earlier = more likely.
  */
 const COMMON_EMOJI = [
-  "✅", "❌", "⚠", "🚀", "✨", "🔥", "💡", "🎯", "📝", "📚", "🔐", "🔒", "🔑", "🏗", "🛠", "🔧", "🔨",
-  "⚙", "🧪", "🐛", "📦", "📊", "📈", "📉", "🔍", "🔎", "🌐", "💬", "👋", "🎨", "⚡", "🧩", "🔌", "🗄",
-  "📡", "📱", "💻", "🖥", "☁", "🐳", "⏱", "🔄", "♻", "🔔", "📌", "🔗", "💾", "🗂", "📁", "🧠", "🤝",
-  "👥", "💰", "📣", "🏆", "🎓", "🧭", "🗺", "🛡", "🚨", "🔁", "🗝", "🏷", "📐", "✍", "🎤", "🧰", "🧱",
+  "✅",
+  "❌",
+  "⚠",
+  "🚀",
+  "✨",
+  "🔥",
+  "💡",
+  "🎯",
+  "📝",
+  "📚",
+  "🔐",
+  "🔒",
+  "🔑",
+  "🏗",
+  "🛠",
+  "🔧",
+  "🔨",
+  "⚙",
+  "🧪",
+  "🐛",
+  "📦",
+  "📊",
+  "📈",
+  "📉",
+  "🔍",
+  "🔎",
+  "🌐",
+  "💬",
+  "👋",
+  "🎨",
+  "⚡",
+  "🧩",
+  "🔌",
+  "🗄",
+  "📡",
+  "📱",
+  "💻",
+  "🖥",
+  "☁",
+  "🐳",
+  "⏱",
+  "🔄",
+  "♻",
+  "🔔",
+  "📌",
+  "🔗",
+  "💾",
+  "🗂",
+  "📁",
+  "🧠",
+  "🤝",
+  "👥",
+  "💰",
+  "📣",
+  "🏆",
+  "🎓",
+  "🧭",
+  "🗺",
+  "🛡",
+  "🚨",
+  "🔁",
+  "🗝",
+  "🏷",
+  "📐",
+  "✍",
+  "🎤",
+  "🧰",
+  "🧱",
 ];
 const priorRank = (ch: string) => {
   const i = COMMON_EMOJI.indexOf(ch);
@@ -109,7 +195,11 @@ function restorable(ch: string, next: string | undefined): boolean {
 }
 
 /** Best decoding of bytes[from..], or undefined when no full decoding exists. */
-function decode(bytes: number[], from: number, memo: Map<number, Decoding | undefined>): Decoding | undefined {
+function decode(
+  bytes: number[],
+  from: number,
+  memo: Map<number, Decoding | undefined>,
+): Decoding | undefined {
   if (from === bytes.length) return { text: "", score: 0 };
   if (memo.has(from)) return memo.get(from);
   let best: Decoding | undefined;
@@ -121,7 +211,14 @@ function decode(bytes: number[], from: number, memo: Map<number, Decoding | unde
     if (/\p{Cc}/u.test(ch)) return;
     const rest = decode(bytes, from + consumed, memo);
     if (!rest) return;
-    if (inserted && !restorable(ch, rest.text.codePointAt(0) === undefined ? undefined : String.fromCodePoint(rest.text.codePointAt(0)!))) return;
+    if (
+      inserted &&
+      !restorable(
+        ch,
+        rest.text.codePointAt(0) === undefined ? undefined : String.fromCodePoint(rest.text.codePointAt(0)!),
+      )
+    )
+      return;
     let score = rest.score + (isEmojiLike(ch) ? 3 : 2);
     if (inserted) {
       // Ties between emoji that fit: a text-style emoji before VS16 fits best, then the more

@@ -19,7 +19,8 @@ export async function GET(request: NextRequest) {
     if (!parsed.success) throw invalidInput(parsed.error);
     const db = getDb();
     const viewer = parsed.data.favorites ? await getViewer() : null;
-    if (parsed.data.favorites && !viewer) throw new AppError("unauthorized", "Sign in to list your favourites.");
+    if (parsed.data.favorites && !viewer)
+      throw new AppError("unauthorized", "Sign in to list your favourites.");
     const stats = catalogStats({ db });
     const favorites = favoriteSet({ db, userId: viewer?.id });
     const result = queryCatalog(getCatalog(), parsed.data, { stats, favorites });

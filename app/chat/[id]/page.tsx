@@ -53,9 +53,12 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         <ShareButton conversationId={view.id} />
       </header>
       {startedWith && startedWith !== persona.version && (
-        <p className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="persona-updated">
-          {persona.name} has been updated since this conversation started (version {startedWith}): replies now come from version{" "}
-          {persona.version}.
+        <p
+          className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="persona-updated"
+        >
+          {persona.name} has been updated since this conversation started (version {startedWith}): replies now
+          come from version {persona.version}.
         </p>
       )}
       {view.parent && (
@@ -114,6 +117,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
 }
 
 /** Favourites come first in "Continue with…". */
-function withFavoritesFirst<P extends { worksWellWith: { id: string }[] }>(persona: P, starred: Set<string>): P {
+function withFavoritesFirst<P extends { worksWellWith: { id: string }[] }>(
+  persona: P,
+  starred: Set<string>,
+): P {
   return { ...persona, worksWellWith: favoritesFirst(persona.worksWellWith, starred) };
 }

@@ -14,7 +14,13 @@ import { getDb } from "@/lib/db/client";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { personaJsonLd } from "@/lib/community/json-ld";
 import { tokensLabel } from "@/lib/community/prompt-size";
-import { ownReview, REVIEW_MAX_CHARS, reviewRefusal, reviewsPage, reviewsQuerySchema } from "@/lib/community/reviews";
+import {
+  ownReview,
+  REVIEW_MAX_CHARS,
+  reviewRefusal,
+  reviewsPage,
+  reviewsQuerySchema,
+} from "@/lib/community/reviews";
 import { env } from "@/lib/env";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
@@ -69,21 +75,33 @@ export default async function PersonaPage({ params, searchParams }: Props) {
         refusal: reviewRefusal({ db, userId: viewer.id, persona })?.message ?? null,
       }
     : null;
-  const unlockHref = viewer ? "/pricing" : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
+  const unlockHref = viewer
+    ? "/pricing"
+    : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
 
   return (
     <article className="flex flex-col gap-8">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: personaJsonLd(detail, stats, env().siteUrl) }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: personaJsonLd(detail, stats, env().siteUrl) }}
+      />
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-700 dark:text-zinc-300">
-        <Link href="/" className="underline">Personas</Link> /{" "}
-        <Link href={galleryHref({ category: detail.category })} className="underline">{CATEGORIES[detail.category]}</Link>
+        <Link href="/" className="underline">
+          Personas
+        </Link>{" "}
+        /{" "}
+        <Link href={galleryHref({ category: detail.category })} className="underline">
+          {CATEGORIES[detail.category]}
+        </Link>
       </nav>
 
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <PersonaAvatar persona={detail} size={{ image: "h-24 w-24", emoji: "text-6xl" }} labelled />
         <div className="flex flex-1 flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">
-            <h1 className="text-3xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">{detail.name}</h1>
+            <h1 className="text-3xl font-bold tracking-tight text-zinc-900 dark:text-zinc-50">
+              {detail.name}
+            </h1>
             <TierBadge tier={detail.tier} locked={detail.locked} />
             <FavoriteButton
               personaId={detail.id}
@@ -96,13 +114,19 @@ export default async function PersonaPage({ params, searchParams }: Props) {
           <p className="text-lg text-zinc-700 dark:text-zinc-300">{detail.description}</p>
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Category and tags">
             <li>
-              <Link href={galleryHref({ category: detail.category })} className="rounded-md bg-indigo-50 px-2 py-0.5 font-medium text-indigo-800 hover:underline dark:bg-indigo-950 dark:text-indigo-200">
+              <Link
+                href={galleryHref({ category: detail.category })}
+                className="rounded-md bg-indigo-50 px-2 py-0.5 font-medium text-indigo-800 hover:underline dark:bg-indigo-950 dark:text-indigo-200"
+              >
                 {CATEGORIES[detail.category]}
               </Link>
             </li>
             {detail.tags.map((tag) => (
               <li key={tag}>
-                <Link href={galleryHref({ tag })} className="rounded-md bg-zinc-100 px-2 py-0.5 text-zinc-700 hover:underline dark:bg-zinc-800 dark:text-zinc-300">
+                <Link
+                  href={galleryHref({ tag })}
+                  className="rounded-md bg-zinc-100 px-2 py-0.5 text-zinc-700 hover:underline dark:bg-zinc-800 dark:text-zinc-300"
+                >
                   #{tag}
                 </Link>
               </li>
@@ -120,10 +144,15 @@ export default async function PersonaPage({ params, searchParams }: Props) {
       <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
         <div className="flex min-w-0 flex-col gap-8">
           <section aria-labelledby="greeting-heading">
-            <h2 id="greeting-heading" className="sr-only">Greeting</h2>
+            <h2 id="greeting-heading" className="sr-only">
+              Greeting
+            </h2>
             <div className="flex gap-3">
               <PersonaAvatar persona={detail} size={{ image: "h-10 w-10", emoji: "text-2xl" }} />
-              <div className="rounded-2xl rounded-tl-sm bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" data-testid="greeting">
+              <div
+                className="rounded-2xl rounded-tl-sm bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+                data-testid="greeting"
+              >
                 <Markdown>{detail.greeting}</Markdown>
               </div>
             </div>
@@ -131,7 +160,9 @@ export default async function PersonaPage({ params, searchParams }: Props) {
 
           {detail.starters.length > 0 && (
             <section aria-labelledby="starters-heading">
-              <h2 id="starters-heading" className="mb-3 text-lg font-semibold">Conversation starters</h2>
+              <h2 id="starters-heading" className="mb-3 text-lg font-semibold">
+                Conversation starters
+              </h2>
               <ul className="grid gap-2 sm:grid-cols-2">
                 {detail.starters.map((s) => (
                   <li key={s}>
@@ -155,26 +186,51 @@ export default async function PersonaPage({ params, searchParams }: Props) {
               {detail.locked ? (
                 <>
                   <Markdown>{detail.preview}</Markdown>
-                  <div className="mt-6 rounded-xl border border-dashed border-zinc-300 p-5 dark:border-zinc-700" data-testid="locked-body">
+                  <div
+                    className="mt-6 rounded-xl border border-dashed border-zinc-300 p-5 dark:border-zinc-700"
+                    data-testid="locked-body"
+                  >
                     <p className="font-semibold">🔒 The rest is part of {TIER_LABELS[detail.tier]}</p>
                     {detail.lockedHeadings.length > 0 && (
-                      <ul className="mt-2 list-disc pl-6 text-sm text-zinc-700 dark:text-zinc-300" aria-label="Locked sections">
+                      <ul
+                        className="mt-2 list-disc pl-6 text-sm text-zinc-700 dark:text-zinc-300"
+                        aria-label="Locked sections"
+                      >
                         {detail.lockedHeadings.map((h, i) => (
                           <li key={`${h}-${i}`}>{h}</li>
                         ))}
                       </ul>
                     )}
                     <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-                      Unlock {detail.name} and every {TIER_LABELS[detail.tier]} persona with a {TIER_LABELS[detail.tier]} plan.{" "}
+                      Unlock {detail.name} and every {TIER_LABELS[detail.tier]} persona with a{" "}
+                      {TIER_LABELS[detail.tier]} plan.{" "}
                       {viewer ? (
                         <>
-                          <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">See plans</Link> or{" "}
-                          <Link href="/account#redeem" className="text-indigo-700 underline dark:text-indigo-300">redeem a code</Link>.
+                          <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">
+                            See plans
+                          </Link>{" "}
+                          or{" "}
+                          <Link
+                            href="/account#redeem"
+                            className="text-indigo-700 underline dark:text-indigo-300"
+                          >
+                            redeem a code
+                          </Link>
+                          .
                         </>
                       ) : (
                         <>
-                          <Link href={unlockHref} className="text-indigo-700 underline dark:text-indigo-300">Sign up</Link> or{" "}
-                          <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`} className="text-indigo-700 underline dark:text-indigo-300">sign in</Link> to unlock it.
+                          <Link href={unlockHref} className="text-indigo-700 underline dark:text-indigo-300">
+                            Sign up
+                          </Link>{" "}
+                          or{" "}
+                          <Link
+                            href={`/sign-in?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`}
+                            className="text-indigo-700 underline dark:text-indigo-300"
+                          >
+                            sign in
+                          </Link>{" "}
+                          to unlock it.
                         </>
                       )}
                     </p>
@@ -194,7 +250,9 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             <dt className="text-zinc-600 dark:text-zinc-400">Version</dt>
             <dd className="font-medium">{detail.version}</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Prompt size</dt>
-            <dd className="font-medium" data-testid="prompt-size">{tokensLabel(detail.promptTokens)} (estimated)</dd>
+            <dd className="font-medium" data-testid="prompt-size">
+              {tokensLabel(detail.promptTokens)} (estimated)
+            </dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Tier</dt>
             <dd className="font-medium">{TIER_LABELS[detail.tier]}</dd>
             {detail.author && (
@@ -208,7 +266,12 @@ export default async function PersonaPage({ params, searchParams }: Props) {
               {detail.tools.length ? (
                 <ul className="flex flex-wrap gap-1">
                   {detail.tools.map((t) => (
-                    <li key={t} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800">{t}</li>
+                    <li
+                      key={t}
+                      className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs dark:bg-zinc-800"
+                    >
+                      {t}
+                    </li>
                   ))}
                 </ul>
               ) : (
@@ -235,11 +298,21 @@ export default async function PersonaPage({ params, searchParams }: Props) {
   );
 }
 
-function RelatedSection({ id, title, personas }: { id: string; title: string; personas: Parameters<typeof PersonaCard>[0]["persona"][] }) {
+function RelatedSection({
+  id,
+  title,
+  personas,
+}: {
+  id: string;
+  title: string;
+  personas: Parameters<typeof PersonaCard>[0]["persona"][];
+}) {
   if (personas.length === 0) return null;
   return (
     <section aria-labelledby={id} data-testid={id}>
-      <h2 id={id} className="mb-3 text-xl font-semibold">{title}</h2>
+      <h2 id={id} className="mb-3 text-xl font-semibold">
+        {title}
+      </h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {personas.map((p) => (
           <li key={p.id}>

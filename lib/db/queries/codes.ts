@@ -19,7 +19,15 @@ export function getRedeemCode({ db, codeHash }: { db: Executor; codeHash: string
 }
 
 /** Marks the code used by this user if nobody has: true for exactly one of any racing callers. */
-export function claimRedeemCode({ db, codeHash, userId }: { db: Executor; codeHash: string; userId: string }): boolean {
+export function claimRedeemCode({
+  db,
+  codeHash,
+  userId,
+}: {
+  db: Executor;
+  codeHash: string;
+  userId: string;
+}): boolean {
   const result = db
     .update(redeemCodes)
     .set({ redeemedBy: userId, redeemedAt: new Date() })

@@ -5,7 +5,15 @@ import type { Executor } from "../client";
 import { conversations, messages, type Conversation } from "../schema";
 
 /** A conversation only if it belongs to the user: another user's id reads as missing. */
-export function getConversation({ db, id, userId }: { db: Executor; id: string; userId: string }): Conversation | undefined {
+export function getConversation({
+  db,
+  id,
+  userId,
+}: {
+  db: Executor;
+  id: string;
+  userId: string;
+}): Conversation | undefined {
   return db
     .select()
     .from(conversations)
@@ -38,7 +46,9 @@ export function createConversation({
     .returning()
     .get();
   // The persona's greeting opens every conversation.
-  db.insert(messages).values({ id: randomUUID(), conversationId: conversation.id, role: "assistant", content: greeting }).run();
+  db.insert(messages)
+    .values({ id: randomUUID(), conversationId: conversation.id, role: "assistant", content: greeting })
+    .run();
   return conversation;
 }
 
@@ -57,10 +67,18 @@ export function listConversations({
   before?: { updatedAt: Date; id: string };
 }): ConversationListItem[] {
   const cursor = before
-    ? or(lt(conversations.updatedAt, before.updatedAt), and(eq(conversations.updatedAt, before.updatedAt), lt(conversations.id, before.id)))
+    ? or(
+        lt(conversations.updatedAt, before.updatedAt),
+        and(eq(conversations.updatedAt, before.updatedAt), lt(conversations.id, before.id)),
+      )
     : undefined;
   return db
-    .select({ id: conversations.id, personaId: conversations.personaId, title: conversations.title, updatedAt: conversations.updatedAt })
+    .select({
+      id: conversations.id,
+      personaId: conversations.personaId,
+      title: conversations.title,
+      updatedAt: conversations.updatedAt,
+    })
     .from(conversations)
     .where(and(eq(conversations.userId, userId), cursor))
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
@@ -68,7 +86,15 @@ export function listConversations({
     .all();
 }
 
-export function listChildConversations({ db, parentId, userId }: { db: Executor; parentId: string; userId: string }) {
+export function listChildConversations({
+  db,
+  parentId,
+  userId,
+}: {
+  db: Executor;
+  parentId: string;
+  userId: string;
+}) {
   return db
     .select({ id: conversations.id, personaId: conversations.personaId, title: conversations.title })
     .from(conversations)
@@ -77,25 +103,74 @@ export function listChildConversations({ db, parentId, userId }: { db: Executor;
     .all();
 }
 
-export function renameConversation({ db, id, userId, title }: { db: Executor; id: string; userId: string; title: string }): boolean {
-  return db.update(conversations).set({ title }).where(and(eq(conversations.id, id), eq(conversations.userId, userId))).run().changes === 1;
+export function renameConversation({
+  db,
+  id,
+  userId,
+  title,
+}: {
+  db: Executor;
+  id: string;
+  userId: string;
+  title: string;
+}): boolean {
+  return (
+    db
+      .update(conversations)
+      .set({ title })
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .run().changes === 1
+  );
 }
 
-export function deleteConversation({ db, id, userId }: { db: Executor; id: string; userId: string }): boolean {
-  return db.delete(conversations).where(and(eq(conversations.id, id), eq(conversations.userId, userId))).run().changes === 1;
+export function deleteConversation({
+  db,
+  id,
+  userId,
+}: {
+  db: Executor;
+  id: string;
+  userId: string;
+}): boolean {
+  return (
+    db
+      .delete(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .run().changes === 1
+  );
 }
 
 export function touchConversation({ db, id }: { db: Executor; id: string }) {
-  db.update(conversations).set({ updatedAt: sql`(unixepoch('subsec') * 1000)` }).where(eq(conversations.id, id)).run();
+  db.update(conversations)
+    .set({ updatedAt: sql`(unixepoch('subsec') * 1000)` })
+    .where(eq(conversations.id, id))
+    .run();
 }
 
 /** Moves a guest's conversations to the account they signed up or in with. */
-export function moveConversations({ db, fromUserId, toUserId }: { db: Executor; fromUserId: string; toUserId: string }): number {
-  return db.update(conversations).set({ userId: toUserId }).where(eq(conversations.userId, fromUserId)).run().changes;
+export function moveConversations({
+  db,
+  fromUserId,
+  toUserId,
+}: {
+  db: Executor;
+  fromUserId: string;
+  toUserId: string;
+}): number {
+  return db.update(conversations).set({ userId: toUserId }).where(eq(conversations.userId, fromUserId)).run()
+    .changes;
 }
 
 /** The persona version the user's conversation started with (null when not recorded). */
-export function getConversationPersonaVersion({ db, id, userId }: { db: Executor; id: string; userId: string }): string | null {
+export function getConversationPersonaVersion({
+  db,
+  id,
+  userId,
+}: {
+  db: Executor;
+  id: string;
+  userId: string;
+}): string | null {
   return (
     db
       .select({ v: conversations.personaVersion })

@@ -28,7 +28,15 @@ export function createSession({
 }
 
 /** The session and its user, if the session is live: not revoked, not expired, not from an older version. */
-export function getLiveSession({ db, id, userId }: { db: Executor; id: string; userId: string }): { session: Session; user: User } | undefined {
+export function getLiveSession({
+  db,
+  id,
+  userId,
+}: {
+  db: Executor;
+  id: string;
+  userId: string;
+}): { session: Session; user: User } | undefined {
   const row = db
     .select({ session: sessions, user: users })
     .from(sessions)
@@ -42,13 +50,19 @@ export function getLiveSession({ db, id, userId }: { db: Executor; id: string; u
 }
 
 export function revokeSession({ db, id }: { db: Executor; id: string }) {
-  db.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt))).run();
+  db.update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+    .run();
 }
 
 /** Ends every session of a user at once: bumps the version every session cookie carries. */
 export function revokeAllSessions({ db, userId }: { db: Executor; userId: string }): number {
   return db.transaction((tx) => {
-    tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+    tx.update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .run();
     const row = tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })

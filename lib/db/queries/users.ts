@@ -32,7 +32,15 @@ export function createUser({
     .get();
 }
 
-export function setPasswordHash({ db, userId, passwordHash }: { db: Executor; userId: string; passwordHash: string }) {
+export function setPasswordHash({
+  db,
+  userId,
+  passwordHash,
+}: {
+  db: Executor;
+  userId: string;
+  passwordHash: string;
+}) {
   db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 }
 
@@ -87,7 +95,11 @@ export function listLinkedProviders({ db, userId }: { db: Executor; userId: stri
 /** A guest: a user with no way to sign in, made on a visitor's first chat message. */
 export function createGuestUser({ db }: { db: Executor }): User {
   const id = randomUUID();
-  return db.insert(users).values({ id, email: `guest-${id}@guest.invalid`, isGuest: true }).returning().get();
+  return db
+    .insert(users)
+    .values({ id, email: `guest-${id}@guest.invalid`, isGuest: true })
+    .returning()
+    .get();
 }
 
 export function deleteUser({ db, id }: { db: Executor; id: string }) {

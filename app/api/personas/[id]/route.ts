@@ -9,7 +9,10 @@ import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
 import { getDb } from "@/lib/db/client";
 
 const paramsSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a persona id like \"backend-developer\"").max(64),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a persona id like "backend-developer"')
+    .max(64),
 });
 
 /** GET /api/personas/:id — the body only when the viewer's tier (read from SQLite) unlocks it. */
@@ -22,9 +25,12 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     if (!persona) throw new AppError("not_found", `No persona has the id "${parsed.data.id}".`);
     const viewer = await getViewer();
     const stats = publicStats(statsOf(catalogStats({ db: getDb() }), persona.id));
-    return NextResponse.json({ ...personaDetail(catalog, persona, viewer?.tier ?? null), stats }, {
-      headers: { "Cache-Control": "private, no-store", Vary: "Cookie" },
-    });
+    return NextResponse.json(
+      { ...personaDetail(catalog, persona, viewer?.tier ?? null), stats },
+      {
+        headers: { "Cache-Control": "private, no-store", Vary: "Cookie" },
+      },
+    );
   } catch (error) {
     return jsonError(error);
   }
