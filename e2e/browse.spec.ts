@@ -9,7 +9,7 @@ test.describe("browse the gallery", () => {
     await expect(gallery.cards).toHaveCount(PAGE_SIZE);
     const frontend = personaFile("frontend-developer");
     const card = gallery.card(frontend.name);
-    await expect(card.getByRole("link", { name: frontend.name })).toHaveAttribute(
+    await expect(card.getByRole("link", { name: frontend.name, exact: true })).toHaveAttribute(
       "href",
       "/personas/frontend-developer",
     );

@@ -32,6 +32,13 @@ test.describe("chat on a phone", () => {
     await opener.click();
     await expect(chat.sidebar).toBeVisible();
     await expect(chat.conversations).toHaveCount(1);
+    // A modal: Tab and Shift+Tab stay inside the drawer.
+    for (const key of [...Array(8).fill("Tab"), ...Array(8).fill("Shift+Tab")]) {
+      await page.keyboard.press(key);
+      expect(
+        await page.evaluate(() => document.getElementById("chat-drawer")!.contains(document.activeElement)),
+      ).toBe(true);
+    }
     await page.keyboard.press("Escape");
     await expect(chat.sidebar).toBeHidden();
     await expect(opener).toBeFocused();

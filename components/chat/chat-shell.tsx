@@ -25,7 +25,7 @@ export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children:
       if (e.key === "Escape") {
         setOpen(false);
         opener.current?.focus();
-      }
+      } else if (e.key === "Tab" && panel.current) trapTab(e, panel.current);
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -42,6 +42,7 @@ export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children:
         <div
           ref={panel}
           tabIndex={-1}
+          {...(open && { role: "dialog", "aria-modal": true, "aria-label": "Chats" })}
           className="flex w-80 max-w-[85vw] flex-col gap-3 overflow-y-auto bg-zinc-50 p-4 shadow-xl outline-none lg:w-full lg:max-w-none lg:bg-transparent lg:p-0 lg:shadow-none dark:bg-zinc-950 lg:dark:bg-transparent"
         >
           <button
@@ -73,4 +74,24 @@ export function ChatShell({ sidebar, children }: { sidebar: ReactNode; children:
       </section>
     </div>
   );
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** While the drawer is open, Tab and Shift+Tab go round inside it (it covers the page: a modal). */
+function trapTab(e: KeyboardEvent, panel: HTMLElement) {
+  const items = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const inside = active instanceof Node && panel.contains(active);
+  if (e.shiftKey && (active === first || active === panel || !inside)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !inside)) {
+    e.preventDefault();
+    first.focus();
+  }
 }
