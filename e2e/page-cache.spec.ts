@@ -50,9 +50,19 @@ test("a visitor's page is cacheable by anyone, served again from memory, and rev
     expect(scripts, url).toMatch(/'sha256-[A-Za-z0-9+/=]+'/);
     expect(scripts, url).not.toContain("nonce-");
 
-    const etag = headers["etag"]!;
-    const again = await request.get(url, { headers: { "If-None-Match": etag } });
-    expect(again.status(), url).toBe(304);
+    // A page may be rendered again in between (stats move while other tests chat): a 200 then
+    // carries a new ETag, and asking with that one gets the 304.
+    let etag = headers["etag"]!;
+    let status = 0;
+    for (let i = 0; i < 3 && status !== 304; i++) {
+      const again = await request.get(url, { headers: { "If-None-Match": etag } });
+      status = again.status();
+      if (status === 200) {
+        expect(again.headers()["etag"], url).not.toBe(etag);
+        etag = again.headers()["etag"]!;
+      }
+    }
+    expect(status, url).toBe(304);
   }
 });
 

@@ -26,13 +26,20 @@ export function useFollow<T extends HTMLElement, C extends HTMLElement>() {
     toEnd();
   }, [toEnd]);
 
+  const lastTop = useRef(0);
   const onScroll = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
     const bottom = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR;
-    following.current = bottom;
+    // Only a move upwards lets go: content that grew between a frame and this event also leaves
+    // the end out of reach for a moment, and that is not the reader leaving.
+    const up = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    if (bottom) following.current = true;
+    else if (up) following.current = false;
+    else if (following.current) return toEnd();
     setAtBottom(bottom);
-  }, []);
+  }, [toEnd]);
 
   useLayoutEffect(() => {
     toEnd();
