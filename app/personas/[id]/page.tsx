@@ -6,6 +6,7 @@ import { ExportLinks } from "@/components/personas/export-links";
 import { PersonaAvatar } from "@/components/personas/persona-avatar";
 import { FavoriteButton } from "@/components/personas/favorite-button";
 import { PersonaCard } from "@/components/personas/persona-card";
+import { PersonaPrompt } from "@/components/personas/persona-prompt";
 import { PersonaStatsLine } from "@/components/personas/persona-stats";
 import { favoriteSet } from "@/lib/community/favorites";
 import { signInHref } from "@/lib/community/sign-in-href";
@@ -178,69 +179,7 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             </section>
           )}
 
-          <section aria-labelledby="prompt-heading" data-testid="persona-body">
-            <h2 id="prompt-heading" className="mb-3 text-lg font-semibold">
-              {detail.locked ? "Preview" : "The persona's instructions"}
-            </h2>
-            <div className="rounded-2xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900">
-              {detail.locked ? (
-                <>
-                  <Markdown>{detail.preview}</Markdown>
-                  <div
-                    className="mt-6 rounded-xl border border-dashed border-zinc-300 p-5 dark:border-zinc-700"
-                    data-testid="locked-body"
-                  >
-                    <p className="font-semibold">🔒 The rest is part of {TIER_LABELS[detail.tier]}</p>
-                    {detail.lockedHeadings.length > 0 && (
-                      <ul
-                        className="mt-2 list-disc pl-6 text-sm text-zinc-700 dark:text-zinc-300"
-                        aria-label="Locked sections"
-                      >
-                        {detail.lockedHeadings.map((h, i) => (
-                          <li key={`${h}-${i}`}>{h}</li>
-                        ))}
-                      </ul>
-                    )}
-                    <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-                      Unlock {detail.name} and every {TIER_LABELS[detail.tier]} persona with a{" "}
-                      {TIER_LABELS[detail.tier]} plan.{" "}
-                      {viewer ? (
-                        <>
-                          <Link href="/pricing" className="text-indigo-700 underline dark:text-indigo-300">
-                            See plans
-                          </Link>{" "}
-                          or{" "}
-                          <Link
-                            href="/account#redeem"
-                            className="text-indigo-700 underline dark:text-indigo-300"
-                          >
-                            redeem a code
-                          </Link>
-                          .
-                        </>
-                      ) : (
-                        <>
-                          <Link href={unlockHref} className="text-indigo-700 underline dark:text-indigo-300">
-                            Sign up
-                          </Link>{" "}
-                          or{" "}
-                          <Link
-                            href={`/sign-in?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`}
-                            className="text-indigo-700 underline dark:text-indigo-300"
-                          >
-                            sign in
-                          </Link>{" "}
-                          to unlock it.
-                        </>
-                      )}
-                    </p>
-                  </div>
-                </>
-              ) : (
-                <Markdown>{detail.body}</Markdown>
-              )}
-            </div>
-          </section>
+          <PersonaPrompt detail={detail} signedIn={Boolean(viewer)} unlockHref={unlockHref} />
         </div>
 
         <aside className="flex flex-col gap-6">
