@@ -10,10 +10,17 @@ export async function register() {
       env();
       const { installServerHook } = await import("@/lib/http/server-hook");
       installServerHook();
-      const { getDb } = await import("@/lib/db/client");
+      const { startDatabase, describeDatabase } = await import("@/lib/db/client");
       const { markStreamingInterrupted } = await import("@/lib/db/queries/messages");
       // Opens and migrates the database; replies a crash left mid-stream are marked interrupted.
-      const interrupted = markStreamingInterrupted({ db: getDb() });
+      const db = await startDatabase();
+      log.info(
+        { event: "db.opened", engine: env().database.engine, database: describeDatabase() },
+        `database: ${env().database.engine} at ${describeDatabase()}`,
+      );
+      const { loadAuthSecret } = await import("@/lib/auth/secret");
+      await loadAuthSecret(db);
+      const interrupted = await markStreamingInterrupted({ db });
       if (interrupted)
         log.warn(
           { event: "chat.replies_marked_interrupted", count: interrupted },
@@ -29,15 +36,15 @@ export async function register() {
       log.info(
         {
           event: "server.ready",
-          engine: "sqlite",
+          engine: env().database.engine,
           chatProvider: chat?.provider ?? null,
           model: chat?.models.default ?? null,
         },
         chat
-          ? `ready: sqlite, chat through ${chat.provider}`
-          : "ready: sqlite, no model configured; chat pages say how to set one",
+          ? `ready: ${env().database.engine}, chat through ${chat.provider}`
+          : `ready: ${env().database.engine}, no model configured; chat pages say how to set one`,
       );
     },
-    () => env().databasePath,
+    async () => (await import("@/lib/db/client")).describeDatabase(),
   );
 }

@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon and pino starts worker threads: load them from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "pino", "pino-pretty"],
+  serverExternalPackages: ["better-sqlite3", "pg", "pino", "pino-pretty"],
   poweredByHeader: false,
   // proxy.ts refuses a larger form with a 413 before Next reads it (lib/http/action-request.ts).
   experimental: { serverActions: { bodySizeLimit: "1mb" } },

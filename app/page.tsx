@@ -34,8 +34,8 @@ export default async function GalleryPage({ searchParams }: Props) {
   const catalog = getCatalog();
   const viewer = await getViewer();
   const db = getDb();
-  const stats = catalogStats({ db });
-  const favorites = favoriteSet({ db, userId: viewer?.id });
+  const stats = await catalogStats({ db });
+  const favorites = await favoriteSet({ db, userId: viewer?.id });
   const result = queryCatalog(catalog, query, { stats, favorites });
   const filtered = Boolean(query.q || query.category || query.tag || query.tier || query.favorites);
   const here = galleryHref(query);

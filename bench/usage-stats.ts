@@ -6,17 +6,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { openDatabase } from "@/lib/db/client";
 import { recordPersonaUse, usageTotals } from "@/lib/db/queries/persona-usage";
-import * as schema from "@/lib/db/schema";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "usage-bench-"));
-const sqlite = new Database(path.join(dir, "b.db"));
-sqlite.pragma("journal_mode = WAL");
-const db = drizzle(sqlite, { schema });
-migrateDatabase(db);
+const { sqlite, db } = openDatabase(path.join(dir, "b.db"));
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 const insert = sqlite.prepare("INSERT INTO persona_usage_days (persona_id, day, users) VALUES (?, ?, ?)");
 const t = performance.now();
@@ -25,23 +19,29 @@ sqlite.transaction(() => {
     for (let p = 0; p < 10_000; p++) insert.run(`persona-${p}`, day(d), (p * 7 + d) % 50);
 })();
 console.log(`seeded 3,650,000 day rows in ${Math.round(performance.now() - t)} ms`);
-const time = (label: string, f: () => unknown, runs = 5) => {
-  f();
+const time = async (label: string, f: () => Promise<unknown>, runs = 5) => {
+  await f();
   const start = performance.now();
-  for (let i = 0; i < runs; i++) f();
+  for (let i = 0; i < runs; i++) await f();
   console.log(`${label}: ${((performance.now() - start) / runs).toFixed(1)} ms`);
 };
-time("7-day sums, all personas", () => usageTotals({ db, fromDay: day(358), toDay: day(364) }));
-time("30-day sums, all personas", () => usageTotals({ db, fromDay: day(335), toDay: day(364) }));
+await time(
+  "7-day sums, all personas",
+  async () => await usageTotals({ db, fromDay: day(358), toDay: day(364) }),
+);
+await time(
+  "30-day sums, all personas",
+  async () => await usageTotals({ db, fromDay: day(335), toDay: day(364) }),
+);
 let n = 0;
-time(
+await time(
   "count one message (new actor)",
-  () => recordPersonaUse({ db, personaId: "persona-1", day: day(364), actorHash: `a${n++}` }),
+  async () => await recordPersonaUse({ db, personaId: "persona-1", day: day(364), actorHash: `a${n++}` }),
   1000,
 );
-time(
+await time(
   "count one message (same actor again)",
-  () => recordPersonaUse({ db, personaId: "persona-1", day: day(364), actorHash: "a1" }),
+  async () => await recordPersonaUse({ db, personaId: "persona-1", day: day(364), actorHash: "a1" }),
   1000,
 );
 console.log(

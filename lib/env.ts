@@ -8,6 +8,14 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const schema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   DATABASE_PATH: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .url({ error: "must be a PostgreSQL URL like postgres://user:password@host:5432/persona_market" })
+      .refine(
+        (v) => /^postgres(ql)?:\/\//.test(v),
+        "must start with postgres:// (or leave it unset for SQLite)",
+      ),
+  ),
   PERSONAS_DIR: optional(z.string()),
   SITE_URL: optional(z.url({ error: "must be an absolute URL like https://personas.example.com" })),
   NEXTAUTH_SECRET: optional(
@@ -45,6 +53,8 @@ const schema = z.object({
 type Pair = { id: string; secret: string } | null;
 
 export type Env = {
+  /** PostgreSQL when DATABASE_URL is set; otherwise the SQLite file at databasePath. */
+  database: { engine: "postgres"; url: string } | { engine: "sqlite"; path: string };
   databasePath: string;
   personasDir: string;
   siteUrl: string;
@@ -145,8 +155,12 @@ export function env(): Env {
   }
   // Resolved against the working directory at run time, not traced into the build.
   const fromCwd = (p: string) => path.resolve(/* turbopackIgnore: true */ process.cwd(), p);
+  const databasePath = fromCwd(e.DATABASE_PATH ?? ".data/persona-market.db");
   cached = {
-    databasePath: fromCwd(e.DATABASE_PATH ?? ".data/persona-market.db"),
+    database: e.DATABASE_URL
+      ? { engine: "postgres", url: e.DATABASE_URL }
+      : { engine: "sqlite", path: databasePath },
+    databasePath,
     personasDir: fromCwd(e.PERSONAS_DIR ?? "content/personas"),
     siteUrl: (e.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     authSecret: e.NEXTAUTH_SECRET,
@@ -172,6 +186,14 @@ export function env(): Env {
     chat: chatSettings(e),
   };
   return cached;
+}
+
+/**
+ * Which engine this process's tables are built for. Read on its own (not through env()) because the
+ * schema module needs it when first imported, before the rest of the settings are checked.
+ */
+export function databaseEngine(): "postgres" | "sqlite" {
+  return process.env.DATABASE_URL?.trim() ? "postgres" : "sqlite";
 }
 
 /** For tests that change settings between cases. */

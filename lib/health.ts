@@ -13,10 +13,10 @@ export type Readiness = {
 };
 
 /** What `GET /api/ready` reports: names and counts only, never paths, settings or secrets. */
-export function readiness(): Readiness {
+export async function readiness(): Promise<Readiness> {
   let database: Readiness["database"] = { ok: false, engine: "sqlite", writable: false, migrated: false };
   try {
-    const { writable, migrations } = checkDatabase({ db: getDb() });
+    const { writable, migrations } = await checkDatabase({ db: getDb() });
     const migrated = migrations.applied >= migrations.expected;
     database = { ok: writable && migrated, engine: "sqlite", writable, migrated };
   } catch {

@@ -11,6 +11,13 @@ export function startupFailureMessage(error: unknown, databasePath: string | und
     return `Cannot start: ${error.message}`;
   }
   const code = (error as NodeJS.ErrnoException).code ?? "";
+  if (databasePath?.startsWith("postgres://")) {
+    if (
+      /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28P01|28000|3D000|42501)$/.test(code) ||
+      /connect|postgres/i.test(error.message)
+    )
+      return `Cannot start: the PostgreSQL database ${databasePath} cannot be used (${error.message}). Check DATABASE_URL: the server must be running and reachable, the database must exist, and the user must be allowed to create tables in it.`;
+  }
   if (
     /^(SQLITE_|EACCES|EROFS|ENOTDIR|EISDIR|ENOENT|EPERM)/.test(code) ||
     /database|sqlite/i.test(error.message)
@@ -21,13 +28,16 @@ export function startupFailureMessage(error: unknown, databasePath: string | und
 }
 
 /** Runs the start-up checks; on failure prints one clear line and exits non-zero, so no server answers 500s. */
-export async function startOrExit(steps: () => Promise<void>, databasePath: () => string | undefined) {
+export async function startOrExit(
+  steps: () => Promise<void>,
+  databasePath: () => string | undefined | Promise<string | undefined>,
+) {
   try {
     await steps();
   } catch (error) {
     let where: string | undefined;
     try {
-      where = databasePath();
+      where = await databasePath();
     } catch {
       where = undefined;
     }

@@ -40,7 +40,7 @@ const schema = z.discriminatedUnion(
 
 const when = (d: Date | null) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : "never");
 
-runCli(usage, () => {
+runCli(usage, async () => {
   const { positionals, flags } = parseCli(process.argv.slice(2), ["name"]);
   const [command, target] = positionals;
   const args = schema.parse(
@@ -48,14 +48,14 @@ runCli(usage, () => {
   );
   const db = getDb();
   if (args.command === "revoke") {
-    const { revoked, key } = revokeApiKey({ db, id: args.id, by: "operator" });
+    const { revoked, key } = await revokeApiKey({ db, id: args.id, by: "operator" });
     console.log(revoked ? `revoked ${key.id} (${key.name}, ${key.prefix})` : `${key.id} was already revoked`);
     return;
   }
-  const user = getUserByEmail({ db, email: args.email });
+  const user = await getUserByEmail({ db, email: args.email });
   if (!user || user.isGuest) throw new CliError(`no account has the email ${args.email}`);
   if (args.command === "create") {
-    const { key, summary } = createApiKey({ db, userId: user.id, name: args.name, by: "operator" });
+    const { key, summary } = await createApiKey({ db, userId: user.id, name: args.name, by: "operator" });
     console.log(key);
     console.error(`API key ${summary.id} "${summary.name}" for ${user.email}. It is shown only this once.`);
     if (!hasApiAccess(user.tier)) {
@@ -65,7 +65,7 @@ runCli(usage, () => {
     }
     return;
   }
-  const keys = listApiKeySummaries({ db, userId: user.id });
+  const keys = await listApiKeySummaries({ db, userId: user.id });
   if (!keys.length) console.log(`${user.email} has no API keys`);
   for (const k of keys) {
     const state = k.revokedAt ? `revoked ${when(k.revokedAt)}` : "live";

@@ -27,7 +27,7 @@ const schema = z.object({
     .optional(),
 });
 
-runCli(usage, () => {
+runCli(usage, async () => {
   const { positionals, flags } = parseCli(process.argv.slice(2), ["count", "days"]);
   const args = schema.parse({
     command: positionals[0],
@@ -35,7 +35,7 @@ runCli(usage, () => {
     count: flags.count,
     days: flags.days,
   });
-  const { codes, expiresAt } = createCodes({
+  const { codes, expiresAt } = await createCodes({
     db: getDb(),
     tier: args.tier,
     count: args.count,

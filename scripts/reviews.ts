@@ -23,12 +23,12 @@ const schema = z.discriminatedUnion(
   { error: "the command must be list-reported, hide or restore" },
 );
 
-runCli(usage, () => {
+runCli(usage, async () => {
   const { positionals } = parseCli(process.argv.slice(2), []);
   const args = schema.parse({ command: positionals[0], id: positionals[1] });
   const db = getDb();
   if (args.command === "list-reported") {
-    const reported = listReportedReviews({ db });
+    const reported = await listReportedReviews({ db });
     if (reported.length === 0) return console.log("no reported reviews");
     for (const r of reported) {
       const text = (r.body ?? "").replace(/\s+/g, " ").slice(0, 80);
@@ -40,6 +40,7 @@ runCli(usage, () => {
     return;
   }
   const hidden = args.command === "hide";
-  if (!moderateReview({ db, id: args.id, hidden })) throw new CliError(`no review has the id ${args.id}`);
+  if (!(await moderateReview({ db, id: args.id, hidden })))
+    throw new CliError(`no review has the id ${args.id}`);
   console.log(`${args.id}: ${hidden ? "hidden" : "restored"}`);
 });

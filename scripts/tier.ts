@@ -26,15 +26,16 @@ const schema = z.discriminatedUnion(
   { error: "the command must be grant or show" },
 );
 
-runCli(usage, () => {
+runCli(usage, async () => {
   const { positionals } = parseCli(process.argv.slice(2), []);
   const args = schema.parse({ command: positionals[0], email: positionals[1], tier: positionals[2] });
   const db = getDb();
-  const user = getUserByEmail({ db, email: args.email });
+  const user = await getUserByEmail({ db, email: args.email });
   if (!user) throw new CliError(`no account has the email ${args.email}`);
   if (args.command === "grant") {
-    const result = db.transaction(
-      (tx) => setUserTier({ db: tx, userId: user.id, tier: args.tier, source: "operator", reference: "cli" }),
+    const result = await db.transaction(
+      async (tx) =>
+        await setUserTier({ db: tx, userId: user.id, tier: args.tier, source: "operator", reference: "cli" }),
       { behavior: "immediate" },
     );
     console.log(
@@ -45,7 +46,7 @@ runCli(usage, () => {
     return;
   }
   console.log(`${user.email}: ${user.tier} since ${user.tierSince.toISOString()} (${user.tierSource})`);
-  for (const h of listTierChanges({ db, userId: user.id })) {
+  for (const h of await listTierChanges({ db, userId: user.id })) {
     console.log(
       `  ${h.createdAt.toISOString()}  ${h.fromTier} -> ${h.toTier}  ${h.source}${h.reference ? ` (${h.reference})` : ""}`,
     );

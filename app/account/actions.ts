@@ -25,7 +25,7 @@ export async function redeemAction(_prev: FormState, input: FormData): Promise<F
   if (!viewer) return { ok: false, message: "Your session has ended. Sign in again to redeem a code." };
   const parsed = redeemSchema.safeParse({ code: form.get("code") });
   if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error) };
-  const result = redeemCode({ db: getDb(), userId: viewer.id, code: parsed.data.code });
+  const result = await redeemCode({ db: getDb(), userId: viewer.id, code: parsed.data.code });
   audit(result.ok ? "billing.code_redeemed" : "billing.code_refused", { userId: viewer.id });
   if (result.ok) revalidatePath("/", "layout");
   return result.ok ? { ok: true, message: result.message } : { ok: false, fields: { code: result.message } };
@@ -42,7 +42,7 @@ export async function changePasswordAction(_prev: FormState, input: FormData): P
   });
   if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error) };
   const db = getDb();
-  const user = getUserById({ db, id: viewer.id });
+  const user = await getUserById({ db, id: viewer.id });
   if (!user?.passwordHash) {
     return {
       ok: false,
@@ -51,7 +51,7 @@ export async function changePasswordAction(_prev: FormState, input: FormData): P
   }
   // The same limit as sign-in, counted before the hash is checked: a stolen session cannot guess on.
   const subject = { email: user.email, ip: clientIp(await headers()) };
-  const reserved = reserveSignInAttempt({ db, subject });
+  const reserved = await reserveSignInAttempt({ db, subject });
   if (reserved.limited) {
     const minutes = Math.ceil(reserved.retryAfterSeconds / 60);
     audit("rate.limited", { limit: "password_change", userId: user.id });
@@ -64,10 +64,10 @@ export async function changePasswordAction(_prev: FormState, input: FormData): P
     audit("auth.password_change_failed", { userId: user.id });
     return { ok: false, fields: { currentPassword: "That is not your current password." } };
   }
-  releaseSignInAttempt({ db, subject });
-  setPasswordHash({ db, userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
+  await releaseSignInAttempt({ db, subject });
+  await setPasswordHash({ db, userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
   // Every other session ends; this browser gets a fresh one.
-  const version = revokeAllSessions({ db, userId: user.id });
+  const version = await revokeAllSessions({ db, userId: user.id });
   audit("auth.password_changed", { userId: user.id });
   await startSession({ ...user, sessionVersion: version });
   return { ok: true, message: "Password changed. You were signed out everywhere else." };
@@ -76,7 +76,7 @@ export async function changePasswordAction(_prev: FormState, input: FormData): P
 export async function signOutEverywhereAction(): Promise<void> {
   const viewer = await getViewer();
   if (viewer) {
-    revokeAllSessions({ db: getDb(), userId: viewer.id });
+    await revokeAllSessions({ db: getDb(), userId: viewer.id });
     audit("auth.sign_out", { userId: viewer.id, everywhere: true });
   }
   (await cookies()).delete(sessionCookieName());

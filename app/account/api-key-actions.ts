@@ -28,7 +28,7 @@ export async function createApiKeyAction(_prev: ApiKeyFormState, form: FormData)
   const parsed = createSchema.safeParse({ name: form.get("name") });
   if (!parsed.success) return { ok: false, fields: fieldErrors(parsed.error) };
   try {
-    const { key, summary } = createApiKey({
+    const { key, summary } = await createApiKey({
       db: getDb(),
       userId: viewer.id,
       name: parsed.data.name,
@@ -48,7 +48,7 @@ export async function revokeApiKeyAction(_prev: FormState, form: FormData): Prom
   const parsed = revokeSchema.safeParse({ id: form.get("id") });
   if (!parsed.success) return { ok: false, message: "That is not one of your keys." };
   try {
-    const { key } = revokeApiKey({ db: getDb(), id: parsed.data.id, userId: viewer.id, by: "user" });
+    const { key } = await revokeApiKey({ db: getDb(), id: parsed.data.id, userId: viewer.id, by: "user" });
     revalidatePath("/account");
     return { ok: true, message: `Revoked "${key.name}". Requests with it now fail.` };
   } catch (error) {

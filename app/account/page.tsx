@@ -38,12 +38,12 @@ export default async function AccountPage({
   if (!viewer) redirect("/sign-in?callbackUrl=/account");
   const welcome = (await searchParams).welcome === "1";
   const db = getDb();
-  const user = getUserById({ db, id: viewer.id });
-  const history = listTierChanges({ db, userId: viewer.id });
-  const providers = listLinkedProviders({ db, userId: viewer.id });
-  const usedToday = getDailyUsage({ db, userId: viewer.id, day: usageDay(new Date()) });
+  const user = await getUserById({ db, id: viewer.id });
+  const history = await listTierChanges({ db, userId: viewer.id });
+  const providers = await listLinkedProviders({ db, userId: viewer.id });
+  const usedToday = await getDailyUsage({ db, userId: viewer.id, day: usageDay(new Date()) });
   const limit = DAILY_MESSAGE_QUOTA[viewer.tier];
-  const apiKeys = listApiKeySummaries({ db, userId: viewer.id });
+  const apiKeys = await listApiKeySummaries({ db, userId: viewer.id });
   const apiAccess = hasApiAccess(viewer.tier);
   const unlocked = getCatalog().all.filter((p) => unlocks(viewer.tier, p.tier)).length;
   const section = "rounded-2xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900";

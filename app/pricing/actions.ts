@@ -25,10 +25,10 @@ export async function checkoutAction(_prev: CheckoutState, input: FormData): Pro
   let url: string;
   try {
     const db = getDb();
-    const user = getUserById({ db, id: viewer.id });
+    const user = await getUserById({ db, id: viewer.id });
     // One subscription per customer: a second checkout would leave two running.
     const current = user?.stripeCustomerId
-      ? getStripeSubscription({ db, customerId: user.stripeCustomerId })
+      ? await getStripeSubscription({ db, customerId: user.stripeCustomerId })
       : undefined;
     if (current && ["active", "trialing", "past_due"].includes(current.status)) {
       return {

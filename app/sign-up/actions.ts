@@ -21,7 +21,7 @@ export async function signUp(_prev: SignUpState, input: FormData): Promise<SignU
   // A guest who chatted before signing up keeps their conversations.
   const jar = await cookies();
   const guestId = readGuestCookie(jar.get(GUEST_COOKIE)?.value);
-  db.transaction((tx) => adoptGuest({ db: tx, guestId, userId: result.user.id }));
+  await db.transaction(async (tx) => adoptGuest({ db: tx, guestId, userId: result.user.id }));
   jar.delete(GUEST_COOKIE);
   await startSession(result.user);
   redirect(safeCallbackPath(form.get("callbackUrl"), "/account?welcome=1"));

@@ -12,7 +12,7 @@ export const SIDEBAR_PAGE = 30;
 export async function ChatSidebar() {
   const actor = await getChatActor();
   const rows = actor.userId
-    ? listConversations({ db: getDb(), userId: actor.userId, limit: SIDEBAR_PAGE + 1 })
+    ? await listConversations({ db: getDb(), userId: actor.userId, limit: SIDEBAR_PAGE + 1 })
     : [];
   const page = rows.slice(0, SIDEBAR_PAGE);
   const last = page.at(-1);

@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { countActiveReplies } from "@/lib/chat/admission";
 import { startReply, TooManyStreams } from "@/lib/chat/service";
@@ -35,25 +36,31 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await api?.close();
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 
 const keys: string[] = [];
-function account(tier: Tier = "pro") {
-  const user = h.user(tier);
-  const { key, summary } = createApiKey({ db: h.db, userId: user.userId, name: "test", by: "operator" });
+async function account(tier: Tier = "pro") {
+  const user = await h.user(tier);
+  const { key, summary } = await createApiKey({
+    db: h.db,
+    userId: user.userId,
+    name: "test",
+    by: "operator",
+  });
   keys.push(key);
   return { user, key, keyId: summary.id, client: client(key) };
 }
 const client = (apiKey: string) => new OpenAI({ apiKey, baseURL: api.baseURL, maxRetries: 0 });
-const usedToday = (userId: string) => getDailyUsage({ db: h.db, userId, day: usageDay(new Date()) });
+const usedToday = async (userId: string) =>
+  await getDailyUsage({ db: h.db, userId, day: usageDay(new Date()) });
 const persona = (id: string) => h.catalog.byId.get(id)!;
 const expected = (id: string, text: string) => fakeReply(systemPrompt(persona(id)), text).join("");
 
 describe("GET /v1/models", () => {
   it("lists the personas the key's owner may chat with, in OpenAI's list shape", async () => {
-    const { client } = account("pro");
+    const { client } = await account("pro");
     const page = await client.models.list();
     const ids = page.data.map((m) => m.id);
     expect(ids.sort()).toEqual(
@@ -70,14 +77,14 @@ describe("GET /v1/models", () => {
   });
 
   it("a max key sees every persona", async () => {
-    const { client } = account("max");
+    const { client } = await account("max");
     expect((await client.models.list()).data).toHaveLength(h.catalog.all.length);
   });
 });
 
 describe("POST /v1/chat/completions", () => {
   it("answers as the persona, in OpenAI's chat.completion shape, and counts one message", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const before = await h.completions();
     const completion = await client.chat.completions.create({
       model: PRO,
@@ -104,11 +111,11 @@ describe("POST /v1/chat/completions", () => {
       total_tokens: 10 + tokens,
     });
     expect(await h.completions()).toBe(before + 1);
-    expect(usedToday(user.userId)).toBe(1);
+    expect(await usedToday(user.userId)).toBe(1);
   });
 
   it("keeps the persona's prompt as the system prompt when the client sends its own", async () => {
-    const { client } = account("pro");
+    const { client } = await account("pro");
     const completion = await client.chat.completions.create({
       model: FREE,
       messages: [
@@ -121,7 +128,7 @@ describe("POST /v1/chat/completions", () => {
   });
 
   it("streams chat.completion.chunks: a role, the text, a finish reason, usage, then [DONE]", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const stream = await client.chat.completions.create({
       model: FREE,
       messages: [{ role: "user", content: "Stream please" }],
@@ -144,11 +151,11 @@ describe("POST /v1/chat/completions", () => {
       prompt_tokens: 10,
       completion_tokens: fakeReply("", "Stream please").length,
     });
-    expect(usedToday(user.userId)).toBe(1);
+    expect(await usedToday(user.userId)).toBe(1);
   });
 
   it("ends the raw event stream with data: [DONE]", async () => {
-    const { key } = account("pro");
+    const { key } = await account("pro");
     const response = await fetch(`${api.baseURL}/chat/completions`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -166,7 +173,7 @@ describe("POST /v1/chat/completions", () => {
   });
 
   it("refuses a persona above the owner's tier with PermissionDeniedError, and asks no model", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const before = await h.completions();
     const error = await client.chat.completions
       .create({ model: MAX, messages: [{ role: "user", content: "hi" }] })
@@ -174,11 +181,11 @@ describe("POST /v1/chat/completions", () => {
     expect(error).toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("model_not_allowed");
     expect(await h.completions()).toBe(before);
-    expect(usedToday(user.userId)).toBe(0);
+    expect(await usedToday(user.userId)).toBe(0);
   });
 
   it("an unknown persona is NotFoundError (model_not_found)", async () => {
-    const { client } = account("pro");
+    const { client } = await account("pro");
     const error = await client.chat.completions
       .create({ model: "no-such-persona", messages: [{ role: "user", content: "hi" }] })
       .catch((e: unknown) => e);
@@ -187,8 +194,8 @@ describe("POST /v1/chat/completions", () => {
   });
 
   it("over today's quota is RateLimitError with Retry-After until midnight UTC, and asks no model", async () => {
-    const { client, user } = account("pro");
-    addDailyUsage({
+    const { client, user } = await account("pro");
+    await addDailyUsage({
       db: h.db,
       userId: user.userId,
       day: usageDay(new Date()),
@@ -206,11 +213,11 @@ describe("POST /v1/chat/completions", () => {
     expect(retryAfter).toBeLessThanOrEqual(24 * 3600);
     expect(e.headers?.get("x-should-retry")).toBe("false");
     expect(await h.completions()).toBe(before);
-    expect(usedToday(user.userId)).toBe(DAILY_MESSAGE_QUOTA.pro);
+    expect(await usedToday(user.userId)).toBe(DAILY_MESSAGE_QUOTA.pro);
   });
 
   it("shares the replies-at-once limit with the web chat: API streams fill it for both", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const limit = CONCURRENT_STREAMS.pro;
     const streams = await Promise.all(
       Array.from({ length: limit }, (_, i) =>
@@ -228,34 +235,35 @@ describe("POST /v1/chat/completions", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.RateLimitError);
     expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("too_many_concurrent_requests");
-    expect(() =>
-      startReply({
-        db: h.db,
-        catalog: h.catalog,
-        actor: user,
-        request: { personaId: FREE, message: "web", trigger: "submit" },
-      }),
-    ).toThrow(TooManyStreams);
+    await expect(
+      (async () =>
+        await startReply({
+          db: h.db,
+          catalog: h.catalog,
+          actor: user,
+          request: { personaId: FREE, message: "web", trigger: "submit" },
+        }))(),
+    ).rejects.toThrow(TooManyStreams);
     for (const it of iterators) while (!(await it.next()).done); // let them finish
     const after = await client.chat.completions.create({
       model: FREE,
       messages: [{ role: "user", content: "now" }],
     });
     expect(after.choices[0]!.message.content).toBe(expected(FREE, "now"));
-    expect(usedToday(user.userId)).toBe(limit + 1);
+    expect(await usedToday(user.userId)).toBe(limit + 1);
   });
 
   it("a model failure before any text is a 500 that does not count against the quota", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const error = await client.chat.completions
       .create({ model: FREE, messages: [{ role: "user", content: "[[fail:500]] hi" }] })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.InternalServerError);
-    expect(usedToday(user.userId)).toBe(0);
+    expect(await usedToday(user.userId)).toBe(0);
   });
 
   it("a stream the model drops partway ends with an error event the client raises; what was sent counts", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const stream = await client.chat.completions.create({
       model: FREE,
       stream: true,
@@ -269,12 +277,12 @@ describe("POST /v1/chat/completions", () => {
     expect((error as InstanceType<typeof OpenAI.APIError>).message).toMatch(/partway/);
     expect(expected(FREE, "[[drop:3]] hi").startsWith(text)).toBe(true);
     expect(text.length).toBeGreaterThan(0);
-    expect(usedToday(user.userId)).toBe(1);
-    expect(countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(0);
+    expect(await usedToday(user.userId)).toBe(1);
+    expect(await countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(0);
   });
 
   it("a client that hangs up mid-stream frees its reply slot", async () => {
-    const { client, user } = account("pro");
+    const { client, user } = await account("pro");
     const controller = new AbortController();
     const stream = await client.chat.completions.create(
       { model: FREE, stream: true, messages: [{ role: "user", content: "[[slow:100]] hi" }] },
@@ -282,13 +290,15 @@ describe("POST /v1/chat/completions", () => {
     );
     const it = stream[Symbol.asyncIterator]();
     await it.next();
-    expect(countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(1);
+    expect(await countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(1);
     controller.abort();
-    await expect.poll(() => countActiveReplies({ db: h.db, userId: user.userId, now: new Date() })).toBe(0);
+    await expect
+      .poll(async () => await countActiveReplies({ db: h.db, userId: user.userId, now: new Date() }))
+      .toBe(0);
   });
 
   it("with no model configured, a 503 in OpenAI's shape that says how to set one", async () => {
-    const { client } = account("pro");
+    const { client } = await account("pro");
     h.configureModel(null);
     try {
       const error = await client.chat.completions
@@ -315,7 +325,7 @@ describe("POST /v1/chat/completions", () => {
     ["a tool message", { messages: [{ role: "tool", content: "x", tool_call_id: "1" }] }, "messages.0.role"],
     ["n = 2", { n: 2 }, "n"],
   ])("%s is BadRequestError naming the field", async (_label, patch, param) => {
-    const { client } = account("pro");
+    const { client } = await account("pro");
     const error = await client.chat.completions
       .create({ model: FREE, messages: [{ role: "user", content: "hi" }], ...patch } as never)
       .catch((e: unknown) => e);
@@ -326,7 +336,7 @@ describe("POST /v1/chat/completions", () => {
 
 describe("API keys at the door", () => {
   it("a bad key is AuthenticationError (invalid_api_key)", async () => {
-    account("pro");
+    await account("pro");
     for (const bad of ["pm_" + "x".repeat(43), "sk-not-ours", "pm_short"]) {
       const error = await client(bad)
         .models.list()
@@ -356,9 +366,9 @@ describe("API keys at the door", () => {
   });
 
   it("a revoked key fails on its next request", async () => {
-    const { client, keyId } = account("pro");
+    const { client, keyId } = await account("pro");
     await expect(client.models.list()).resolves.toBeTruthy();
-    expect(revokeApiKey({ db: h.db, id: keyId, by: "operator" }).revoked).toBe(true);
+    expect((await revokeApiKey({ db: h.db, id: keyId, by: "operator" })).revoked).toBe(true);
     await expect(client.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
     await expect(
       client.chat.completions.create({ model: FREE, messages: [{ role: "user", content: "hi" }] }),
@@ -366,14 +376,14 @@ describe("API keys at the door", () => {
   });
 
   it("a free account's key is PermissionDeniedError: the API is part of the paid plans", async () => {
-    const { client } = account("free");
+    const { client } = await account("free");
     const error = await client.models.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("api_access_not_included");
   });
 
   it("a key in the query string is refused, even with a good Authorization header", async () => {
-    const { key } = account("pro");
+    const { key } = await account("pro");
     for (const query of [`api_key=${key}`, `key=${key}`, `x=${key}`]) {
       const response = await fetch(`${api.baseURL}/models?${query}`, {
         headers: { authorization: `Bearer ${key}` },

@@ -12,7 +12,13 @@ const KEY_PARAM = /^(api[-_]?key|key|access[-_]?token|token|auth|authorization|b
  * includes the API. A key anywhere in the URL is refused before anything else: URLs end up in
  * logs, proxies and histories.
  */
-export function authenticateApiRequest({ db, request }: { db: Db; request: Request }): ApiCaller {
+export async function authenticateApiRequest({
+  db,
+  request,
+}: {
+  db: Db;
+  request: Request;
+}): Promise<ApiCaller> {
   for (const [name, value] of new URL(request.url).searchParams) {
     if (KEY_PARAM.test(name) || value.includes("pm_")) {
       throw new ApiError(
@@ -32,7 +38,7 @@ export function authenticateApiRequest({ db, request }: { db: Db; request: Reque
     );
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  const caller = match ? verifyApiKey({ db, key: match[1]! }) : undefined;
+  const caller = match ? await verifyApiKey({ db, key: match[1]! }) : undefined;
   if (!caller) {
     throw new ApiError(
       "unauthorized",

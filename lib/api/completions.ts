@@ -33,7 +33,7 @@ const FINISH: Record<string, FinishReason> = { length: "length", "content-filter
  * (503) → today's quota and replies at once, counted as one message (429) → the model called.
  * Stateless: nothing of the conversation is stored; only the usage counts.
  */
-export function startCompletion({
+export async function startCompletion({
   db,
   catalog,
   caller,
@@ -45,7 +45,7 @@ export function startCompletion({
   caller: ApiCaller;
   request: ChatCompletionRequest;
   now?: Date;
-}): StartedCompletion {
+}): Promise<StartedCompletion> {
   const persona = catalog.byId.get(request.model);
   if (!persona) {
     throw new ApiError(
@@ -72,7 +72,9 @@ export function startCompletion({
       "shutting_down",
     );
   }
-  const { day } = db.transaction((tx) => admitApiMessage({ db: tx, actor, now }), { behavior: "immediate" });
+  const { day } = await db.transaction(async (tx) => admitApiMessage({ db: tx, actor, now }), {
+    behavior: "immediate",
+  });
 
   const prompt = apiPrompt(persona, request.messages);
   const controller = new AbortController();
@@ -137,7 +139,7 @@ export function startCompletion({
         }
       } finally {
         // Streamed text reached the caller and counts; a whole answer that never came does not.
-        endApiReply({ db, userId: caller.userId, day, gotReply: onDelta ? text !== "" : !failed });
+        await endApiReply({ db, userId: caller.userId, day, gotReply: onDelta ? text !== "" : !failed });
       }
       const promptTokens =
         usage?.inputTokens ??

@@ -48,7 +48,7 @@ export const hashApiKey = (key: string) => createHash("sha256").update(key).dige
 export const looksLikeApiKey = (value: string) => KEY_PATTERN.test(value);
 
 /** A new key for a user. The key itself is returned once, here; only its hash is stored. */
-export function createApiKey({
+export async function createApiKey({
   db,
   userId,
   name,
@@ -59,18 +59,18 @@ export function createApiKey({
   name: string;
   /** Who asked: the user on /account, or an operator through the CLI (for the audit log). */
   by: "user" | "operator";
-}): { key: string; summary: ApiKeySummary } {
+}): Promise<{ key: string; summary: ApiKeySummary }> {
   const cleanName = apiKeyNameSchema.parse(name);
   const key = `${KEY_PREFIX}${randomBytes(KEY_BYTES).toString("base64url")}`;
-  const row = db.transaction(
-    (tx) => {
-      if (countActiveApiKeys({ db: tx, userId }) >= API_KEYS_MAX) {
+  const row = await db.transaction(
+    async (tx) => {
+      if ((await countActiveApiKeys({ db: tx, userId })) >= API_KEYS_MAX) {
         throw new AppError(
           "conflict",
           `You already have ${API_KEYS_MAX} API keys. Revoke one you no longer use, then create another.`,
         );
       }
-      return insertApiKey({
+      return await insertApiKey({
         db: tx,
         id: randomUUID(),
         userId,
@@ -85,15 +85,21 @@ export function createApiKey({
   return { key, summary: summarize(row) };
 }
 
-export function listApiKeySummaries({ db, userId }: { db: Db; userId: string }): ApiKeySummary[] {
-  return listApiKeys({ db, userId }).map(summarize);
+export async function listApiKeySummaries({
+  db,
+  userId,
+}: {
+  db: Db;
+  userId: string;
+}): Promise<ApiKeySummary[]> {
+  return (await listApiKeys({ db, userId })).map(summarize);
 }
 
 /**
  * Revokes a key: the next request with it fails. Given `userId`, only that user's key (another
  * user's key id is "not found", not "forbidden"); without it, an operator's revoke of any key.
  */
-export function revokeApiKey({
+export async function revokeApiKey({
   db,
   id,
   userId,
@@ -103,13 +109,13 @@ export function revokeApiKey({
   id: string;
   userId?: string;
   by: "user" | "operator";
-}): { revoked: boolean; key: ApiKeySummary } {
-  const row = getApiKey({ db, id });
+}): Promise<{ revoked: boolean; key: ApiKeySummary }> {
+  const row = await getApiKey({ db, id });
   if (!row || (userId && row.userId !== userId))
     throw new AppError("not_found", "There is no API key with that id.");
-  const revoked = revokeApiKeyRow({ db, id, userId });
+  const revoked = await revokeApiKeyRow({ db, id, userId });
   if (revoked) audit("api_key.revoked", { userId: row.userId, keyId: id, by });
-  return { revoked, key: summarize(getApiKey({ db, id }) ?? row) };
+  return { revoked, key: summarize((await getApiKey({ db, id })) ?? row) };
 }
 
 export type ApiCaller = { keyId: string; userId: string; tier: Tier };
@@ -118,7 +124,7 @@ export type ApiCaller = { keyId: string; userId: string; tier: Tier };
  * The caller a bearer key belongs to, or undefined for a key that is malformed, unknown or revoked.
  * Notes the use (at most once a minute per key). The owner's tier is read now, from the database.
  */
-export function verifyApiKey({
+export async function verifyApiKey({
   db,
   key,
   now = new Date(),
@@ -126,11 +132,11 @@ export function verifyApiKey({
   db: Db;
   key: string;
   now?: Date;
-}): ApiCaller | undefined {
+}): Promise<ApiCaller | undefined> {
   if (!looksLikeApiKey(key)) return undefined;
-  const found = getActiveApiKeyByHash({ db, keyHash: hashApiKey(key) });
+  const found = await getActiveApiKeyByHash({ db, keyHash: hashApiKey(key) });
   if (!found || found.owner.isGuest) return undefined;
-  touchApiKey({ db, id: found.key.id, at: now, every: TOUCH_EVERY_MS });
+  await touchApiKey({ db, id: found.key.id, at: now, every: TOUCH_EVERY_MS });
   return { keyId: found.key.id, userId: found.owner.id, tier: found.owner.tier };
 }
 

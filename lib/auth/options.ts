@@ -44,11 +44,11 @@ export function authOptions(): NextAuthOptions {
         const headers = new Headers(req.headers as Record<string, string>);
         const subject = { email, ip: clientIp(headers) };
         // Counted before the hash is checked; a right password takes it back below.
-        if (reserveSignInAttempt({ db, subject }).limited) {
+        if ((await reserveSignInAttempt({ db, subject })).limited) {
           audit("auth.sign_in_failed", { reason: "rate_limited" });
           return null;
         }
-        const user = getUserByEmail({ db, email });
+        const user = await getUserByEmail({ db, email });
         // Same work and the same answer whether the email is unknown or the password is wrong.
         const ok = await verifyPassword(user?.passwordHash, password);
         if (!user || !ok || user.isGuest) {
@@ -58,11 +58,11 @@ export function authOptions(): NextAuthOptions {
           });
           return null;
         }
-        releaseSignInAttempt({ db, subject });
+        await releaseSignInAttempt({ db, subject });
         audit("auth.sign_in", { userId: user.id, method: "password" });
         // A guest who chatted before signing in keeps their conversations.
         const guestId = readGuestCookie(cookieFromHeader(headers.get("cookie"), GUEST_COOKIE));
-        db.transaction((tx) => adoptGuest({ db: tx, guestId, userId: user.id }));
+        await db.transaction(async (tx) => adoptGuest({ db: tx, guestId, userId: user.id }));
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -89,14 +89,18 @@ export function authOptions(): NextAuthOptions {
         if (!account || account.type !== "oauth") return true;
         const db = getDb();
         if (
-          getUserByAccount({ db, provider: account.provider, providerAccountId: account.providerAccountId })
+          await getUserByAccount({
+            db,
+            provider: account.provider,
+            providerAccountId: account.providerAccountId,
+          })
         )
           return true;
         const email = user.email?.trim().toLowerCase();
         if (!email) return `/sign-in?error=OAuthNoEmail`;
         // Never attach a new sign-in method to an existing account on the strength of an email match.
-        if (getUserByEmail({ db, email })) return `/sign-in?error=${OAUTH_NOT_LINKED}`;
-        const created = createOAuthUser({
+        if (await getUserByEmail({ db, email })) return `/sign-in?error=${OAUTH_NOT_LINKED}`;
+        const created = await createOAuthUser({
           db,
           email,
           name: user.name ?? null,
@@ -110,14 +114,14 @@ export function authOptions(): NextAuthOptions {
         const db = getDb();
         const dbUser =
           account?.type === "oauth"
-            ? getUserByAccount({
+            ? await getUserByAccount({
                 db,
                 provider: account.provider,
                 providerAccountId: account.providerAccountId,
               })
-            : getUserByEmail({ db, email: (user as AuthUser).email!.toLowerCase() });
+            : await getUserByEmail({ db, email: (user as AuthUser).email!.toLowerCase() });
         if (!dbUser) throw new Error("signed-in user not found");
-        const session = createSession({
+        const session = await createSession({
           db,
           userId: dbUser.id,
           version: dbUser.sessionVersion,
@@ -133,7 +137,7 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         const { uid, sid } = token as Partial<SessionToken>;
-        const live = uid && sid ? getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
+        const live = uid && sid ? await getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
         // A revoked session shows as signed out, even to next-auth's own /api/auth/session.
         return live
           ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } }
@@ -143,7 +147,7 @@ export function authOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         const sid = (token as Partial<SessionToken> | null)?.sid;
-        if (sid) revokeSession({ db: getDb(), id: sid });
+        if (sid) await revokeSession({ db: getDb(), id: sid });
         audit("auth.sign_out", { userId: (token as Partial<SessionToken> | null)?.uid });
       },
     },

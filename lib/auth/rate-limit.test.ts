@@ -46,13 +46,13 @@ afterEach(() => {
 });
 
 /** `times` wrong passwords, each counted as the sign-in counts them; returns how many were let through. */
-function fail(times: number, subject: SignInSubject, { start = 0, step = 0 } = {}) {
+async function fail(times: number, subject: SignInSubject, { start = 0, step = 0 } = {}) {
   let counted = 0;
   for (let i = 0; i < times; i++)
-    if (!reserveSignInAttempt({ db, subject, now: at(start + i * step) }).limited) counted++;
+    if (!(await reserveSignInAttempt({ db, subject, now: at(start + i * step) })).limited) counted++;
   return counted;
 }
-const check = (subject: SignInSubject, ms = 0) => checkSignInLimit({ db, subject, now: at(ms) });
+const check = async (subject: SignInSubject, ms = 0) => await checkSignInLimit({ db, subject, now: at(ms) });
 
 describe("the limits", () => {
   it("are ten per account at one address, a hundred per account and thirty per address, in 15 minutes", () => {
@@ -63,124 +63,131 @@ describe("the limits", () => {
 });
 
 describe("per account at one address", () => {
-  it("nine failures do not limit; the tenth does, for the whole window when they came at once", () => {
-    fail(PAIR_MAX - 1, guesser);
-    expect(check(guesser)).toEqual({ limited: false });
-    fail(1, guesser);
-    expect(check(guesser)).toEqual({ limited: true, retryAfterSeconds: 15 * 60 });
-    expect(check(guesser, 5 * MINUTE)).toEqual({ limited: true, retryAfterSeconds: 10 * 60 });
+  it("nine failures do not limit; the tenth does, for the whole window when they came at once", async () => {
+    await fail(PAIR_MAX - 1, guesser);
+    expect(await check(guesser)).toEqual({ limited: false });
+    await fail(1, guesser);
+    expect(await check(guesser)).toEqual({ limited: true, retryAfterSeconds: 15 * 60 });
+    expect(await check(guesser, 5 * MINUTE)).toEqual({ limited: true, retryAfterSeconds: 10 * 60 });
   });
 
-  it("Retry-After is when the oldest counted failure leaves the window", () => {
-    fail(PAIR_MAX, guesser, { step: MINUTE }); // at 0, 1, …, 9 minutes
-    expect(check(guesser, 9.5 * MINUTE)).toEqual({ limited: true, retryAfterSeconds: 330 });
-    expect(check(guesser, WINDOW - 1000)).toEqual({ limited: true, retryAfterSeconds: 1 });
-    expect(check(guesser, WINDOW)).toEqual({ limited: false });
+  it("Retry-After is when the oldest counted failure leaves the window", async () => {
+    await fail(PAIR_MAX, guesser, { step: MINUTE }); // at 0, 1, …, 9 minutes
+    expect(await check(guesser, 9.5 * MINUTE)).toEqual({ limited: true, retryAfterSeconds: 330 });
+    expect(await check(guesser, WINDOW - 1000)).toEqual({ limited: true, retryAfterSeconds: 1 });
+    expect(await check(guesser, WINDOW)).toEqual({ limited: false });
   });
 
-  it("a refused attempt is not counted", () => {
-    expect(fail(PAIR_MAX + 5, guesser)).toBe(PAIR_MAX);
-    expect(listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) })).toHaveLength(
-      PAIR_MAX,
-    );
+  it("a refused attempt is not counted", async () => {
+    expect(await fail(PAIR_MAX + 5, guesser)).toBe(PAIR_MAX);
+    expect(
+      await listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) }),
+    ).toHaveLength(PAIR_MAX);
   });
 
-  it("failures older than the window do not count", () => {
-    fail(PAIR_MAX, guesser, { start: -WINDOW - MINUTE });
-    fail(PAIR_MAX - 1, guesser);
-    expect(check(guesser)).toEqual({ limited: false });
+  it("failures older than the window do not count", async () => {
+    await fail(PAIR_MAX, guesser, { start: -WINDOW - MINUTE });
+    await fail(PAIR_MAX - 1, guesser);
+    expect(await check(guesser)).toEqual({ limited: false });
   });
 
-  it("a guesser at one address does not lock the owner out at theirs", () => {
-    fail(PAIR_MAX, guesser);
-    expect(check(guesser)).toMatchObject({ limited: true });
-    expect(check(owner)).toEqual({ limited: false });
-    expect(reserveSignInAttempt({ db, subject: owner, now: at(0) })).toEqual({ limited: false });
+  it("a guesser at one address does not lock the owner out at theirs", async () => {
+    await fail(PAIR_MAX, guesser);
+    expect(await check(guesser)).toMatchObject({ limited: true });
+    expect(await check(owner)).toEqual({ limited: false });
+    expect(await reserveSignInAttempt({ db, subject: owner, now: at(0) })).toEqual({ limited: false });
   });
 
-  it("an IPv6 guesser is counted by its /64, whatever address in it they use", () => {
-    for (let i = 1; i <= PAIR_MAX; i++) fail(1, { email: EMAIL, ip: `2001:db8:1:2::${i.toString(16)}` });
-    expect(check({ email: EMAIL, ip: "2001:db8:1:2:ffff::1" })).toMatchObject({ limited: true });
-    expect(check({ email: EMAIL, ip: "2001:db8:1:3::1" })).toEqual({ limited: false });
+  it("an IPv6 guesser is counted by its /64, whatever address in it they use", async () => {
+    for (let i = 1; i <= PAIR_MAX; i++)
+      await fail(1, { email: EMAIL, ip: `2001:db8:1:2::${i.toString(16)}` });
+    expect(await check({ email: EMAIL, ip: "2001:db8:1:2:ffff::1" })).toMatchObject({ limited: true });
+    expect(await check({ email: EMAIL, ip: "2001:db8:1:3::1" })).toEqual({ limited: false });
   });
 });
 
 describe("per account from everywhere", () => {
-  const spread = (addresses: number) => {
-    for (let a = 0; a < addresses; a++) fail(PAIR_MAX, { email: EMAIL, ip: `198.51.100.${a}` });
+  const spread = async (addresses: number) => {
+    for (let a = 0; a < addresses; a++) await fail(PAIR_MAX, { email: EMAIL, ip: `198.51.100.${a}` });
   };
 
-  it("a hundred failures over ten addresses limit the account at any new address", () => {
-    spread(ACCOUNT_MAX / PAIR_MAX - 1);
-    fail(PAIR_MAX - 1, { email: EMAIL, ip: "198.51.100.200" });
-    expect(check({ email: EMAIL, ip: "198.51.100.201" })).toEqual({ limited: false });
-    fail(1, { email: EMAIL, ip: "198.51.100.200" });
-    expect(check({ email: EMAIL, ip: "198.51.100.201" })).toEqual({
+  it("a hundred failures over ten addresses limit the account at any new address", async () => {
+    await spread(ACCOUNT_MAX / PAIR_MAX - 1);
+    await fail(PAIR_MAX - 1, { email: EMAIL, ip: "198.51.100.200" });
+    expect(await check({ email: EMAIL, ip: "198.51.100.201" })).toEqual({ limited: false });
+    await fail(1, { email: EMAIL, ip: "198.51.100.200" });
+    expect(await check({ email: EMAIL, ip: "198.51.100.201" })).toEqual({
       limited: true,
       retryAfterSeconds: 15 * 60,
     });
-    expect(check({ email: "someone-else@example.com", ip: "198.51.100.201" })).toEqual({ limited: false });
+    expect(await check({ email: "someone-else@example.com", ip: "198.51.100.201" })).toEqual({
+      limited: false,
+    });
   });
 
-  it("is not applied where the owner signed in lately, so they still get in while a botnet guesses", () => {
-    expect(reserveSignInAttempt({ db, subject: owner, now: at(-2 * 24 * 60 * MINUTE) }).limited).toBe(false);
-    releaseSignInAttempt({ db, subject: owner, now: at(-2 * 24 * 60 * MINUTE) });
-    spread(ACCOUNT_MAX / PAIR_MAX);
-    expect(check({ email: EMAIL, ip: "198.51.100.250" })).toMatchObject({ limited: true });
-    expect(check(owner)).toEqual({ limited: false });
+  it("is not applied where the owner signed in lately, so they still get in while a botnet guesses", async () => {
+    expect((await reserveSignInAttempt({ db, subject: owner, now: at(-2 * 24 * 60 * MINUTE) })).limited).toBe(
+      false,
+    );
+    await releaseSignInAttempt({ db, subject: owner, now: at(-2 * 24 * 60 * MINUTE) });
+    await spread(ACCOUNT_MAX / PAIR_MAX);
+    expect(await check({ email: EMAIL, ip: "198.51.100.250" })).toMatchObject({ limited: true });
+    expect(await check(owner)).toEqual({ limited: false });
     // The owner's own typos there are still held to the pair's limit.
-    expect(fail(PAIR_MAX + 1, owner)).toBe(PAIR_MAX);
+    expect(await fail(PAIR_MAX + 1, owner)).toBe(PAIR_MAX);
   });
 
-  it("a sign-in longer ago than knownAddressMs does not exempt the address", () => {
+  it("a sign-in longer ago than knownAddressMs does not exempt the address", async () => {
     const longAgo = -SIGN_IN_LIMITS.knownAddressMs - MINUTE;
-    reserveSignInAttempt({ db, subject: owner, now: at(longAgo) });
-    releaseSignInAttempt({ db, subject: owner, now: at(longAgo) });
-    spread(ACCOUNT_MAX / PAIR_MAX);
-    expect(check(owner)).toMatchObject({ limited: true });
+    await reserveSignInAttempt({ db, subject: owner, now: at(longAgo) });
+    await releaseSignInAttempt({ db, subject: owner, now: at(longAgo) });
+    await spread(ACCOUNT_MAX / PAIR_MAX);
+    expect(await check(owner)).toMatchObject({ limited: true });
   });
 });
 
 describe("per address across accounts", () => {
-  it("thirty failures from one address on different accounts limit every account there", () => {
-    for (let i = 0; i < ADDRESS_MAX - 1; i++) fail(1, { email: `user${i}@example.com`, ip: IP });
-    expect(check({ email: "fresh@example.com", ip: IP })).toEqual({ limited: false });
-    fail(1, { email: "last@example.com", ip: IP });
-    expect(check({ email: "fresh@example.com", ip: IP })).toMatchObject({ limited: true });
-    expect(check({ ip: IP })).toMatchObject({ limited: true });
-    expect(check({ email: "fresh@example.com", ip: OWNER_IP })).toEqual({ limited: false });
+  it("thirty failures from one address on different accounts limit every account there", async () => {
+    for (let i = 0; i < ADDRESS_MAX - 1; i++) await fail(1, { email: `user${i}@example.com`, ip: IP });
+    expect(await check({ email: "fresh@example.com", ip: IP })).toEqual({ limited: false });
+    await fail(1, { email: "last@example.com", ip: IP });
+    expect(await check({ email: "fresh@example.com", ip: IP })).toMatchObject({ limited: true });
+    expect(await check({ ip: IP })).toMatchObject({ limited: true });
+    expect(await check({ email: "fresh@example.com", ip: OWNER_IP })).toEqual({ limited: false });
   });
 
-  it("a form without an email is still counted against the address", () => {
-    fail(ADDRESS_MAX, { ip: IP });
-    expect(check(guesser)).toMatchObject({ limited: true });
+  it("a form without an email is still counted against the address", async () => {
+    await fail(ADDRESS_MAX, { ip: IP });
+    expect(await check(guesser)).toMatchObject({ limited: true });
   });
 });
 
 describe("a right password", () => {
-  it("takes its attempt back and forgives the pair's typos, but not the address's or account's counts", () => {
-    fail(PAIR_MAX - 1, guesser);
-    expect(reserveSignInAttempt({ db, subject: guesser, now: at(0) }).limited).toBe(false);
-    releaseSignInAttempt({ db, subject: guesser, now: at(0) });
-    expect(listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) })).toHaveLength(0);
-    expect(listSignInFailureTimes({ db, key: `sign-in:address:${IP}`, since: at(-1) })).toHaveLength(
+  it("takes its attempt back and forgives the pair's typos, but not the address's or account's counts", async () => {
+    await fail(PAIR_MAX - 1, guesser);
+    expect((await reserveSignInAttempt({ db, subject: guesser, now: at(0) })).limited).toBe(false);
+    await releaseSignInAttempt({ db, subject: guesser, now: at(0) });
+    expect(
+      await listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) }),
+    ).toHaveLength(0);
+    expect(await listSignInFailureTimes({ db, key: `sign-in:address:${IP}`, since: at(-1) })).toHaveLength(
       PAIR_MAX - 1,
     );
-    expect(listSignInFailureTimes({ db, key: `sign-in:account:${EMAIL}`, since: at(-1) })).toHaveLength(
+    expect(await listSignInFailureTimes({ db, key: `sign-in:account:${EMAIL}`, since: at(-1) })).toHaveLength(
       PAIR_MAX - 1,
     );
-    expect(check(guesser)).toEqual({ limited: false });
+    expect(await check(guesser)).toEqual({ limited: false });
   });
 });
 
 describe("pruning", () => {
-  it("removes only sign-in events that left their window, never other limits' events", () => {
-    recordSignInFailure({ db, keys: ["guest-message:203.0.113.7"], at: at(-2 * 60 * MINUTE) });
-    fail(3, guesser, { start: -WINDOW - MINUTE });
-    fail(2, guesser, { start: -MINUTE });
+  it("removes only sign-in events that left their window, never other limits' events", async () => {
+    await recordSignInFailure({ db, keys: ["guest-message:203.0.113.7"], at: at(-2 * 60 * MINUTE) });
+    await fail(3, guesser, { start: -WINDOW - MINUTE });
+    await fail(2, guesser, { start: -MINUTE });
     vi.mocked(Math.random).mockReturnValue(0);
-    fail(1, guesser);
-    const left = db.select().from(signInFailures).all();
+    await fail(1, guesser);
+    const left = await db.select().from(signInFailures);
     expect(left.filter((r) => r.key.startsWith("guest-message:"))).toHaveLength(1);
     const signIn = left.filter((r) => r.key.startsWith("sign-in:"));
     expect(signIn).toHaveLength(3 * 3);
@@ -199,7 +206,7 @@ describe("attempts are counted before the password is checked", () => {
     };
     const attempt = async (i: number) => {
       const conn = i % 2 ? second.db : db;
-      if (reserveSignInAttempt({ db: conn, subject: guesser }).limited) return "limited";
+      if ((await reserveSignInAttempt({ db: conn, subject: guesser })).limited) return "limited";
       return (await slowWrongPassword()) ? "in" : "wrong";
     };
     try {

@@ -37,17 +37,17 @@ function countersFor({ email, ip }: SignInSubject): Counter[] {
   return counters;
 }
 
-function isKnownAddress(db: Executor, { email, ip }: SignInSubject, now: Date): boolean {
+async function isKnownAddress(db: Executor, { email, ip }: SignInSubject, now: Date): Promise<boolean> {
   if (!email) return false;
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.knownAddressMs);
-  return listSignInFailureTimes({ db, key: knownKey(email, addressGroup(ip)), since }).length > 0;
+  return (await listSignInFailureTimes({ db, key: knownKey(email, addressGroup(ip)), since })).length > 0;
 }
 
 /**
  * Refused while any counter is full: this account at this address, this address across accounts, or
  * (except at an address the account signed in from lately) this account from everywhere.
  */
-export function checkSignInLimit({
+export async function checkSignInLimit({
   db,
   subject,
   now = new Date(),
@@ -55,12 +55,12 @@ export function checkSignInLimit({
   db: Executor;
   subject: SignInSubject;
   now?: Date;
-}): LimitDecision {
-  const known = isKnownAddress(db, subject, now);
+}): Promise<LimitDecision> {
+  const known = await isKnownAddress(db, subject, now);
   let retryAfterSeconds = 0;
   for (const { key, window, skipAtKnownAddress } of countersFor(subject)) {
     if (skipAtKnownAddress && known) continue;
-    const times = listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
+    const times = await listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
     const decision = windowDecision(times, window, now);
     if (decision.limited) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
   }
@@ -73,7 +73,7 @@ export function checkSignInLimit({
  * verified: 40 at once from one address on one account check at most ten passwords. A correct
  * password then takes its attempt back with `releaseSignInAttempt`.
  */
-export function reserveSignInAttempt({
+export async function reserveSignInAttempt({
   db,
   subject,
   now = new Date(),
@@ -81,14 +81,14 @@ export function reserveSignInAttempt({
   db: Db;
   subject: SignInSubject;
   now?: Date;
-}): LimitDecision {
-  return db.transaction(
-    (tx) => {
-      const decision = checkSignInLimit({ db: tx, subject, now });
+}): Promise<LimitDecision> {
+  return await db.transaction(
+    async (tx) => {
+      const decision = await checkSignInLimit({ db: tx, subject, now });
       if (!decision.limited) {
-        recordSignInFailure({ db: tx, keys: countersFor(subject).map((c) => c.key), at: now });
+        await recordSignInFailure({ db: tx, keys: countersFor(subject).map((c) => c.key), at: now });
       }
-      if (Math.random() < 0.01) pruneSignInEvents({ db: tx, now });
+      if (Math.random() < 0.01) await pruneSignInEvents({ db: tx, now });
       return decision;
     },
     { behavior: "immediate" },
@@ -100,7 +100,7 @@ export function reserveSignInAttempt({
  * typos at this address are forgiven and the address is remembered as theirs. The account-wide and
  * address-wide counts stay: one success must not reset a guesser's progress elsewhere.
  */
-export function releaseSignInAttempt({
+export async function releaseSignInAttempt({
   db,
   subject,
   now = new Date(),
@@ -109,20 +109,23 @@ export function releaseSignInAttempt({
   subject: SignInSubject;
   now?: Date;
 }) {
-  db.transaction((tx) => {
-    for (const { key } of countersFor(subject)) deleteLatestEvent({ db: tx, key });
+  await db.transaction(async (tx) => {
+    for (const { key } of countersFor(subject)) await deleteLatestEvent({ db: tx, key });
     if (!subject.email) return;
     const group = addressGroup(subject.ip);
-    clearSignInFailures({ db: tx, keys: [pairKey(subject.email, group), knownKey(subject.email, group)] });
-    recordSignInFailure({ db: tx, keys: [knownKey(subject.email, group)], at: now });
+    await clearSignInFailures({
+      db: tx,
+      keys: [pairKey(subject.email, group), knownKey(subject.email, group)],
+    });
+    await recordSignInFailure({ db: tx, keys: [knownKey(subject.email, group)], at: now });
   });
 }
 
 /** Each kind of sign-in event is kept as long as its window needs it, and no longer. */
-function pruneSignInEvents({ db, now }: { db: Executor; now: Date }) {
+async function pruneSignInEvents({ db, now }: { db: Executor; now: Date }) {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  pruneEvents({ db, keyPrefix: PAIR, before: ago(SIGN_IN_LIMITS.accountAtAddress.windowMs) });
-  pruneEvents({ db, keyPrefix: ACCOUNT, before: ago(SIGN_IN_LIMITS.account.windowMs) });
-  pruneEvents({ db, keyPrefix: ADDRESS, before: ago(SIGN_IN_LIMITS.address.windowMs) });
-  pruneEvents({ db, keyPrefix: KNOWN, before: ago(SIGN_IN_LIMITS.knownAddressMs) });
+  await pruneEvents({ db, keyPrefix: PAIR, before: ago(SIGN_IN_LIMITS.accountAtAddress.windowMs) });
+  await pruneEvents({ db, keyPrefix: ACCOUNT, before: ago(SIGN_IN_LIMITS.account.windowMs) });
+  await pruneEvents({ db, keyPrefix: ADDRESS, before: ago(SIGN_IN_LIMITS.address.windowMs) });
+  await pruneEvents({ db, keyPrefix: KNOWN, before: ago(SIGN_IN_LIMITS.knownAddressMs) });
 }

@@ -2,19 +2,41 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Db } from "@/lib/db/client";
+import { readSetting, writeSettingOnce } from "@/lib/db/queries/settings";
 import { env } from "@/lib/env";
 
 let cached: string | undefined;
+const SETTING = "auth_secret";
+
+/**
+ * The server's start (instrumentation.ts) settles the secret before the first request. With
+ * PostgreSQL and no NEXTAUTH_SECRET, the generated one is kept in the database (app_settings), so
+ * every instance sharing it signs and reads the same sessions: the first to start writes it, the
+ * others read it.
+ */
+export async function loadAuthSecret(db: Db): Promise<string> {
+  if (cached) return cached;
+  if (env().authSecret || env().database.engine === "sqlite") return authSecret();
+  await writeSettingOnce({ db, key: SETTING, value: randomBytes(48).toString("base64url") });
+  const stored = await readSetting({ db, key: SETTING });
+  if (!stored || stored.length < 32)
+    throw new Error("the session secret in app_settings is missing or too short");
+  return (cached = stored);
+}
 
 /**
  * NEXTAUTH_SECRET when set (at least 32 characters, checked in lib/env.ts). Otherwise a strong
- * random secret generated on the first start and kept beside the database, readable by the app
- * only, so sessions survive restarts.
+ * random secret generated on the first start and kept with the data, so sessions survive restarts:
+ * for SQLite in a file beside the database (readable by the app only; processes sharing the
+ * database share its directory), for PostgreSQL in the database (loadAuthSecret, at start).
  */
 export function authSecret(): string {
   if (cached) return cached;
   const configured = env().authSecret;
   if (configured) return (cached = configured);
+  if (env().database.engine === "postgres")
+    throw new Error("The session secret is not loaded yet: the server loads it at start (loadAuthSecret).");
   const file = path.join(path.dirname(env().databasePath), "auth-secret");
   try {
     const existing = fs.readFileSync(file, "utf8").trim();

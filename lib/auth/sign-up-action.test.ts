@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signUp } from "@/app/sign-up/actions";
-import { getDb } from "@/lib/db/client";
+import { getDb, forgetDb } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { PEER_HEADER, peerToken } from "@/lib/http/peer-header";
@@ -21,8 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
-  delete (globalThis as { personaDb?: unknown }).personaDb;
+  await forgetDb();
   delete process.env.SIGN_UPS_PER_HOUR;
   await h?.close();
 });
@@ -47,13 +46,13 @@ async function signUpFrom(ip: string, extraHeaders: Record<string, string> = {})
     };
   }
 }
-const userCount = () => getDb().select().from(users).all().length;
+const userCount = async () => (await getDb().select().from(users)).length;
 
 describe("sign-ups per address", () => {
   it("five from one address an hour go through; the sixth is refused, saying when to retry", async () => {
     for (let i = 0; i < 5; i++)
       expect(await signUpFrom("198.51.100.20")).toMatchObject({ status: 303, signedIn: true });
-    const before = userCount();
+    const before = await userCount();
     const sixth = await signUpFrom("198.51.100.20");
     expect(sixth).toEqual({
       status: 200,
@@ -61,7 +60,7 @@ describe("sign-ups per address", () => {
         message: "Too many new accounts from your network. Try again in 1 hour.",
       }),
     });
-    expect(userCount()).toBe(before);
+    expect(await userCount()).toBe(before);
     // Another address is not affected.
     expect(await signUpFrom("198.51.100.21")).toMatchObject({ status: 303 });
   });

@@ -52,13 +52,13 @@ describe("sign-up and registered emails", () => {
   });
 
   it("answers a taken email the same way whatever kind of account holds it, naming nothing about it", async () => {
-    createUser({
+    await createUser({
       db,
       email: "pw@example.com",
       passwordHash: await hashPassword("their password"),
       name: "Ada Secret",
     });
-    createOAuthUser({
+    await createOAuthUser({
       db,
       email: "gh@example.com",
       name: "Grace Hidden",
@@ -82,7 +82,7 @@ describe("sign-up and registered emails", () => {
   });
 
   it("hashes the password for a taken email too, so the answer takes as long as a new account's", async () => {
-    createUser({ db, email: "taken@example.com", passwordHash: null });
+    await createUser({ db, email: "taken@example.com", passwordHash: null });
     vi.mocked(hashPassword).mockClear();
     const taken = await registerFromForm({
       db,
@@ -96,7 +96,7 @@ describe("sign-up and registered emails", () => {
   });
 
   it("counts a taken email against the address's sign-up limit, so probing is held to five an hour", async () => {
-    createUser({ db, email: "taken@example.com", passwordHash: null });
+    await createUser({ db, email: "taken@example.com", passwordHash: null });
     const ip = freshIp();
     for (let i = 0; i < 5; i++) {
       const result = await registerFromForm({

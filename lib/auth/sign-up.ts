@@ -47,8 +47,9 @@ export async function registerFromForm({
   if (!parsed.success) return { ok: false, state: { fields: fieldErrors(parsed.error), ...echo } };
   const { email, password, name } = parsed.data;
   // Counted before any account is made or password hashed: a script cannot mint accounts for quota.
-  const allowed = db.transaction(
-    (tx) => consumeWindow({ db: tx, key: signUpKey(addressGroup(ip)), window: addressWindow("signUps") }),
+  const allowed = await db.transaction(
+    async (tx) =>
+      consumeWindow({ db: tx, key: signUpKey(addressGroup(ip)), window: addressWindow("signUps") }),
     { behavior: "immediate" },
   );
   if (allowed.limited) {
@@ -57,7 +58,7 @@ export async function registerFromForm({
     return { ok: false, state: { message, ...echo } };
   }
   const passwordHash = await hashPassword(password);
-  const user = createUser({ db, email, passwordHash, name: name || null });
+  const user = await createUser({ db, email, passwordHash, name: name || null });
   if (!user) {
     audit("auth.sign_up_refused", { reason: "email_taken" });
     return { ok: false, state: { fields: { email: EMAIL_TAKEN }, ...echo } };

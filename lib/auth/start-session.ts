@@ -7,7 +7,7 @@ import { sessionCookie, sessionMaxAgeSeconds } from "./session-cookie";
 
 /** Signs the user in on this browser: a new session row and next-auth's session cookie naming it. */
 export async function startSession(user: Pick<User, "id" | "email" | "name" | "sessionVersion">) {
-  const session = createSession({
+  const session = await createSession({
     db: getDb(),
     userId: user.id,
     version: user.sessionVersion,

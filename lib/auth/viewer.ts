@@ -23,7 +23,7 @@ export type Viewer = {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = await decodeSessionToken((await cookies()).get(sessionCookieName())?.value);
   if (!token) return null;
-  const live = getLiveSession({ db: getDb(), id: token.sid, userId: token.uid });
+  const live = await getLiveSession({ db: getDb(), id: token.sid, userId: token.uid });
   if (!live || live.user.isGuest) return null;
   const { user, session } = live;
   noteRequestActor((await headers()).get(REQUEST_ID_HEADER), user.id);

@@ -15,7 +15,7 @@ export type RedeemResult =
  * Redeems a code for a user in one write transaction: single use (of two racing redemptions exactly
  * one wins), expiry checked, and a code never lowers a tier nor is spent on a tier already held.
  */
-export function redeemCode({
+export async function redeemCode({
   db,
   userId,
   code,
@@ -25,11 +25,11 @@ export function redeemCode({
   userId: string;
   code: string;
   now?: Date;
-}): RedeemResult {
+}): Promise<RedeemResult> {
   const codeHash = hashCode(code);
-  return db.transaction(
-    (tx) => {
-      const row = getRedeemCode({ db: tx, codeHash });
+  return await db.transaction(
+    async (tx) => {
+      const row = await getRedeemCode({ db: tx, codeHash });
       if (!row)
         return {
           ok: false,
@@ -45,7 +45,7 @@ export function redeemCode({
           message: `That code expired on ${row.expiresAt.toISOString().slice(0, 10)}.`,
         } as const;
       }
-      const user = getUserById({ db: tx, id: userId });
+      const user = await getUserById({ db: tx, id: userId });
       if (!user) return { ok: false, reason: "no_user", message: "Sign in to redeem a code." } as const;
       if (tierAtLeast(user.tier, row.tier)) {
         return {
@@ -54,10 +54,10 @@ export function redeemCode({
           message: `Your ${TIER_LABELS[user.tier]} tier already includes ${TIER_LABELS[row.tier]}. The code was not used: pass it on to someone else.`,
         } as const;
       }
-      if (!claimRedeemCode({ db: tx, codeHash, userId })) {
+      if (!(await claimRedeemCode({ db: tx, codeHash, userId }))) {
         return { ok: false, reason: "used", message: "That code has already been used." } as const;
       }
-      setUserTier({ db: tx, userId, tier: row.tier, source: "code", reference: row.hint });
+      await setUserTier({ db: tx, userId, tier: row.tier, source: "code", reference: row.hint });
       return {
         ok: true,
         tier: row.tier,
@@ -69,7 +69,7 @@ export function redeemCode({
 }
 
 /** Makes `count` new codes for a tier, valid for `days` days (or forever); returns them in the clear, once. */
-export function createCodes({
+export async function createCodes({
   db,
   tier,
   count,
@@ -84,7 +84,7 @@ export function createCodes({
 }) {
   const expiresAt = days ? new Date(now.getTime() + days * 86_400_000) : null;
   const codes = Array.from({ length: count }, generateCode);
-  insertRedeemCodes({
+  await insertRedeemCodes({
     db,
     codes: codes.map((code) => ({ codeHash: hashCode(code), hint: codeHint(code), tier, expiresAt })),
   });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/billing/webhook/route";
-import { getDb } from "@/lib/db/client";
+import { getDb, forgetDb } from "@/lib/db/client";
 import { stripeEvents, users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import Stripe from "stripe";
@@ -29,8 +29,8 @@ beforeEach(() => {
   resetEnvCache();
 });
 
-afterAll(() => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+afterAll(async () => {
+  await forgetDb();
   process.env = saved;
   resetEnvCache();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -50,17 +50,23 @@ function post(body: string, signature: string | null = sign(body)) {
   return POST(new Request("http://localhost/api/billing/webhook", { method: "POST", headers, body }));
 }
 
-function addUser() {
+async function addUser() {
   const id = `route_user_${++seq}`;
-  getDb()
+  await getDb()
     .insert(users)
-    .values({ id, email: `${id}@example.com` })
-    .run();
+    .values({ id, email: `${id}@example.com` });
   return id;
 }
 
-const tierOf = (id: string) => getDb().select().from(users).where(eq(users.id, id)).get()?.tier;
-const eventCount = () => getDb().select().from(stripeEvents).all().length;
+const tierOf = async (id: string) =>
+  (
+    await getDb()
+      .select()
+      .from(users)
+      .where(eq(users.id, id))
+      .then((rows) => rows[0])
+  )?.tier;
+const eventCount = async () => (await getDb().select().from(stripeEvents)).length;
 
 function subscription(customer: string, price = "price_pro", status = "active") {
   return {
@@ -86,7 +92,7 @@ describe("POST /api/billing/webhook", () => {
   });
 
   it("applies signed events and acknowledges a replay as a duplicate", async () => {
-    const userId = addUser();
+    const userId = await addUser();
     const checkout = event("checkout.session.completed", {
       id: "cs_1",
       customer: "cus_route1",
@@ -97,7 +103,7 @@ describe("POST /api/billing/webhook", () => {
     const first = await post(sub);
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ received: true, duplicate: false });
-    expect(tierOf(userId)).toBe("max");
+    expect(await tierOf(userId)).toBe("max");
     const replay = await post(sub);
     expect(replay.status).toBe(200);
     expect(await replay.json()).toEqual({ received: true, duplicate: true });
@@ -112,7 +118,7 @@ describe("POST /api/billing/webhook", () => {
     let userId: string;
     let before: number;
     beforeEach(async () => {
-      userId = addUser();
+      userId = await addUser();
       await post(
         event("checkout.session.completed", {
           id: "cs_2",
@@ -120,7 +126,7 @@ describe("POST /api/billing/webhook", () => {
           client_reference_id: userId,
         }),
       );
-      before = eventCount();
+      before = await eventCount();
     });
 
     const cases: [string, (body: string) => Promise<Response>][] = [
@@ -136,15 +142,15 @@ describe("POST /api/billing/webhook", () => {
         const response = await send(event("customer.subscription.created", subscription(`cus_${userId}`)));
         expect(response.status).toBe(400);
         expect((await response.json()).error.code).toBe("bad_request");
-        expect(eventCount()).toBe(before);
-        expect(tierOf(userId)).toBe("free");
+        expect(await eventCount()).toBe(before);
+        expect(await tierOf(userId)).toBe("free");
       });
     }
 
     it("a signed body that is not JSON", async () => {
       const response = await post("{not json");
       expect(response.status).toBe(400);
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
 
     it("a signed event that fails the schema", async () => {
@@ -159,7 +165,7 @@ describe("POST /api/billing/webhook", () => {
       const body = await response.json();
       expect(body.error.code).toBe("bad_request");
       expect(body.error.fields).toHaveProperty("data.object.customer");
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
   });
 

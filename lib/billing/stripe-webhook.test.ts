@@ -32,11 +32,9 @@ afterEach(() => {
 });
 
 let seq = 0;
-function addUser(over: Partial<typeof users.$inferInsert> = {}) {
+async function addUser(over: Partial<typeof users.$inferInsert> = {}) {
   const id = `user_${++seq}`;
-  db.insert(users)
-    .values({ id, email: `${id}@example.com`, ...over })
-    .run();
+  await db.insert(users).values({ id, email: `${id}@example.com`, ...over });
   return id;
 }
 
@@ -100,12 +98,17 @@ function subscriptionEvent(
   );
 }
 
-function apply(raw: unknown, on: Db = db): StripeEventResult {
-  return applyStripeEvent({ db: on, event: stripeEventSchema.parse(raw), prices });
+async function apply(raw: unknown, on: Db = db): Promise<StripeEventResult> {
+  return await applyStripeEvent({ db: on, event: stripeEventSchema.parse(raw), prices });
 }
 
-const userRow = (id: string) => db.select().from(users).where(eq(users.id, id)).get()!;
-const changes = (id: string) => db.select().from(tierChanges).where(eq(tierChanges.userId, id)).all();
+const userRow = async (id: string) =>
+  (await db
+    .select()
+    .from(users)
+    .where(eq(users.id, id))
+    .then((rows) => rows[0]))!;
+const changes = async (id: string) => await db.select().from(tierChanges).where(eq(tierChanges.userId, id));
 
 describe("stripeEventSchema", () => {
   it("parses the objects of handled types and passes other types through", () => {
@@ -145,112 +148,117 @@ describe("stripeEventSchema", () => {
 });
 
 describe("applyStripeEvent", () => {
-  it("checkout links the customer, then an active subscription gives its tier", () => {
-    const userId = addUser();
-    expect(apply(checkoutCompleted(userId))).toMatchObject({
+  it("checkout links the customer, then an active subscription gives its tier", async () => {
+    const userId = await addUser();
+    expect(await apply(checkoutCompleted(userId))).toMatchObject({
       outcome: "linked",
       userId,
       tier: "free",
       tierChanged: false,
     });
-    expect(userRow(userId).stripeCustomerId).toBe(CUSTOMER);
+    expect((await userRow(userId)).stripeCustomerId).toBe(CUSTOMER);
     const event = subscriptionEvent("created", { price: "price_pro", created: 100 });
-    expect(apply(event)).toEqual({
+    expect(await apply(event)).toEqual({
       duplicate: false,
       outcome: "applied",
       userId,
       tier: "pro",
       tierChanged: true,
     });
-    expect(userRow(userId)).toMatchObject({ tier: "pro", tierSource: "stripe" });
-    expect(changes(userId)).toMatchObject([
+    expect(await userRow(userId)).toMatchObject({ tier: "pro", tierSource: "stripe" });
+    expect(await changes(userId)).toMatchObject([
       { fromTier: "free", toTier: "pro", source: "stripe", reference: event.id },
     ]);
   });
 
-  it("a replayed event has no second effect", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+  it("a replayed event has no second effect", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const event = subscriptionEvent("created", { price: "price_pro", created: 100 });
-    expect(apply(event)).toMatchObject({ duplicate: false, tierChanged: true });
-    expect(apply(event)).toEqual({ duplicate: true });
-    expect(apply(structuredClone(event))).toEqual({ duplicate: true });
-    expect(changes(userId)).toHaveLength(1);
+    expect(await apply(event)).toMatchObject({ duplicate: false, tierChanged: true });
+    expect(await apply(event)).toEqual({ duplicate: true });
+    expect(await apply(structuredClone(event))).toEqual({ duplicate: true });
+    expect(await changes(userId)).toHaveLength(1);
   });
 
-  it("a replay stays a no-op even after a later event moved the tier", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+  it("a replay stays a no-op even after a later event moved the tier", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const toPro = subscriptionEvent("created", { price: "price_pro", created: 100 });
-    apply(toPro);
-    apply(subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 200 }));
-    expect(apply(toPro)).toEqual({ duplicate: true });
-    expect(userRow(userId).tier).toBe("free");
+    await apply(toPro);
+    await apply(subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 200 }));
+    expect(await apply(toPro)).toEqual({ duplicate: true });
+    expect((await userRow(userId)).tier).toBe("free");
   });
 
   it("5 concurrent copies in one process: one effect", async () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const event = subscriptionEvent("created", { price: "price_max", created: 100 });
     const results = await Promise.all(Array.from({ length: 5 }, async () => apply(event)));
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(changes(userId)).toHaveLength(1);
+    expect(await changes(userId)).toHaveLength(1);
   });
 
-  it("the same event through two connections to the same file: one effect", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+  it("the same event through two connections to the same file: one effect", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const second = openDatabase(file);
     closers.push(() => second.sqlite.close());
     const event = subscriptionEvent("created", { price: "price_pro", created: 100 });
-    const results = [apply(event, db), apply(event, second.db), apply(event, second.db)];
+    const results = [await apply(event, db), await apply(event, second.db), await apply(event, second.db)];
     expect(results.map((r) => r.duplicate)).toEqual([false, true, true]);
-    expect(changes(userId)).toHaveLength(1);
-    expect(db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id)).all()).toHaveLength(1);
+    expect(await changes(userId)).toHaveLength(1);
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toHaveLength(1);
   });
 
   it("5 copies released at once in 5 processes, each with its own connection: one effect", async () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const event = subscriptionEvent("created", { price: "price_pro", created: 100 });
     const results = await runInProcesses(5, file, event);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(results.filter((r) => r.duplicate)).toHaveLength(4);
-    expect(changes(userId)).toHaveLength(1);
-    expect(userRow(userId).tier).toBe("pro");
+    expect(await changes(userId)).toHaveLength(1);
+    expect((await userRow(userId)).tier).toBe("pro");
   }, 60_000);
 
-  it("out of order: a newer upgrade arriving before the older creation ends at the newer tier", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
-    expect(apply(subscriptionEvent("updated", { price: "price_max", created: 200 }))).toMatchObject({
+  it("out of order: a newer upgrade arriving before the older creation ends at the newer tier", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
+    expect(await apply(subscriptionEvent("updated", { price: "price_max", created: 200 }))).toMatchObject({
       tier: "max",
     });
-    expect(apply(subscriptionEvent("created", { price: "price_pro", created: 100 }))).toMatchObject({
+    expect(await apply(subscriptionEvent("created", { price: "price_pro", created: 100 }))).toMatchObject({
       outcome: "stale",
       tierChanged: false,
     });
-    expect(userRow(userId).tier).toBe("max");
-    expect(db.select().from(stripeSubscriptions).get()).toMatchObject({ tier: "max", eventCreated: 200 });
+    expect((await userRow(userId)).tier).toBe("max");
+    expect(
+      await db
+        .select()
+        .from(stripeSubscriptions)
+        .then((rows) => rows[0]),
+    ).toMatchObject({ tier: "max", eventCreated: 200 });
   });
 
-  it("a cancellation followed by a late active update ends free", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
-    apply(subscriptionEvent("created", { price: "price_pro", created: 100 }));
+  it("a cancellation followed by a late active update ends free", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
+    await apply(subscriptionEvent("created", { price: "price_pro", created: 100 }));
     expect(
-      apply(subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 300 })),
+      await apply(subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 300 })),
     ).toMatchObject({ tier: "free" });
-    expect(apply(subscriptionEvent("updated", { price: "price_pro", created: 200 }))).toMatchObject({
+    expect(await apply(subscriptionEvent("updated", { price: "price_pro", created: 200 }))).toMatchObject({
       outcome: "stale",
     });
-    expect(userRow(userId).tier).toBe("free");
+    expect((await userRow(userId)).tier).toBe("free");
   });
 
-  it("at the same second, the end of a subscription wins over an active state, in either order", () => {
-    const a = addUser();
-    apply(checkoutCompleted(a, 50, "cus_1"));
-    apply(
+  it("at the same second, the end of a subscription wins over an active state, in either order", async () => {
+    const a = await addUser();
+    await apply(checkoutCompleted(a, 50, "cus_1"));
+    await apply(
       subscriptionEvent("deleted", {
         price: "price_pro",
         status: "canceled",
@@ -258,13 +266,13 @@ describe("applyStripeEvent", () => {
         customer: "cus_1",
       }),
     );
-    apply(subscriptionEvent("updated", { price: "price_pro", created: 100, customer: "cus_1" }));
-    expect(userRow(a).tier).toBe("free");
+    await apply(subscriptionEvent("updated", { price: "price_pro", created: 100, customer: "cus_1" }));
+    expect((await userRow(a)).tier).toBe("free");
 
-    const b = addUser();
-    apply(checkoutCompleted(b, 50, "cus_2"));
-    apply(subscriptionEvent("updated", { price: "price_pro", created: 100, customer: "cus_2" }));
-    apply(
+    const b = await addUser();
+    await apply(checkoutCompleted(b, 50, "cus_2"));
+    await apply(subscriptionEvent("updated", { price: "price_pro", created: 100, customer: "cus_2" }));
+    await apply(
       subscriptionEvent("deleted", {
         price: "price_pro",
         status: "canceled",
@@ -272,20 +280,20 @@ describe("applyStripeEvent", () => {
         customer: "cus_2",
       }),
     );
-    expect(userRow(b).tier).toBe("free");
+    expect((await userRow(b)).tier).toBe("free");
   });
 
-  it("at the same second, an active state wins over the incomplete one it follows", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
-    apply(subscriptionEvent("updated", { price: "price_pro", created: 100 }));
-    apply(subscriptionEvent("created", { price: "price_pro", status: "incomplete", created: 100 }));
-    expect(userRow(userId).tier).toBe("pro");
+  it("at the same second, an active state wins over the incomplete one it follows", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
+    await apply(subscriptionEvent("updated", { price: "price_pro", created: 100 }));
+    await apply(subscriptionEvent("created", { price: "price_pro", status: "incomplete", created: 100 }));
+    expect((await userRow(userId)).tier).toBe("pro");
   });
 
-  it("statuses: trialing and past_due keep the paid tier; unpaid, incomplete, paused give free", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+  it("statuses: trialing and past_due keep the paid tier; unpaid, incomplete, paused give free", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const expectations: [string, string][] = [
       ["trialing", "max"],
       ["past_due", "max"],
@@ -293,49 +301,60 @@ describe("applyStripeEvent", () => {
       ["active", "max"],
       ["paused", "free"],
     ];
-    expectations.forEach(([status, tier], i) => {
-      apply(subscriptionEvent("updated", { price: "price_max", status, created: 100 + i }));
-      expect(userRow(userId).tier, status).toBe(tier);
-    });
+    for (const [i, [status, tier]] of expectations.entries()) {
+      await apply(subscriptionEvent("updated", { price: "price_max", status, created: 100 + i }));
+      expect((await userRow(userId)).tier, status).toBe(tier);
+    }
   });
 
-  it("a price that is not configured grants nothing", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
-    expect(apply(subscriptionEvent("created", { price: "price_other", created: 100 }))).toMatchObject({
+  it("a price that is not configured grants nothing", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
+    expect(await apply(subscriptionEvent("created", { price: "price_other", created: 100 }))).toMatchObject({
       tier: "free",
     });
   });
 
-  it("a subscription event before the checkout link is stored, then applied when the checkout links", () => {
-    const userId = addUser();
-    expect(apply(subscriptionEvent("created", { price: "price_max", created: 100 }))).toMatchObject({
+  it("a subscription event before the checkout link is stored, then applied when the checkout links", async () => {
+    const userId = await addUser();
+    expect(await apply(subscriptionEvent("created", { price: "price_max", created: 100 }))).toMatchObject({
       outcome: "pending",
     });
-    expect(userRow(userId).tier).toBe("free");
+    expect((await userRow(userId)).tier).toBe("free");
     const checkout = checkoutCompleted(userId, 90);
-    expect(apply(checkout)).toMatchObject({ outcome: "linked", userId, tier: "max", tierChanged: true });
-    expect(changes(userId)).toMatchObject([{ toTier: "max", source: "stripe", reference: checkout.id }]);
+    expect(await apply(checkout)).toMatchObject({
+      outcome: "linked",
+      userId,
+      tier: "max",
+      tierChanged: true,
+    });
+    expect(await changes(userId)).toMatchObject([
+      { toTier: "max", source: "stripe", reference: checkout.id },
+    ]);
   });
 
-  it("a subscription carrying our userId metadata finds (and links) its user without the checkout event", () => {
-    const userId = addUser();
-    expect(apply(subscriptionEvent("created", { price: "price_pro", created: 100, userId }))).toMatchObject({
+  it("a subscription carrying our userId metadata finds (and links) its user without the checkout event", async () => {
+    const userId = await addUser();
+    expect(
+      await apply(subscriptionEvent("created", { price: "price_pro", created: 100, userId })),
+    ).toMatchObject({
       outcome: "applied",
       tier: "pro",
     });
-    expect(userRow(userId).stripeCustomerId).toBe(CUSTOMER);
-    apply(subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 200 }));
-    expect(userRow(userId).tier).toBe("free");
+    expect((await userRow(userId)).stripeCustomerId).toBe(CUSTOMER);
+    await apply(subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 200 }));
+    expect((await userRow(userId)).tier).toBe("free");
   });
 
-  it("a Stripe cancellation does not lower a tier granted by a code or an operator", () => {
+  it("a Stripe cancellation does not lower a tier granted by a code or an operator", async () => {
     for (const source of ["code", "operator"] as const) {
-      const userId = addUser({ stripeCustomerId: `cus_${source}` });
-      setUserTier({ db, userId, tier: "max", source, reference: "grant" });
-      apply(subscriptionEvent("created", { price: "price_pro", created: 100, customer: `cus_${source}` }));
-      expect(userRow(userId)).toMatchObject({ tier: "max", tierSource: source });
-      apply(
+      const userId = await addUser({ stripeCustomerId: `cus_${source}` });
+      await setUserTier({ db, userId, tier: "max", source, reference: "grant" });
+      await apply(
+        subscriptionEvent("created", { price: "price_pro", created: 100, customer: `cus_${source}` }),
+      );
+      expect(await userRow(userId)).toMatchObject({ tier: "max", tierSource: source });
+      await apply(
         subscriptionEvent("deleted", {
           price: "price_pro",
           status: "canceled",
@@ -343,71 +362,73 @@ describe("applyStripeEvent", () => {
           customer: `cus_${source}`,
         }),
       );
-      expect(userRow(userId)).toMatchObject({ tier: "max", tierSource: source });
-      expect(changes(userId)).toHaveLength(1);
+      expect(await userRow(userId)).toMatchObject({ tier: "max", tierSource: source });
+      expect(await changes(userId)).toHaveLength(1);
     }
   });
 
-  it("a Stripe subscription may raise a code-granted tier", () => {
-    const userId = addUser({ stripeCustomerId: CUSTOMER });
-    setUserTier({ db, userId, tier: "pro", source: "code" });
-    apply(subscriptionEvent("created", { price: "price_max", created: 100 }));
-    expect(userRow(userId)).toMatchObject({ tier: "max", tierSource: "stripe" });
+  it("a Stripe subscription may raise a code-granted tier", async () => {
+    const userId = await addUser({ stripeCustomerId: CUSTOMER });
+    await setUserTier({ db, userId, tier: "pro", source: "code" });
+    await apply(subscriptionEvent("created", { price: "price_max", created: 100 }));
+    expect(await userRow(userId)).toMatchObject({ tier: "max", tierSource: "stripe" });
   });
 
-  it("the old subscription ending after a switch to a new one leaves the new one's tier", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
-    apply(subscriptionEvent("created", { price: "price_pro", created: 100, sub: "sub_old" }));
-    apply(subscriptionEvent("created", { price: "price_max", created: 200, sub: "sub_new" }));
-    apply(
+  it("the old subscription ending after a switch to a new one leaves the new one's tier", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
+    await apply(subscriptionEvent("created", { price: "price_pro", created: 100, sub: "sub_old" }));
+    await apply(subscriptionEvent("created", { price: "price_max", created: 200, sub: "sub_new" }));
+    await apply(
       subscriptionEvent("deleted", { price: "price_pro", status: "canceled", created: 300, sub: "sub_old" }),
     );
-    expect(userRow(userId).tier).toBe("max");
+    expect((await userRow(userId)).tier).toBe("max");
   });
 
-  it("a checkout does not take a customer already linked to someone else", () => {
-    const owner = addUser({ stripeCustomerId: CUSTOMER });
-    const other = addUser();
-    expect(apply(checkoutCompleted(other))).toMatchObject({ outcome: "conflict" });
-    expect(userRow(other).stripeCustomerId).toBeNull();
-    expect(userRow(owner).stripeCustomerId).toBe(CUSTOMER);
+  it("a checkout does not take a customer already linked to someone else", async () => {
+    const owner = await addUser({ stripeCustomerId: CUSTOMER });
+    const other = await addUser();
+    expect(await apply(checkoutCompleted(other))).toMatchObject({ outcome: "conflict" });
+    expect((await userRow(other)).stripeCustomerId).toBeNull();
+    expect((await userRow(owner)).stripeCustomerId).toBe(CUSTOMER);
   });
 
-  it("an unknown event type is recorded with no effect; so is a checkout naming no known user", () => {
-    const userId = addUser();
+  it("an unknown event type is recorded with no effect; so is a checkout naming no known user", async () => {
+    const userId = await addUser();
     const unknown = rawEvent("invoice.paid", { id: "in_1" }, 100);
-    expect(apply(unknown)).toEqual({
+    expect(await apply(unknown)).toEqual({
       duplicate: false,
       outcome: "ignored",
       userId: null,
       tier: null,
       tierChanged: false,
     });
-    expect(apply(unknown)).toEqual({ duplicate: true });
-    expect(apply(checkoutCompleted("user_missing"))).toMatchObject({ outcome: "ignored" });
-    expect(db.select().from(stripeEvents).all()).toHaveLength(2);
-    expect(userRow(userId).tier).toBe("free");
+    expect(await apply(unknown)).toEqual({ duplicate: true });
+    expect(await apply(checkoutCompleted("user_missing"))).toMatchObject({ outcome: "ignored" });
+    expect(await db.select().from(stripeEvents)).toHaveLength(2);
+    expect((await userRow(userId)).tier).toBe("free");
   });
 
-  it("a failure inside the transaction leaves the event unrecorded, so Stripe's retry is applied", () => {
-    const userId = addUser();
-    apply(checkoutCompleted(userId));
+  it("a failure inside the transaction leaves the event unrecorded, so Stripe's retry is applied", async () => {
+    const userId = await addUser();
+    await apply(checkoutCompleted(userId));
     const event = stripeEventSchema.parse(subscriptionEvent("created", { price: "price_pro", created: 100 }));
     const broken = new Proxy(db, {
       get(target, key, receiver) {
         if (key !== "transaction") return Reflect.get(target, key, receiver);
         return (fn: Parameters<Db["transaction"]>[0], config: Parameters<Db["transaction"]>[1]) =>
-          target.transaction((tx) => {
-            fn(tx);
+          target.transaction(async (tx) => {
+            await fn(tx);
             throw new Error("disk full");
           }, config);
       },
     });
-    expect(() => applyStripeEvent({ db: broken, event, prices })).toThrow("disk full");
-    expect(db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id)).all()).toHaveLength(0);
-    expect(userRow(userId).tier).toBe("free");
-    expect(applyStripeEvent({ db, event, prices })).toMatchObject({ duplicate: false, tier: "pro" });
+    await expect((async () => await applyStripeEvent({ db: broken, event, prices }))()).rejects.toThrow(
+      "disk full",
+    );
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toHaveLength(0);
+    expect((await userRow(userId)).tier).toBe("free");
+    expect(await applyStripeEvent({ db, event, prices })).toMatchObject({ duplicate: false, tier: "pro" });
   });
 });
 

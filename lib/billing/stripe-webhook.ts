@@ -131,7 +131,7 @@ const nothing = (outcome: Outcome["outcome"]): Outcome => ({
  * Applies one verified Stripe event in a single write transaction that also records its id, so a replay
  * or a concurrent copy has no second effect, and a failure leaves the event unrecorded for Stripe to retry.
  */
-export function applyStripeEvent({
+export async function applyStripeEvent({
   db,
   event,
   prices,
@@ -139,15 +139,15 @@ export function applyStripeEvent({
   db: Db;
   event: StripeEvent;
   prices: StripePrices;
-}): StripeEventResult {
-  return db.transaction(
-    (tx): StripeEventResult => {
-      if (!recordStripeEvent({ db: tx, id: event.id, type: event.type })) return { duplicate: true };
+}): Promise<StripeEventResult> {
+  return await db.transaction(
+    async (tx): Promise<StripeEventResult> => {
+      if (!(await recordStripeEvent({ db: tx, id: event.id, type: event.type }))) return { duplicate: true };
       switch (event.kind) {
         case "checkout":
-          return { duplicate: false, ...linkCustomer(tx, event.session, event.id) };
+          return { duplicate: false, ...(await linkCustomer(tx, event.session, event.id)) };
         case "subscription":
-          return { duplicate: false, ...applySubscription(tx, event, prices) };
+          return { duplicate: false, ...(await applySubscription(tx, event, prices)) };
         default:
           return { duplicate: false, ...nothing("ignored") };
       }
@@ -156,31 +156,34 @@ export function applyStripeEvent({
   );
 }
 
-function linkCustomer(tx: Tx, session: CheckoutSession, eventId: string): Outcome {
+async function linkCustomer(tx: Tx, session: CheckoutSession, eventId: string): Promise<Outcome> {
   const customerId = session.customer;
   const userId = session.client_reference_id ?? session.metadata?.userId;
   if (!customerId || !userId) return nothing("ignored");
-  const user = getUserById({ db: tx, id: userId });
+  const user = await getUserById({ db: tx, id: userId });
   if (!user) return nothing("ignored");
-  const holder = getUserByStripeCustomerId({ db: tx, customerId });
+  const holder = await getUserByStripeCustomerId({ db: tx, customerId });
   if (holder && holder.id !== user.id) {
     console.warn(
       `stripe: customer ${customerId} is already linked to another user; checkout ${session.id} not linked`,
     );
     return { ...nothing("conflict"), userId: user.id, tier: user.tier };
   }
-  if (user.stripeCustomerId !== customerId) setStripeCustomerId({ db: tx, userId: user.id, customerId });
+  if (user.stripeCustomerId !== customerId)
+    await setStripeCustomerId({ db: tx, userId: user.id, customerId });
   // A subscription event that arrived before this checkout left its state waiting for the link.
-  const state = getStripeSubscription({ db: tx, customerId });
-  const applied = state ? applyTier(tx, user, state.tier, eventId) : { tier: user.tier, changed: false };
+  const state = await getStripeSubscription({ db: tx, customerId });
+  const applied = state
+    ? await applyTier(tx, user, state.tier, eventId)
+    : { tier: user.tier, changed: false };
   return { outcome: "linked", userId: user.id, tier: applied.tier, tierChanged: applied.changed };
 }
 
-function applySubscription(
+async function applySubscription(
   tx: Tx,
   event: Extract<StripeEvent, { kind: "subscription" }>,
   prices: StripePrices,
-): Outcome {
+): Promise<Outcome> {
   const { subscription } = event;
   const customerId = subscription.customer;
   const status = event.deleted && !ENDED.has(subscription.status) ? "canceled" : subscription.status;
@@ -191,22 +194,26 @@ function applySubscription(
     tier: PAYING.has(status) ? paidTier(subscription, prices) : "free",
     eventCreated: event.created,
   } satisfies Omit<StripeSubscriptionState, "updatedAt">;
-  const stored = getStripeSubscription({ db: tx, customerId });
+  const stored = await getStripeSubscription({ db: tx, customerId });
   if (stored && !supersedes(incoming, stored)) return nothing("stale");
-  saveStripeSubscription({ db: tx, state: incoming });
+  await saveStripeSubscription({ db: tx, state: incoming });
 
-  const user = findSubscriber(tx, customerId, subscription.metadata?.userId);
+  const user = await findSubscriber(tx, customerId, subscription.metadata?.userId);
   if (!user) return nothing("pending");
-  const applied = applyTier(tx, user, incoming.tier, event.id);
+  const applied = await applyTier(tx, user, incoming.tier, event.id);
   return { outcome: "applied", userId: user.id, tier: applied.tier, tierChanged: applied.changed };
 }
 
 /** The linked user, else the user our checkout named in the subscription's metadata (linked now if free to). */
-function findSubscriber(tx: Tx, customerId: string, metadataUserId: string | undefined): User | undefined {
-  const linked = getUserByStripeCustomerId({ db: tx, customerId });
+async function findSubscriber(
+  tx: Tx,
+  customerId: string,
+  metadataUserId: string | undefined,
+): Promise<User | undefined> {
+  const linked = await getUserByStripeCustomerId({ db: tx, customerId });
   if (linked || !metadataUserId) return linked;
-  const user = getUserById({ db: tx, id: metadataUserId });
-  if (user && !user.stripeCustomerId) setStripeCustomerId({ db: tx, userId: user.id, customerId });
+  const user = await getUserById({ db: tx, id: metadataUserId });
+  if (user && !user.stripeCustomerId) await setStripeCustomerId({ db: tx, userId: user.id, customerId });
   return user;
 }
 
@@ -252,9 +259,14 @@ function supersedes(
  * Stripe sets a tier it granted (or the default) freely, but only ever raises one granted by a code or an
  * operator: cancelling a subscription must not take away what someone was given.
  */
-function applyTier(tx: Tx, user: User, tier: Tier, eventId: string): { tier: Tier; changed: boolean } {
+async function applyTier(
+  tx: Tx,
+  user: User,
+  tier: Tier,
+  eventId: string,
+): Promise<{ tier: Tier; changed: boolean }> {
   const granted = user.tierSource === "code" || user.tierSource === "operator";
   if (granted && tierAtLeast(user.tier, tier)) return { tier: user.tier, changed: false };
-  const result = setUserTier({ db: tx, userId: user.id, tier, source: "stripe", reference: eventId });
+  const result = await setUserTier({ db: tx, userId: user.id, tier, source: "stripe", reference: eventId });
   return { tier, changed: result?.changed ?? false };
 }

@@ -19,13 +19,13 @@ export async function getChatActor(): Promise<ChatActor> {
   const viewer = await getViewer();
   if (viewer) return { kind: "user", userId: viewer.id, tier: viewer.tier };
   const guestId = readGuestCookie((await cookies()).get(GUEST_COOKIE)?.value);
-  const guest = guestId ? getUserById({ db: getDb(), id: guestId }) : undefined;
+  const guest = guestId ? await getUserById({ db: getDb(), id: guestId }) : undefined;
   if (guest?.isGuest) return { kind: "guest", userId: guest.id, tier: "free" };
   return { kind: "visitor", userId: null, tier: "free" };
 }
 
 /** Signing up or in keeps a guest's conversations and today's usage; the guest itself goes. */
-export function adoptGuest({
+export async function adoptGuest({
   db,
   guestId,
   userId,
@@ -33,12 +33,12 @@ export function adoptGuest({
   db: Executor;
   guestId: string | null;
   userId: string;
-}): number {
+}): Promise<number> {
   if (!guestId || guestId === userId) return 0;
-  const guest = getUserById({ db, id: guestId });
+  const guest = await getUserById({ db, id: guestId });
   if (!guest?.isGuest) return 0;
-  const moved = moveConversations({ db, fromUserId: guestId, toUserId: userId });
-  moveDailyUsage({ db, fromUserId: guestId, toUserId: userId });
-  deleteUser({ db, id: guestId });
+  const moved = await moveConversations({ db, fromUserId: guestId, toUserId: userId });
+  await moveDailyUsage({ db, fromUserId: guestId, toUserId: userId });
+  await deleteUser({ db, id: guestId });
   return moved;
 }

@@ -46,13 +46,23 @@ const API_REPLY_WINDOW_MS = 10 * 60_000;
 const apiReplyKey = (userId: string) => `api-reply:${userId}`;
 
 /** Replies being written for a user right now, in the web chat and through the API together. */
-export function countActiveReplies({ db, userId, now }: { db: Executor; userId: string; now: Date }): number {
-  const api = listSignInFailureTimes({
-    db,
-    key: apiReplyKey(userId),
-    since: new Date(now.getTime() - API_REPLY_WINDOW_MS),
-  }).length;
-  return countStreamingReplies({ db, userId }) + api;
+export async function countActiveReplies({
+  db,
+  userId,
+  now,
+}: {
+  db: Executor;
+  userId: string;
+  now: Date;
+}): Promise<number> {
+  const api = (
+    await listSignInFailureTimes({
+      db,
+      key: apiReplyKey(userId),
+      since: new Date(now.getTime() - API_REPLY_WINDOW_MS),
+    })
+  ).length;
+  return (await countStreamingReplies({ db, userId })) + api;
 }
 
 /**
@@ -60,7 +70,7 @@ export function countActiveReplies({ db, userId, now }: { db: Executor; userId: 
  * today's messages (429 until midnight UTC), then replies being written at once (429). Run inside
  * the caller's write transaction, before the message is counted.
  */
-export function assertWithinLimits({
+export async function assertWithinLimits({
   db,
   actor,
   now,
@@ -70,15 +80,15 @@ export function assertWithinLimits({
   now: Date;
 }) {
   const limit = dailyLimit(actor);
-  if (getDailyUsage({ db, userId: actor.userId, day: usageDay(now) }) >= limit)
+  if ((await getDailyUsage({ db, userId: actor.userId, day: usageDay(now) })) >= limit)
     throw new QuotaExceeded(limit, nextReset(now));
   // Counted from the database, not this process's runs, so the cap holds across server processes.
-  if (countActiveReplies({ db, userId: actor.userId, now }) >= streamLimit(actor))
+  if ((await countActiveReplies({ db, userId: actor.userId, now })) >= streamLimit(actor))
     throw new TooManyStreams(streamLimit(actor));
 }
 
 /** An API message let in: within the limits, counted for today, and holding a reply slot. */
-export function admitApiMessage({
+export async function admitApiMessage({
   db,
   actor,
   now,
@@ -86,11 +96,11 @@ export function admitApiMessage({
   db: Executor;
   actor: Pick<ChatActor, "kind" | "tier"> & { userId: string };
   now: Date;
-}): { day: string } {
-  assertWithinLimits({ db, actor, now });
+}): Promise<{ day: string }> {
+  await assertWithinLimits({ db, actor, now });
   const day = usageDay(now);
-  addDailyUsage({ db, userId: actor.userId, day });
-  recordSignInFailure({ db, keys: [apiReplyKey(actor.userId)], at: now });
+  await addDailyUsage({ db, userId: actor.userId, day });
+  await recordSignInFailure({ db, keys: [apiReplyKey(actor.userId)], at: now });
   return { day };
 }
 
@@ -98,7 +108,7 @@ export function admitApiMessage({
  * An API reply ended: its slot is free. One that failed before any text is not a message the caller
  * got, so, as in the web chat, it does not count against today's quota.
  */
-export function endApiReply({
+export async function endApiReply({
   db,
   userId,
   day,
@@ -109,6 +119,6 @@ export function endApiReply({
   day: string;
   gotReply: boolean;
 }) {
-  releaseWindow({ db, key: apiReplyKey(userId) });
-  if (!gotReply) subtractDailyUsage({ db, userId, day });
+  await releaseWindow({ db, key: apiReplyKey(userId) });
+  if (!gotReply) await subtractDailyUsage({ db, userId, day });
 }

@@ -20,17 +20,21 @@ export type MessageView = {
 };
 
 /** The conversation's current path as shown, with the versions of its last reply. */
-export function messageViews(db: Db, conversationId: string): MessageView[] {
-  const rows = listMessages({ db, conversationId });
+export async function messageViews(db: Db, conversationId: string): Promise<MessageView[]> {
+  const rows = await listMessages({ db, conversationId });
   const view = (m: Message): VersionView => ({
     id: m.id,
     content: m.content,
     status: m.status,
     createdAt: m.createdAt.toISOString(),
   });
+  const lastRow = rows.at(-1);
+  const lastVersions =
+    lastRow?.role === "assistant" && lastRow.replyGroup
+      ? await listReplyVersions({ db, conversationId, replyGroup: lastRow.replyGroup })
+      : [];
   return rows.map((m, i) => {
-    const last = i === rows.length - 1 && m.role === "assistant" && m.replyGroup;
-    const versions = last ? listReplyVersions({ db, conversationId, replyGroup: m.replyGroup! }) : [];
+    const versions = i === rows.length - 1 ? lastVersions : [];
     return {
       ...view(m),
       role: m.role,
@@ -52,7 +56,7 @@ export type ConversationView = {
 };
 
 /** A conversation as its owner sees it; undefined for a missing id or someone else's. */
-export function conversationView({
+export async function conversationView({
   db,
   catalog,
   id,
@@ -62,14 +66,14 @@ export function conversationView({
   catalog: Catalog;
   id: string;
   userId: string;
-}): ConversationView | undefined {
-  const conversation = getConversation({ db, id, userId });
+}): Promise<ConversationView | undefined> {
+  const conversation = await getConversation({ db, id, userId });
   if (!conversation) return undefined;
   const persona = catalog.byId.get(conversation.personaId);
   if (!persona) return undefined;
   const name = (personaId: string) => catalog.byId.get(personaId)?.name ?? personaId;
   const parent = conversation.parentId
-    ? getConversation({ db, id: conversation.parentId, userId })
+    ? await getConversation({ db, id: conversation.parentId, userId })
     : undefined;
   return {
     id: conversation.id,
@@ -83,10 +87,10 @@ export function conversationView({
         return p ? [toSummary(p)] : [];
       }),
     },
-    messages: messageViews(db, id),
+    messages: await messageViews(db, id),
     parent: parent ? { id: parent.id, personaName: name(parent.personaId) } : null,
     handoffContext: conversation.handoffContext,
-    children: listChildConversations({ db, parentId: id, userId }).map((c) => ({
+    children: (await listChildConversations({ db, parentId: id, userId })).map((c) => ({
       id: c.id,
       personaName: name(c.personaId),
     })),

@@ -22,8 +22,8 @@ afterAll(async () => {
 });
 beforeEach(() => h.configureModel(h.llmBaseUrl));
 
-const send = (actor: ChatActor, group: string, message = "hello", now?: Date) =>
-  startReply({
+const send = async (actor: ChatActor, group: string, message = "hello", now?: Date) =>
+  await startReply({
     db: h.db,
     catalog: h.catalog,
     actor,
@@ -32,9 +32,9 @@ const send = (actor: ChatActor, group: string, message = "hello", now?: Date) =>
     now,
   });
 
-function refusal(fn: () => unknown): AppError {
+async function refusal(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     return error as AppError;
@@ -42,25 +42,29 @@ function refusal(fn: () => unknown): AppError {
   throw new Error("expected a refusal");
 }
 
-const countUsers = (db: ChatHarness["db"]) => db.select({ n: count() }).from(users).get()!.n;
+const countUsers = async (db: ChatHarness["db"]) =>
+  (await db
+    .select({ n: count() })
+    .from(users)
+    .then((rows) => rows[0]))!.n;
 const group = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
 
 describe("guests are limited per client address, not per cookie", () => {
   it(`a visitor who drops the cookie gets at most ${ADDRESS_LIMITS.newGuests.max} guests an hour, then a 429 with Retry-After`, async () => {
     const address = group();
-    const before = countUsers(h.db);
+    const before = await countUsers(h.db);
     for (let i = 0; i < ADDRESS_LIMITS.newGuests.max; i++) {
-      expect(await send(h.visitor(), address).run.done).toBe("complete");
+      expect(await (await send(h.visitor(), address)).run.done).toBe("complete");
     }
-    const error = refusal(() => send(h.visitor(), address));
+    const error = await refusal(async () => await send(h.visitor(), address));
     expect(error.status).toBe(429);
     expect(error.message).toMatch(/Sign up for a free account/);
     const retry = error.retryAfterSeconds()!;
     expect(retry).toBeGreaterThan(50 * 60);
     expect(retry).toBeLessThanOrEqual(60 * 60);
-    expect(countUsers(h.db)).toBe(before + ADDRESS_LIMITS.newGuests.max);
+    expect(await countUsers(h.db)).toBe(before + ADDRESS_LIMITS.newGuests.max);
     // Another address is not affected.
-    expect(await send(h.visitor(), group()).run.done).toBe("complete");
+    expect(await (await send(h.visitor(), group())).run.done).toBe("complete");
   });
 
   it("guest messages are counted across every guest from the address", async () => {
@@ -68,17 +72,17 @@ describe("guests are limited per client address, not per cookie", () => {
     const guests: ChatActor[] = [];
     let sent = 0;
     for (let i = 0; i < ADDRESS_LIMITS.newGuests.max; i++) {
-      const started = send(h.visitor(), address);
+      const started = await send(h.visitor(), address);
       expect(await started.run.done).toBe("complete");
       guests.push({ kind: "guest", userId: started.newGuestId!, tier: "free" });
       sent++;
     }
     while (sent < ADDRESS_LIMITS.guestMessages.max) {
-      expect(await send(guests[sent % guests.length]!, address).run.done).toBe("complete");
+      expect(await (await send(guests[sent % guests.length]!, address)).run.done).toBe("complete");
       sent++;
     }
     for (const guest of guests) {
-      const error = refusal(() => send(guest, address));
+      const error = await refusal(async () => await send(guest, address));
       expect(error.status).toBe(429);
       expect(error.message).toMatch(/messages allowed a day/);
     }
@@ -86,24 +90,24 @@ describe("guests are limited per client address, not per cookie", () => {
 
   it("a reply that fails before any text gives the address its message back", async () => {
     const address = group();
-    const first = send(h.visitor(), address);
+    const first = await send(h.visitor(), address);
     expect(await first.run.done).toBe("complete");
     const guest: ChatActor = { kind: "guest", userId: first.newGuestId!, tier: "free" };
     for (let i = 0; i < 2; i++) {
-      expect(await send(guest, address, "[[fail:500]] again?").run.done).toBe("interrupted");
+      expect(await (await send(guest, address, "[[fail:500]] again?")).run.done).toBe("interrupted");
     }
     let sent = 1;
     while (sent < ADDRESS_LIMITS.guestMessages.max) {
-      expect(await send(guest, address).run.done).toBe("complete");
+      expect(await (await send(guest, address)).run.done).toBe("complete");
       sent++;
     }
-    expect(refusal(() => send(guest, address)).status).toBe(429);
+    expect(await (await refusal(async () => await send(guest, address))).status).toBe(429);
   }, 30_000);
 
   it("signed-in users are not limited by address", async () => {
     const address = group();
     for (let i = 0; i < ADDRESS_LIMITS.newGuests.max + 1; i++) {
-      expect(await send(h.user("free"), address).run.done).toBe("complete");
+      expect(await (await send(await h.user("free"), address)).run.done).toBe("complete");
     }
   });
 });

@@ -25,7 +25,7 @@ async function conversationOf(
   personaId = FROM,
   message = "We need a /users endpoint",
 ) {
-  const started = startReply({
+  const started = await startReply({
     db: h.db,
     catalog: h.catalog,
     actor,
@@ -35,9 +35,9 @@ async function conversationOf(
   return started.conversationId;
 }
 
-const codeOf = (fn: () => unknown) => {
+const codeOf = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof AppError) return error.code;
     throw error;
@@ -47,13 +47,13 @@ const codeOf = (fn: () => unknown) => {
 
 describe("handoff", () => {
   it("starts a linked conversation with a persona the first works well with, carrying the recent messages", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const fromId = await conversationOf(guest);
-    const child = handoff({ db: h.db, catalog: h.catalog, actor: guest, fromId, personaId: TO });
+    const child = await handoff({ db: h.db, catalog: h.catalog, actor: guest, fromId, personaId: TO });
     expect(child).toMatchObject({ userId: guest.userId, personaId: TO, parentId: fromId });
     expect(child.handoffContext).toContain("User: We need a /users endpoint");
     expect(child.handoffContext).toContain("Backend Developer: [persona:backend-developer]");
-    expect(h.messagesOf(child.id)).toEqual([
+    expect(await h.messagesOf(child.id)).toEqual([
       {
         id: expect.any(String),
         role: "assistant",
@@ -62,13 +62,23 @@ describe("handoff", () => {
       },
     ]);
 
-    const childView = conversationView({ db: h.db, catalog: h.catalog, id: child.id, userId: guest.userId })!;
+    const childView = (await conversationView({
+      db: h.db,
+      catalog: h.catalog,
+      id: child.id,
+      userId: guest.userId,
+    }))!;
     expect(childView.parent).toEqual({ id: fromId, personaName: "Backend Developer" });
-    const parentView = conversationView({ db: h.db, catalog: h.catalog, id: fromId, userId: guest.userId })!;
+    const parentView = (await conversationView({
+      db: h.db,
+      catalog: h.catalog,
+      id: fromId,
+      userId: guest.userId,
+    }))!;
     expect(parentView.children).toEqual([{ id: child.id, personaName: "Frontend Developer" }]);
 
     // The next reply in the new conversation is written with the hand-off in its system prompt.
-    const next = startReply({
+    const next = await startReply({
       db: h.db,
       catalog: h.catalog,
       actor: guest,
@@ -79,33 +89,41 @@ describe("handoff", () => {
   });
 
   it("refuses a persona outside worksWellWith, another user's conversation, and a paid persona for a free user", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const fromId = await conversationOf(guest);
     const count = () =>
       (h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
     const before = count();
     expect(
-      codeOf(() => handoff({ db: h.db, catalog: h.catalog, actor: guest, fromId, personaId: "storyteller" })),
+      await codeOf(
+        async () =>
+          await handoff({ db: h.db, catalog: h.catalog, actor: guest, fromId, personaId: "storyteller" }),
+      ),
     ).toBe("bad_request");
     expect(
-      codeOf(() =>
-        handoff({ db: h.db, catalog: h.catalog, actor: guest, fromId, personaId: "no-such-persona" }),
+      await codeOf(
+        async () =>
+          await handoff({ db: h.db, catalog: h.catalog, actor: guest, fromId, personaId: "no-such-persona" }),
       ),
     ).toBe("not_found");
     expect(
-      codeOf(() => handoff({ db: h.db, catalog: h.catalog, actor: h.guest(), fromId, personaId: TO })),
+      await codeOf(
+        async () =>
+          await handoff({ db: h.db, catalog: h.catalog, actor: await h.guest(), fromId, personaId: TO }),
+      ),
     ).toBe("not_found");
     // code-reviewer works well with performance-engineer (pro).
     const reviewId = await conversationOf(guest, "code-reviewer");
     expect(
-      codeOf(() =>
-        handoff({
-          db: h.db,
-          catalog: h.catalog,
-          actor: guest,
-          fromId: reviewId,
-          personaId: "performance-engineer",
-        }),
+      await codeOf(
+        async () =>
+          await handoff({
+            db: h.db,
+            catalog: h.catalog,
+            actor: guest,
+            fromId: reviewId,
+            personaId: "performance-engineer",
+          }),
       ),
     ).toBe("forbidden");
     expect(count()).toBe(before + 1);
@@ -114,23 +132,25 @@ describe("handoff", () => {
 
 describe("conversationView and its Markdown export", () => {
   it("is undefined for anyone but the owner", async () => {
-    const owner = h.user();
+    const owner = await h.user();
     const id = await conversationOf(owner);
-    expect(conversationView({ db: h.db, catalog: h.catalog, id, userId: owner.userId })).toBeDefined();
-    expect(conversationView({ db: h.db, catalog: h.catalog, id, userId: h.user().userId })).toBeUndefined();
+    expect(await conversationView({ db: h.db, catalog: h.catalog, id, userId: owner.userId })).toBeDefined();
+    expect(
+      await conversationView({ db: h.db, catalog: h.catalog, id, userId: (await h.user()).userId }),
+    ).toBeUndefined();
   });
 
   it("exports every message in order, and says which replies did not finish", async () => {
-    const owner = h.user();
+    const owner = await h.user();
     const id = await conversationOf(owner, FROM, "first message");
-    const dropped = startReply({
+    const dropped = await startReply({
       db: h.db,
       catalog: h.catalog,
       actor: owner,
       request: chatRequestSchema.parse({ conversationId: id, message: "[[drop:2]] second" }),
     });
     expect(await dropped.run.done).toBe("interrupted");
-    const view = conversationView({ db: h.db, catalog: h.catalog, id, userId: owner.userId })!;
+    const view = (await conversationView({ db: h.db, catalog: h.catalog, id, userId: owner.userId }))!;
     const md = conversationMarkdown(view);
     expect(md.startsWith("# first message\n")).toBe(true);
     const order = [

@@ -13,7 +13,7 @@ import { assertCanChat } from "./service";
  * Starts a conversation with one of the current persona's worksWellWith, carrying the recent
  * messages as context; the two conversations link to each other (parent and child).
  */
-export function handoff({
+export async function handoff({
   db,
   catalog,
   actor,
@@ -25,8 +25,8 @@ export function handoff({
   actor: ChatActor & { userId: string };
   fromId: string;
   personaId: string;
-}): Conversation {
-  const from = getConversation({ db, id: fromId, userId: actor.userId });
+}): Promise<Conversation> {
+  const from = await getConversation({ db, id: fromId, userId: actor.userId });
   if (!from) throw new AppError("not_found", "There is no conversation with that id.");
   const source = catalog.byId.get(from.personaId);
   const target = catalog.byId.get(personaId);
@@ -35,19 +35,20 @@ export function handoff({
     throw new AppError("bad_request", `${source.name} hands off only to the personas it works well with.`);
   }
   assertCanChat(actor, target);
-  const recent = listMessages({ db, conversationId: from.id })
+  const recent = (await listMessages({ db, conversationId: from.id }))
     .filter((m) => m.content.trim())
     .map((m) => ({ role: m.role, content: m.content }));
-  return db.transaction((tx) =>
-    createConversation({
-      db: tx,
-      userId: actor.userId,
-      personaId: target.id,
-      title: `${from.title} → ${target.name}`.slice(0, 120),
-      greeting: target.greeting,
-      parentId: from.id,
-      handoffContext: handoffTranscript(recent, source.name),
-      personaVersion: target.version,
-    }),
+  return await db.transaction(
+    async (tx) =>
+      await createConversation({
+        db: tx,
+        userId: actor.userId,
+        personaId: target.id,
+        title: `${from.title} → ${target.name}`.slice(0, 120),
+        greeting: target.greeting,
+        parentId: from.id,
+        handoffContext: handoffTranscript(recent, source.name),
+        personaVersion: target.version,
+      }),
   );
 }

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/chat/route";
 import { createConversation } from "@/lib/db/queries/conversations";
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 beforeEach(() => jar.clear());
@@ -208,7 +209,7 @@ describe("POST /api/chat: a good request", () => {
     expect(chunks.find((c) => c.type === "message-metadata")).toMatchObject({
       messageMetadata: { conversationId, status: "complete" },
     });
-    expect(h.messagesOf(conversationId!).at(-1)).toMatchObject({
+    expect((await h.messagesOf(conversationId!)).at(-1)).toMatchObject({
       role: "assistant",
       status: "complete",
       content: deltas.join(""),
@@ -221,11 +222,11 @@ describe("POST /api/chat: a good request", () => {
     expect(next.headers.get("set-cookie")).toBeNull();
     expect(next.headers.get("x-conversation-id")).toBe(conversationId);
     await chunksOf(next);
-    expect(h.messagesOf(conversationId!)).toHaveLength(5);
+    expect(await h.messagesOf(conversationId!)).toHaveLength(5);
   });
 
   it("another guest's conversation is a 404, and so is any conversation for a visitor", async () => {
-    const owner = h.guest();
+    const owner = await h.guest();
     jar.set(GUEST_COOKIE, guestCookieValue(owner.userId));
     const first = await post(JSON.stringify({ personaId: FREE, message: "mine" }));
     const conversationId = first.headers.get("x-conversation-id")!;
@@ -233,7 +234,7 @@ describe("POST /api/chat: a good request", () => {
     const before = snapshot();
     const completions = await h.completions();
 
-    jar.set(GUEST_COOKIE, guestCookieValue(h.guest().userId));
+    jar.set(GUEST_COOKIE, guestCookieValue((await h.guest()).userId));
     await expectErrorBody(
       await post(JSON.stringify({ conversationId, message: "yours?" })),
       404,
@@ -270,8 +271,8 @@ describe("POST /api/chat: a good request", () => {
   });
 
   it("over the daily quota is a 429 with Retry-After until midnight UTC", async () => {
-    const guest = h.guest();
-    addDailyUsage({
+    const guest = await h.guest();
+    await addDailyUsage({
       db: h.db,
       userId: guest.userId,
       day: new Date().toISOString().slice(0, 10),
@@ -293,15 +294,15 @@ describe("POST /api/chat: a good request", () => {
   });
 
   it("a reply over the guest's replies-at-once cap is a 429 with a short Retry-After", async () => {
-    const guest = h.guest();
-    const conversation = createConversation({
+    const guest = await h.guest();
+    const conversation = await createConversation({
       db: h.db,
       userId: guest.userId,
       personaId: FREE,
       title: "busy",
       greeting: "hello",
     });
-    insertMessage({
+    await insertMessage({
       db: h.db,
       conversationId: conversation.id,
       role: "assistant",
@@ -365,7 +366,7 @@ describe("POST /api/chat: a good request", () => {
     expect(chunks.find((c) => c.type === "message-metadata")).toMatchObject({
       messageMetadata: { status: "interrupted", error: expect.any(String) },
     });
-    expect(h.messagesOf(conversationId).at(-1)).toMatchObject({
+    expect((await h.messagesOf(conversationId)).at(-1)).toMatchObject({
       role: "assistant",
       status: "interrupted",
       content: text,

@@ -11,7 +11,7 @@ export type RunOptions = {
   model: LanguageModel;
   system: string;
   messages: ModelMessage[];
-  onNoReply?: () => void;
+  onNoReply?: () => Promise<void>;
 };
 export const NO_REPLY_ERROR = "Couldn't get a reply. It was not counted against today's messages; try again.";
 export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
@@ -49,11 +49,16 @@ export class ReplyRun {
     this.controller.abort();
   }
 
-  /** Server shutdown: write what we have now, synchronously, before the process goes. */
-  flushOnShutdown() {
+  /** Server shutdown: write what we have now, before the process goes. */
+  async flushOnShutdown() {
     if (this.ended) return;
-    this.finish("interrupted", "The server restarted while this reply was being written.", "shutdown");
+    const saved = this.finish(
+      "interrupted",
+      "The server restarted while this reply was being written.",
+      "shutdown",
+    );
     this.controller.abort();
+    await saved;
   }
 
   private emit(event: RunEvent) {
@@ -81,7 +86,7 @@ export class ReplyRun {
         if (part.type === "text-delta") {
           this.text += part.text;
           this.emit({ type: "delta", text: part.text });
-          this.saveNowAndThen();
+          void this.saveNowAndThen();
         } else if (part.type === "error") {
           throw part.error;
         } else if (part.type === "abort") {
@@ -104,7 +109,7 @@ export class ReplyRun {
     if (!this.ended) {
       if (error && this.text === "") {
         try {
-          onNoReply?.();
+          await onNoReply?.();
         } catch (cause) {
           console.error(
             `chat: reply ${this.messageId}: could not give back its quota:`,
@@ -113,22 +118,30 @@ export class ReplyRun {
         }
         error = NO_REPLY_ERROR;
       }
-      if (this.stopRequested) this.finish("stopped");
-      else if (error || this.controller.signal.aborted) this.finish("interrupted", error);
-      else this.finish("complete");
+      if (this.stopRequested) await this.finish("stopped");
+      else if (error || this.controller.signal.aborted) await this.finish("interrupted", error);
+      else await this.finish("complete");
     }
     return this.ended!;
   }
 
   /** Partial text reaches the database about once a second, so a crash loses little. */
-  private saveNowAndThen() {
+  private async saveNowAndThen() {
     const now = Date.now();
     if (now - this.lastSave < 1000) return;
     this.lastSave = now;
-    updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
+    try {
+      await updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
+    } catch (cause) {
+      // A partial save that fails is not the reply failing: the final save writes it all.
+      log.warn(
+        { event: "chat.partial_save_failed", messageId: this.messageId, err: String(cause) },
+        "partial save failed",
+      );
+    }
   }
 
-  private finish(status: RunEnd, error?: string, why?: "shutdown") {
+  private async finish(status: RunEnd, error?: string, why?: "shutdown") {
     this.ended = status;
     if (status === "interrupted")
       audit("chat.reply_interrupted", {
@@ -136,7 +149,7 @@ export class ReplyRun {
         reason: why ?? (this.text === "" ? "no_reply" : "cut_off"),
         receivedChars: this.text.length,
       });
-    updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
+    await updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
     this.emit({ type: "end", status, error });
     this.listeners.clear();
   }
@@ -163,21 +176,23 @@ export function startRun(...args: ConstructorParameters<typeof ReplyRun>): Reply
 
 /**
  * A clean stop: turn new chat requests away, save every reply in progress as interrupted, checkpoint
- * and close the database. Synchronous, so nothing else runs in between.
+ * and close the database.
  */
-export function shutdown(signal: string) {
+export async function shutdown(signal: string) {
   beginShutdown();
   const inFlight = runs.size;
-  for (const run of runs.values()) {
-    try {
-      run.flushOnShutdown();
-    } catch (error) {
-      // One reply that cannot be saved must not keep the others unsaved or the database open.
-      const fields = { event: "chat.reply_flush_failed", messageId: run.messageId, err: error };
-      log.error(fields, "chat.reply_flush_failed");
-    }
-  }
-  closeDb();
+  await Promise.all(
+    [...runs.values()].map(async (run) => {
+      try {
+        await run.flushOnShutdown();
+      } catch (error) {
+        // One reply that cannot be saved must not keep the others unsaved or the database open.
+        const fields = { event: "chat.reply_flush_failed", messageId: run.messageId, err: error };
+        log.error(fields, "chat.reply_flush_failed");
+      }
+    }),
+  );
+  await closeDb();
   audit("server.shutdown", { signal, interruptedReplies: inFlight });
 }
 
@@ -188,10 +203,10 @@ export function installShutdownFlush({
 } = {}) {
   if (globalForRuns.personaRunsShutdown) return;
   globalForRuns.personaRunsShutdown = true;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = async (signal: NodeJS.Signals) => {
     setTimeout(() => exit(1), hardStopMs).unref();
     try {
-      shutdown(signal);
+      await shutdown(signal);
     } catch (error) {
       log.error({ event: "server.shutdown_failed", err: error }, "server.shutdown_failed");
       exit(1);

@@ -53,7 +53,7 @@ export function assertCanChat(actor: ChatActor, persona: Persona) {
  * configured (503) → quota and replies at once (429) → the user's message saved and committed → the reply started.
  * Nothing reaches the model for a refused request.
  */
-export function startReply({
+export async function startReply({
   db,
   catalog,
   actor,
@@ -68,10 +68,10 @@ export function startReply({
   /** The client's address group (lib/limits/address.ts): guests are limited by it, not by cookie. */
   clientGroup?: string;
   now?: Date;
-}): StartedReply {
+}): Promise<StartedReply> {
   const conversation = request.conversationId
     ? actor.userId
-      ? getConversation({ db, id: request.conversationId, userId: actor.userId })
+      ? await getConversation({ db, id: request.conversationId, userId: actor.userId })
       : undefined
     : undefined;
   if (request.conversationId && !conversation)
@@ -91,39 +91,39 @@ export function startReply({
     throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
 
   const day = usageDay(now);
-  const saved = db.transaction(
-    (tx) => {
-      if (actor.userId) assertWithinLimits({ db: tx, actor: { ...actor, userId: actor.userId }, now });
-      if (actor.kind !== "user" && clientGroup) assertGuestAllowance(tx, actor, clientGroup, now);
-      const userId = actor.userId ?? createGuestUser({ db: tx }).id;
+  const saved = await db.transaction(
+    async (tx) => {
+      if (actor.userId) await assertWithinLimits({ db: tx, actor: { ...actor, userId: actor.userId }, now });
+      if (actor.kind !== "user" && clientGroup) await assertGuestAllowance(tx, actor, clientGroup, now);
+      const userId = actor.userId ?? (await createGuestUser({ db: tx })).id;
       const conv =
         conversation ??
-        createConversation({
+        (await createConversation({
           db: tx,
           userId,
           personaId: persona.id,
           title: titleFrom(request.message ?? persona.name),
           greeting: persona.greeting,
           personaVersion: persona.version,
-        });
+        }));
       let replyGroup: string | null = null;
       if (request.trigger === "regenerate") {
-        const history = listMessages({ db: tx, conversationId: conv.id });
+        const history = await listMessages({ db: tx, conversationId: conv.id });
         const last = history.at(-1);
         if (!last || last.role !== "assistant" || history.length < 3) {
           throw new AppError("bad_request", "There is no reply to regenerate yet.");
         }
         // The earlier reply stays, as a version the reader can flip back to.
-        replyGroup = retireReply({ db: tx, reply: last });
+        replyGroup = await retireReply({ db: tx, reply: last });
       } else if (request.trigger === "edit") {
-        const history = listMessages({ db: tx, conversationId: conv.id });
+        const history = await listMessages({ db: tx, conversationId: conv.id });
         const lastUser = history.findLast((m) => m.role === "user");
         if (!lastUser) throw new AppError("bad_request", "There is no message of yours to edit yet.");
-        retireFrom({ db: tx, conversationId: conv.id, id: lastUser.id });
-        insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
+        await retireFrom({ db: tx, conversationId: conv.id, id: lastUser.id });
+        await insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
       } else {
-        insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
-        countPersonaUse({
+        await insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
+        await countPersonaUse({
           db: tx,
           personaId: persona.id,
           actor: { kind: actor.kind, userId },
@@ -131,8 +131,8 @@ export function startReply({
           now,
         });
       }
-      addDailyUsage({ db: tx, userId, day });
-      const reply = insertMessage({
+      await addDailyUsage({ db: tx, userId, day });
+      const reply = await insertMessage({
         db: tx,
         conversationId: conv.id,
         role: "assistant",
@@ -140,13 +140,13 @@ export function startReply({
         status: "streaming",
         replyGroup,
       });
-      touchConversation({ db: tx, id: conv.id });
+      await touchConversation({ db: tx, id: conv.id });
       return { conversation: conv, replyId: reply.id, userId };
     },
     { behavior: "immediate" },
   );
 
-  const history: ModelMessage[] = listMessages({ db, conversationId: saved.conversation.id })
+  const history: ModelMessage[] = (await listMessages({ db, conversationId: saved.conversation.id }))
     .filter((m) => m.id !== saved.replyId && m.content.trim() !== "")
     .map((m) => ({ role: m.role, content: m.content }));
   // The greeting lives in the system prompt: some providers want the first message to be the user's.
@@ -156,9 +156,10 @@ export function startReply({
     system: systemPrompt(persona, saved.conversation.handoffContext),
     messages: history,
     // A reply that fails before any text is not a message the user got: it does not count.
-    onNoReply: () => {
-      subtractDailyUsage({ db, userId: saved.userId, day });
-      if (actor.kind !== "user" && clientGroup) releaseWindow({ db, key: guestMessageKey(clientGroup) });
+    onNoReply: async () => {
+      await subtractDailyUsage({ db, userId: saved.userId, day });
+      if (actor.kind !== "user" && clientGroup)
+        await releaseWindow({ db, key: guestMessageKey(clientGroup) });
     },
   });
   return { run, conversationId: saved.conversation.id, newGuestId: actor.userId ? null : saved.userId };
@@ -168,13 +169,13 @@ export function startReply({
  * Guests are counted per client address, across every guest identity from it: a visitor who drops
  * the cookie gets neither a fresh quota nor, past a few an hour, a fresh guest.
  */
-function assertGuestAllowance(
+async function assertGuestAllowance(
   tx: Parameters<typeof consumeWindow>[0]["db"],
   actor: ChatActor,
   group: string,
   now: Date,
 ) {
-  const messages = consumeWindow({
+  const messages = await consumeWindow({
     db: tx,
     key: guestMessageKey(group),
     window: addressWindow("guestMessages"),
@@ -187,7 +188,12 @@ function assertGuestAllowance(
     );
   }
   if (actor.userId) return;
-  const guests = consumeWindow({ db: tx, key: newGuestKey(group), window: addressWindow("newGuests"), now });
+  const guests = await consumeWindow({
+    db: tx,
+    key: newGuestKey(group),
+    window: addressWindow("newGuests"),
+    now,
+  });
   if (guests.limited) {
     throw new RateLimited(
       `Too many new guest chats from your network. Sign up for a free account to keep chatting, or try again ${waitPhrase(guests.retryAfterSeconds)}.`,

@@ -18,30 +18,30 @@ afterAll(async () => {
   await h?.close();
 });
 
-const reply = (actor: ChatActor, input: Record<string, unknown>) =>
-  startReply({ db: h.db, catalog: h.catalog, actor, request: chatRequestSchema.parse(input) });
+const reply = async (actor: ChatActor, input: Record<string, unknown>) =>
+  await startReply({ db: h.db, catalog: h.catalog, actor, request: chatRequestSchema.parse(input) });
 
 async function finished(actor: ChatActor, input: Record<string, unknown>) {
-  const started = reply(actor, input);
+  const started = await reply(actor, input);
   await started.run.done;
   return started;
 }
 
 describe("reply versions", () => {
   it("Regenerate keeps the earlier replies as versions of the last one, newest shown", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const first = await finished(guest, { personaId: FREE, message: "one question" });
     const conversationId = first.conversationId;
     const second = await finished(guest, { conversationId, trigger: "regenerate" });
     const third = await finished(guest, { conversationId, trigger: "regenerate" });
 
     // The path the model and the page see: one reply, the newest.
-    expect(h.messagesOf(conversationId).map((m) => m.id)).toEqual([
-      h.messagesOf(conversationId)[0]!.id,
-      h.messagesOf(conversationId)[1]!.id,
+    expect((await h.messagesOf(conversationId)).map((m) => m.id)).toEqual([
+      (await h.messagesOf(conversationId))[0]!.id,
+      (await h.messagesOf(conversationId))[1]!.id,
       third.run.messageId,
     ]);
-    const views = messageViews(h.db, conversationId);
+    const views = await messageViews(h.db, conversationId);
     expect(views.at(-1)!.versions!.map((v) => v.id)).toEqual([
       first.run.messageId,
       second.run.messageId,
@@ -53,38 +53,38 @@ describe("reply versions", () => {
   });
 
   it("choosing a version puts it on the path; the next message follows it, and the versions go quiet", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const first = await finished(guest, { personaId: FREE, message: "pick me" });
     const conversationId = first.conversationId;
     const second = await finished(guest, { conversationId, trigger: "regenerate" });
 
-    expect(chooseReplyVersion({ db: h.db, conversationId, id: first.run.messageId })).toBe(true);
-    expect(h.messagesOf(conversationId).at(-1)!.id).toBe(first.run.messageId);
-    expect(messageViews(h.db, conversationId).at(-1)!.versions).toHaveLength(2);
+    expect(await chooseReplyVersion({ db: h.db, conversationId, id: first.run.messageId })).toBe(true);
+    expect((await h.messagesOf(conversationId)).at(-1)!.id).toBe(first.run.messageId);
+    expect((await messageViews(h.db, conversationId)).at(-1)!.versions).toHaveLength(2);
 
     await finished(guest, { conversationId, message: "next" });
-    const path = h.messagesOf(conversationId).map((m) => m.id);
+    const path = (await h.messagesOf(conversationId)).map((m) => m.id);
     expect(path).toContain(first.run.messageId);
     expect(path).not.toContain(second.run.messageId);
     expect(path).toHaveLength(5);
     // An earlier reply's versions can no longer be chosen: what follows was written after the one shown.
-    expect(chooseReplyVersion({ db: h.db, conversationId, id: second.run.messageId })).toBe(false);
+    expect(await chooseReplyVersion({ db: h.db, conversationId, id: second.run.messageId })).toBe(false);
   });
 
   it("a version can't be chosen from another conversation, and a reply with no text is not kept", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const mine = await finished(guest, { personaId: FREE, message: "mine" });
     await finished(guest, { conversationId: mine.conversationId, trigger: "regenerate" });
-    const other = await finished(h.guest(), { personaId: FREE, message: "other" });
+    const other = await finished(await h.guest(), { personaId: FREE, message: "other" });
     expect(
-      chooseReplyVersion({ db: h.db, conversationId: other.conversationId, id: mine.run.messageId }),
+      await chooseReplyVersion({ db: h.db, conversationId: other.conversationId, id: mine.run.messageId }),
     ).toBe(false);
 
     const failed = await finished(guest, { personaId: FREE, message: "[[fail:400]] nothing" });
     expect(failed.run.text).toBe("");
-    const retried = reply(guest, { conversationId: failed.conversationId, trigger: "regenerate" });
+    const retried = await reply(guest, { conversationId: failed.conversationId, trigger: "regenerate" });
     await retried.run.done;
-    const views = messageViews(h.db, failed.conversationId);
+    const views = await messageViews(h.db, failed.conversationId);
     expect(views).toHaveLength(3);
     expect(views.at(-1)!.versions).toBeUndefined();
     expect(
@@ -95,13 +95,13 @@ describe("reply versions", () => {
   });
 
   it("edit replaces the user's last message and its reply, keeping the old ones off the path", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const first = await finished(guest, { personaId: FREE, message: "tpyo here" });
     const conversationId = first.conversationId;
-    const [, oldQuestion] = h.messagesOf(conversationId);
+    const [, oldQuestion] = await h.messagesOf(conversationId);
     const edited = await finished(guest, { conversationId, trigger: "edit", message: "typo fixed" });
 
-    const path = h.messagesOf(conversationId);
+    const path = await h.messagesOf(conversationId);
     expect(
       path.map((m) => `${m.role}:${m.content.includes("typo fixed") || m.role === "assistant"}`),
     ).toEqual(["assistant:true", "user:true", "assistant:true"]);
@@ -116,11 +116,16 @@ describe("reply versions", () => {
   });
 
   it("edit is refused in someone else's conversation and without a message of one's own", async () => {
-    const guest = h.guest();
+    const guest = await h.guest();
     const mine = await finished(guest, { personaId: FREE, message: "mine" });
-    expect(() =>
-      reply(h.guest(), { conversationId: mine.conversationId, trigger: "edit", message: "x" }),
-    ).toThrow(/no conversation/);
+    await expect(
+      (async () =>
+        await reply(await h.guest(), {
+          conversationId: mine.conversationId,
+          trigger: "edit",
+          message: "x",
+        }))(),
+    ).rejects.toThrow(/no conversation/);
     expect(() => chatRequestSchema.parse({ trigger: "edit", message: "x", personaId: FREE })).toThrow();
   });
 });

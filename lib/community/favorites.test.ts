@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
@@ -19,7 +20,7 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 beforeEach(() => {
@@ -49,8 +50,8 @@ describe("favourites belong to their owner", () => {
   });
 
   it("stars are per user, idempotent, and one user's unstar leaves another's star", async () => {
-    const alice = h.user();
-    const bob = h.user();
+    const alice = await h.user();
+    const bob = await h.user();
     await signInJar(jar, h.db, alice.userId);
     expect(await (await star(A, "PUT")).json()).toEqual({ personaId: A, favorited: true, favorites: 1 });
     expect(await (await star(A, "PUT")).json()).toEqual({ personaId: A, favorited: true, favorites: 1 });
@@ -73,7 +74,7 @@ describe("favourites belong to their owner", () => {
 
   it("the favourites filter needs a signed-in caller; a star from another site is refused", async () => {
     expect((await list("favorites=1")).status).toBe(401);
-    await signInJar(jar, h.db, h.user().userId);
+    await signInJar(jar, h.db, (await h.user()).userId);
     expect((await star(A, "PUT", "https://evil.example")).status).toBe(403);
     expect((await star("no-such-persona", "PUT")).status).toBe(404);
     expect((await star("../x", "PUT")).status).toBe(400);

@@ -6,7 +6,7 @@ import { forgetStats } from "./stats-cache";
 export type FavoriteState = { personaId: string; favorited: boolean; favorites: number };
 
 /** Stars or unstars a persona for its user; doing it twice is the same as once. */
-export function setFavorite({
+export async function setFavorite({
   db,
   userId,
   personaId,
@@ -16,22 +16,22 @@ export function setFavorite({
   userId: string;
   personaId: string;
   favorited: boolean;
-}): FavoriteState {
-  if (favorited) addFavorite({ db, userId, personaId });
-  else removeFavorite({ db, userId, personaId });
+}): Promise<FavoriteState> {
+  if (favorited) await addFavorite({ db, userId, personaId });
+  else await removeFavorite({ db, userId, personaId });
   forgetStats();
-  return { personaId, favorited, favorites: countFavorites({ db, personaId }) };
+  return { personaId, favorited, favorites: await countFavorites({ db, personaId }) };
 }
 
 /** The viewer's stars as a set; empty without a viewer. */
-export function favoriteSet({
+export async function favoriteSet({
   db,
   userId,
 }: {
   db: Executor;
   userId: string | null | undefined;
-}): Set<string> {
-  return new Set(userId ? listFavoriteIds({ db, userId }) : []);
+}): Promise<Set<string>> {
+  return new Set(userId ? await listFavoriteIds({ db, userId }) : []);
 }
 
 /** Favourites first, otherwise in the order given. */

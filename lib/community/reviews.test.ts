@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
@@ -26,7 +27,7 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 beforeEach(() => {
@@ -50,10 +51,16 @@ const del = (id: string) =>
 
 /** A signed-in user who has sent `sent` messages to the persona. */
 async function reviewer(personaId: string, sent: number) {
-  const user = h.user();
-  const conv = createConversation({ db: h.db, userId: user.userId, personaId, title: "t", greeting: "hi" });
+  const user = await h.user();
+  const conv = await createConversation({
+    db: h.db,
+    userId: user.userId,
+    personaId,
+    title: "t",
+    greeting: "hi",
+  });
   for (let i = 0; i < sent; i++)
-    insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: `m${i}` });
+    await insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: `m${i}` });
   await signInJar(jar, h.db, user.userId);
   return user;
 }
@@ -140,7 +147,7 @@ describe("ratings and counts are exact; reported reviews stay until an operator 
       ctx(ids[3]!),
     );
     expect(reported.status).toBe(200);
-    expect(listReportedReviews({ db: h.db }).map((r) => [r.id, r.reports, r.reasons])).toEqual([
+    expect((await listReportedReviews({ db: h.db })).map((r) => [r.id, r.reports, r.reasons])).toEqual([
       [ids[3], 1, ["spam"]],
     ]);
     const stats = async () =>
@@ -150,10 +157,10 @@ describe("ratings and counts are exact; reported reviews stay until an operator 
         ).json()) as { stats: unknown }
       ).stats;
     expect(await stats()).toMatchObject({ rating: 3.5, ratingCount: 4 });
-    expect(moderateReview({ db: h.db, id: ids[3]!, hidden: true })).toBe(true);
-    expect(listReportedReviews({ db: h.db })).toEqual([]);
+    expect(await moderateReview({ db: h.db, id: ids[3]!, hidden: true })).toBe(true);
+    expect(await listReportedReviews({ db: h.db })).toEqual([]);
     expect(await stats()).toMatchObject({ rating: 4.33, ratingCount: 3 });
-    expect(moderateReview({ db: h.db, id: ids[3]!, hidden: false })).toBe(true);
+    expect(await moderateReview({ db: h.db, id: ids[3]!, hidden: false })).toBe(true);
     expect(await stats()).toMatchObject({ rating: 3.5, ratingCount: 4 });
   });
 

@@ -45,8 +45,16 @@ export const reviewsQuerySchema = z.strictObject({
 });
 
 /** Why this user may not review the persona yet, or null when they may. */
-export function reviewRefusal({ db, userId, persona }: { db: Executor; userId: string; persona: Persona }) {
-  const sent = countMessagesSent({ db, userId, personaId: persona.id });
+export async function reviewRefusal({
+  db,
+  userId,
+  persona,
+}: {
+  db: Executor;
+  userId: string;
+  persona: Persona;
+}) {
+  const sent = await countMessagesSent({ db, userId, personaId: persona.id });
   if (sent >= REVIEW_MIN_MESSAGES) return null;
   return {
     sent,
@@ -54,7 +62,7 @@ export function reviewRefusal({ db, userId, persona }: { db: Executor; userId: s
   };
 }
 
-export function writeReview({
+export async function writeReview({
   db,
   userId,
   persona,
@@ -65,9 +73,9 @@ export function writeReview({
   persona: Persona;
   input: ReviewInput;
 }) {
-  const refusal = reviewRefusal({ db, userId, persona });
+  const refusal = await reviewRefusal({ db, userId, persona });
   if (refusal) throw new AppError("forbidden", refusal.message);
-  const review = upsertReview({
+  const review = await upsertReview({
     db,
     userId,
     personaId: persona.id,
@@ -79,8 +87,16 @@ export function writeReview({
   return reviewView(review);
 }
 
-export function removeReview({ db, userId, personaId }: { db: Executor; userId: string; personaId: string }) {
-  if (!deleteUserReview({ db, userId, personaId }))
+export async function removeReview({
+  db,
+  userId,
+  personaId,
+}: {
+  db: Executor;
+  userId: string;
+  personaId: string;
+}) {
+  if (!(await deleteUserReview({ db, userId, personaId })))
     throw new AppError("not_found", "You have not reviewed this persona.");
   forgetStats();
 }
@@ -120,7 +136,7 @@ export type ReviewsPage = {
   distribution: { rating: number; count: number }[];
 };
 
-export function reviewsPage({
+export async function reviewsPage({
   db,
   personaId,
   page,
@@ -130,20 +146,22 @@ export function reviewsPage({
   personaId: string;
   page: number;
   sort: "newest" | "helpful";
-}): ReviewsPage {
-  const dist = ratingDistribution({ db, personaId });
+}): Promise<ReviewsPage> {
+  const dist = await ratingDistribution({ db, personaId });
   const distribution = [5, 4, 3, 2, 1].map((rating) => ({ rating, count: dist.get(rating) ?? 0 }));
   const total = distribution.reduce((n, d) => n + d.count, 0);
   const sum = distribution.reduce((n, d) => n + d.rating * d.count, 0);
   const pageCount = Math.max(1, Math.ceil(total / REVIEWS_PAGE_SIZE));
   const current = Math.min(page, pageCount);
-  const items = listReviews({
-    db,
-    personaId,
-    order: sort,
-    limit: REVIEWS_PAGE_SIZE,
-    offset: (current - 1) * REVIEWS_PAGE_SIZE,
-  }).map(reviewView);
+  const items = (
+    await listReviews({
+      db,
+      personaId,
+      order: sort,
+      limit: REVIEWS_PAGE_SIZE,
+      offset: (current - 1) * REVIEWS_PAGE_SIZE,
+    })
+  ).map(reviewView);
   return {
     items,
     page: current,
@@ -156,7 +174,15 @@ export function reviewsPage({
 }
 
 /** The viewer's own review, for the form. */
-export function ownReview({ db, userId, personaId }: { db: Executor; userId: string; personaId: string }) {
-  const r = getUserReview({ db, userId, personaId });
+export async function ownReview({
+  db,
+  userId,
+  personaId,
+}: {
+  db: Executor;
+  userId: string;
+  personaId: string;
+}) {
+  const r = await getUserReview({ db, userId, personaId });
   return r ? reviewView(r) : null;
 }

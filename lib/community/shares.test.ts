@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
 import { POST as continueRoute } from "@/app/share/[token]/continue/route";
@@ -21,22 +22,22 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 beforeEach(() => jar.clear());
 
 async function ownedConversation(personaId: string, tier: "free" | "pro" = "free") {
-  const owner = h.user(tier);
-  const conv = createConversation({
+  const owner = await h.user(tier);
+  const conv = await createConversation({
     db: h.db,
     userId: owner.userId,
     personaId,
     title: "Shared chat",
     greeting: "Hello!",
   });
-  insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: "my question" });
-  insertMessage({ db: h.db, conversationId: conv.id, role: "assistant", content: "an answer" });
+  await insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: "my question" });
+  await insertMessage({ db: h.db, conversationId: conv.id, role: "assistant", content: "an answer" });
   await signInJar(jar, h.db, owner.userId);
   return { owner, conv };
 }
@@ -62,20 +63,24 @@ describe("shared conversations", () => {
     const token = tokenOf(url);
     expect(Buffer.from(token, "base64url").length).toBeGreaterThanOrEqual(16);
     await new Promise((r) => setTimeout(r, 5));
-    insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: "said after sharing" });
-    const view = sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null });
+    await insertMessage({ db: h.db, conversationId: conv.id, role: "user", content: "said after sharing" });
+    const view = await sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null });
     expect(view.messages.map((m) => m.content)).toEqual(["Hello!", "my question", "an answer"]);
     expect(JSON.stringify(view)).not.toMatch(/@example\.com|body/);
 
-    await signInJar(jar, h.db, h.user().userId);
+    await signInJar(jar, h.db, (await h.user()).userId);
     expect((await share(conv.id)).status).toBe(404);
     expect((await share(conv.id, "DELETE")).status).toBe(404);
 
-    await signInJar(jar, h.db, getConversation({ db: h.db, id: conv.id, userId: conv.userId })!.userId);
-    expect((await share(conv.id, "DELETE")).status).toBe(200);
-    expect(() => sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null })).toThrow(
-      /no longer shared/,
+    await signInJar(
+      jar,
+      h.db,
+      (await getConversation({ db: h.db, id: conv.id, userId: conv.userId }))!.userId,
     );
+    expect((await share(conv.id, "DELETE")).status).toBe(200);
+    await expect(
+      (async () => await sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null }))(),
+    ).rejects.toThrow(/no longer shared/);
     expect((await cont(token)).status).toBe(404);
   });
 
@@ -88,26 +93,26 @@ describe("shared conversations", () => {
     const newId = new URL(response.headers.get("location")!).pathname.split("/").pop()!;
     const guestId = readGuestCookie(/pm_guest=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1]);
     expect(guestId).toBeTruthy();
-    expect(getConversation({ db: h.db, id: newId, userId: guestId! })).toBeDefined();
-    expect(listMessages({ db: h.db, conversationId: newId }).map((m) => m.content)).toEqual([
+    expect(await getConversation({ db: h.db, id: newId, userId: guestId! })).toBeDefined();
+    expect((await listMessages({ db: h.db, conversationId: newId })).map((m) => m.content)).toEqual([
       "Hello!",
       "my question",
       "an answer",
     ]);
     jar.set(GUEST_COOKIE, guestCookieValue(guestId!));
-    expect(getConversation({ db: h.db, id: conv.id, userId: guestId! })).toBeUndefined();
+    expect(await getConversation({ db: h.db, id: conv.id, userId: guestId! })).toBeUndefined();
   });
 
   it("a shared paid conversation shows the messages, not the prompt, and does not unlock chat", async () => {
     const { conv } = await ownedConversation(PAID, "pro");
     const token = tokenOf(((await (await share(conv.id)).json()) as { url: string }).url);
     const prompt = h.catalog.byId.get(PAID)!.body;
-    const view = sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: "free" });
+    const view = await sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: "free" });
     expect(view.locked).toBe(true);
     expect(view.messages.length).toBe(3);
     expect(JSON.stringify(view)).not.toContain(prompt.slice(0, 80));
 
-    await signInJar(jar, h.db, h.user("free").userId);
+    await signInJar(jar, h.db, (await h.user("free")).userId);
     const before = (h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
     const refused = await cont(token);
     expect(refused.status).toBe(303);
@@ -118,13 +123,13 @@ describe("shared conversations", () => {
     jar.clear();
     expect((await cont(token)).headers.get("location")).toMatch(/refused=forbidden/);
 
-    await signInJar(jar, h.db, h.user("pro").userId);
+    await signInJar(jar, h.db, (await h.user("pro")).userId);
     expect((await cont(token)).headers.get("location")).toMatch(/\/chat\//);
   });
 
-  it("a malformed token is a 404, not an error", () => {
-    expect(() => sharedView({ db: h.db, catalog: h.catalog, token: "../../x", viewerTier: null })).toThrow(
-      /no longer shared/,
-    );
+  it("a malformed token is a 404, not an error", async () => {
+    await expect(
+      (async () => await sharedView({ db: h.db, catalog: h.catalog, token: "../../x", viewerTier: null }))(),
+    ).rejects.toThrow(/no longer shared/);
   });
 });

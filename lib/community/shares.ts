@@ -26,7 +26,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  * The owner makes an unlisted link: 256 random bits, only the hash kept. It shows the messages up
  * to this moment (a snapshot; later messages stay private). Sharing again replaces the old link.
  */
-export function shareConversation({
+export async function shareConversation({
   db,
   id,
   userId,
@@ -37,18 +37,18 @@ export function shareConversation({
   userId: string;
   siteUrl: string;
 }) {
-  if (!getConversation({ db, id, userId }))
+  if (!(await getConversation({ db, id, userId })))
     throw new AppError("not_found", "There is no conversation with that id.");
   const token = randomBytes(32).toString("base64url");
-  replaceShare({ db, conversationId: id, tokenHash: hashToken(token), sharedUntil: new Date() });
+  await replaceShare({ db, conversationId: id, tokenHash: hashToken(token), sharedUntil: new Date() });
   return { url: new URL(`/share/${token}`, siteUrl).toString() };
 }
 
 /** The link stops working at once. */
-export function revokeShare({ db, id, userId }: { db: Db; id: string; userId: string }) {
-  if (!getConversation({ db, id, userId }))
+export async function revokeShare({ db, id, userId }: { db: Db; id: string; userId: string }) {
+  if (!(await getConversation({ db, id, userId })))
     throw new AppError("not_found", "There is no conversation with that id.");
-  return { revoked: deleteShares({ db, conversationId: id }) > 0 };
+  return { revoked: (await deleteShares({ db, conversationId: id })) > 0 };
 }
 
 export type SharedView = {
@@ -60,7 +60,7 @@ export type SharedView = {
   messages: { role: "user" | "assistant"; content: string }[];
 };
 
-export function sharedView({
+export async function sharedView({
   db,
   catalog,
   token,
@@ -70,9 +70,9 @@ export function sharedView({
   catalog: Catalog;
   token: string;
   viewerTier: ChatActor["tier"] | null;
-}): SharedView {
+}): Promise<SharedView> {
   if (!TOKEN.test(token)) throw notFound();
-  const shared = getSharedConversation({ db, tokenHash: hashToken(token) });
+  const shared = await getSharedConversation({ db, tokenHash: hashToken(token) });
   const persona = shared && catalog.byId.get(shared.personaId);
   if (!shared || !persona) throw notFound();
   return {
@@ -88,7 +88,7 @@ export function sharedView({
  * for any chat (a shared paid conversation unlocks nothing); a visitor becomes a guest, within the
  * new-guests-per-address limit. Messages sent afterwards count against the viewer's quota as usual.
  */
-export function continueShared({
+export async function continueShared({
   db,
   catalog,
   token,
@@ -100,15 +100,20 @@ export function continueShared({
   token: string;
   actor: ChatActor;
   clientGroup: string;
-}): { conversationId: string; newGuestId: string | null } {
-  const view = sharedView({ db, catalog, token, viewerTier: actor.kind === "user" ? actor.tier : null });
+}): Promise<{ conversationId: string; newGuestId: string | null }> {
+  const view = await sharedView({
+    db,
+    catalog,
+    token,
+    viewerTier: actor.kind === "user" ? actor.tier : null,
+  });
   const persona = catalog.byId.get(view.persona.id)!;
   assertCanChat(actor, persona);
-  return db.transaction(
-    (tx) => {
+  return await db.transaction(
+    async (tx) => {
       let userId = actor.userId;
       if (!userId) {
-        const guests = consumeWindow({
+        const guests = await consumeWindow({
           db: tx,
           key: newGuestKey(clientGroup),
           window: addressWindow("newGuests"),
@@ -119,9 +124,9 @@ export function continueShared({
             guests.retryAfterSeconds,
           );
         }
-        userId = createGuestUser({ db: tx }).id;
+        userId = (await createGuestUser({ db: tx })).id;
       }
-      const conversationId = insertConversationCopy({
+      const conversationId = await insertConversationCopy({
         db: tx,
         userId,
         personaId: persona.id,

@@ -4,7 +4,7 @@ import { favoriteCounts } from "@/lib/db/queries/favorites";
 import { usageTotals } from "@/lib/db/queries/persona-usage";
 import { ratingTotals } from "@/lib/db/queries/reviews";
 import type { PersonaStats, StatsMap } from "./ranking";
-import { cachedStatsValue } from "./stats-cache";
+import { cachedStatsValue, forgetStats } from "./stats-cache";
 import { dayOf } from "./usage";
 
 export type { PersonaStats, StatsMap } from "./ranking";
@@ -32,13 +32,19 @@ export const EMPTY_STATS: PersonaStats = {
  * (the covering index on (day, persona_id, users) reads only the days asked for), one group-by
  * over favourites and one over visible reviews. "Last 7 days" is today and the six days before (UTC).
  */
-export function computeStats({ db, now = new Date() }: { db: Executor; now?: Date }): StatsMap {
+export async function computeStats({
+  db,
+  now = new Date(),
+}: {
+  db: Executor;
+  now?: Date;
+}): Promise<StatsMap> {
   const today = dayOf(now);
-  const last7 = usageTotals({ db, fromDay: dayOf(now, -6), toDay: today });
-  const previous7 = usageTotals({ db, fromDay: dayOf(now, -13), toDay: dayOf(now, -7) });
-  const last30 = usageTotals({ db, fromDay: dayOf(now, -29), toDay: today });
-  const stars = favoriteCounts({ db });
-  const ratings = ratingTotals({ db });
+  const last7 = await usageTotals({ db, fromDay: dayOf(now, -6), toDay: today });
+  const previous7 = await usageTotals({ db, fromDay: dayOf(now, -13), toDay: dayOf(now, -7) });
+  const last30 = await usageTotals({ db, fromDay: dayOf(now, -29), toDay: today });
+  const stars = await favoriteCounts({ db });
+  const ratings = await ratingTotals({ db });
   const ids = new Set([...last30.keys(), ...previous7.keys(), ...stars.keys(), ...ratings.keys()]);
   const map = new Map<string, PersonaStats>();
   for (const id of ids) {
@@ -55,8 +61,14 @@ export function computeStats({ db, now = new Date() }: { db: Executor; now?: Dat
 }
 
 /** The same, computed at most every STATS_TTL_MS per process (see stats-cache.ts). */
-export function catalogStats({ db }: { db: Executor }): StatsMap {
-  return cachedStatsValue(() => computeStats({ db }));
+export async function catalogStats({ db }: { db: Executor }): Promise<StatsMap> {
+  // The promise is what is kept, so renders at the same moment share one computation.
+  return cachedStatsValue<Promise<StatsMap>>(() =>
+    computeStats({ db }).catch((error: unknown) => {
+      forgetStats();
+      throw error;
+    }),
+  );
 }
 
 export function statsOf(map: StatsMap, personaId: string): PersonaStats {

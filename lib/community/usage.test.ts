@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
@@ -22,14 +23,14 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 beforeEach(() => forgetStats());
 
 /** One chat message, through the chat service as the route calls it; waits for the reply. */
 async function chat(actor: ChatActor, personaId: string, clientGroup: string, daysAgo = 0) {
-  const started = startReply({
+  const started = await startReply({
     db: h.db,
     catalog: h.catalog,
     actor,
@@ -43,16 +44,16 @@ async function chat(actor: ChatActor, personaId: string, clientGroup: string, da
 
 describe("usage is distinct chatting users per persona per day", () => {
   it("counts exactly after a scripted mix of users and guests", async () => {
-    const u1 = h.user();
-    const u2 = h.user();
+    const u1 = await h.user();
+    const u2 = await h.user();
     // u1: many chats today with P, still one person; also one with Q.
     for (let i = 0; i < 4; i++) await chat(u1, P, "10.0.0.1");
     await chat(u1, Q, "10.0.0.1");
     // u2 from the same address as u1: a signed-in user is counted by account, not address.
     await chat(u2, P, "10.0.0.1");
     // Two guests behind one address: once. A visitor (new guest) from another address: once more.
-    await chat(h.guest(), P, "192.0.2.7");
-    await chat(h.guest(), P, "192.0.2.7");
+    await chat(await h.guest(), P, "192.0.2.7");
+    await chat(await h.guest(), P, "192.0.2.7");
     await chat(h.visitor(), P, "2001:db8:1:2::/64");
     // u1 on earlier days: 3 days ago (this week), 10 days ago (the week before), 40 days ago (neither).
     await chat(u1, P, "10.0.0.1", 3);
@@ -61,7 +62,7 @@ describe("usage is distinct chatting users per persona per day", () => {
     await chat(u2, P, "10.0.0.1", 10);
     await chat(u1, P, "10.0.0.1", 40);
 
-    const stats = computeStats({ db: h.db });
+    const stats = await computeStats({ db: h.db });
     expect(statsOf(stats, P)).toMatchObject({ usersLast7Days: 5, usersPrevious7Days: 2, usersLast30Days: 7 });
     expect(statsOf(stats, Q)).toMatchObject({ usersLast7Days: 1, usersPrevious7Days: 0, usersLast30Days: 1 });
 
@@ -86,7 +87,10 @@ describe("usage is distinct chatting users per persona per day", () => {
       .prepare("SELECT count(*) AS n FROM persona_usage_actors WHERE day < date('now', '-1 day')")
       .get() as { n: number };
     expect(oldActors.n).toBe(0);
-    expect(statsOf(computeStats({ db: h.db }), P)).toMatchObject({ usersLast7Days: 5, usersLast30Days: 7 });
+    expect(statsOf(await computeStats({ db: h.db }), P)).toMatchObject({
+      usersLast7Days: 5,
+      usersLast30Days: 7,
+    });
   });
 
   it("sorts: most used by 30 days, trending by growth, in the API", async () => {

@@ -27,7 +27,7 @@ export function usageActorHash(actor: { kind: string; userId: string }, clientGr
 const globalForUsage = globalThis as unknown as { personaUsagePrunedDay?: string };
 
 /** Counts a chat message towards its persona's daily distinct users (called where it is saved). */
-export function countPersonaUse({
+export async function countPersonaUse({
   db,
   personaId,
   actor,
@@ -41,9 +41,9 @@ export function countPersonaUse({
   now?: Date;
 }) {
   const day = dayOf(now);
-  recordPersonaUse({ db, personaId, day, actorHash: usageActorHash(actor, clientGroup) });
+  await recordPersonaUse({ db, personaId, day, actorHash: usageActorHash(actor, clientGroup) });
   if (globalForUsage.personaUsagePrunedDay !== day) {
     globalForUsage.personaUsagePrunedDay = day;
-    pruneUsageActors({ db, beforeDay: dayOf(now, -1) });
+    await pruneUsageActors({ db, beforeDay: dayOf(now, -1) });
   }
 }

@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { startReply } from "@/lib/chat/service";
@@ -14,15 +15,15 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 
 describe("versions and prompt size", () => {
   it("a new conversation records the persona version it started with", async () => {
-    const user = h.user();
+    const user = await h.user();
     const persona = h.catalog.byId.get("backend-developer")!;
-    const started = startReply({
+    const started = await startReply({
       db: h.db,
       catalog: h.catalog,
       actor: user,
@@ -30,11 +31,15 @@ describe("versions and prompt size", () => {
       clientGroup: "10.1.1.1",
     });
     await started.run.done;
-    expect(getConversationPersonaVersion({ db: h.db, id: started.conversationId, userId: user.userId })).toBe(
-      persona.version,
-    );
     expect(
-      getConversationPersonaVersion({ db: h.db, id: started.conversationId, userId: h.user().userId }),
+      await getConversationPersonaVersion({ db: h.db, id: started.conversationId, userId: user.userId }),
+    ).toBe(persona.version);
+    expect(
+      await getConversationPersonaVersion({
+        db: h.db,
+        id: started.conversationId,
+        userId: (await h.user()).userId,
+      }),
     ).toBeNull();
   });
 

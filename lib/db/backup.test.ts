@@ -72,7 +72,9 @@ describe("backupDatabase", () => {
     const source = connect(live);
     await expect(backupDatabase({ source, target })).rejects.toThrow(BackupError);
     expect(fs.readFileSync(target, "utf8")).toBe("keep me");
-    await expect(backupDatabase({ source, target, force: true })).resolves.toMatchObject({ integrity: "ok" });
+    await expect(backupDatabase({ source, target, force: true })).resolves.toMatchObject({
+      integrity: "ok",
+    });
   });
 
   it("says so in one line when the directory does not exist", async () => {

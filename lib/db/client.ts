@@ -1,54 +1,75 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { env } from "@/lib/env";
-import { migrateDatabase } from "./migrate";
-import * as schema from "./schema";
+import { describePostgres, openPostgres, type PostgresHandle } from "./postgres-driver";
+import { closeSqlite, openSqlite, type SqliteHandle } from "./sqlite-driver";
+import type { Db } from "./types";
 
-export type Db = BetterSQLite3Database<typeof schema>;
-/** A transaction handle: query modules accept either, so callers can group writes. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Executor = Db | Tx;
+export type { Db, Executor, Tx } from "./types";
+export { openSqlite as openDatabase } from "./sqlite-driver";
 
-/** Opens a SQLite file with the settings every connection here uses, and brings it up to date. */
-export function openDatabase(file: string): { sqlite: Database.Database; db: Db } {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema });
-  migrateDatabase(db);
-  return { sqlite, db };
-}
+type Open = { engine: "sqlite"; handle: SqliteHandle } | { engine: "postgres"; handle: PostgresHandle };
 
-// One connection per process; cached on globalThis so dev hot reload does not open more.
+// One database per process; cached on globalThis so dev hot reload does not open more.
 const globalForDb = globalThis as unknown as {
-  personaDb?: { sqlite: Database.Database; db: Db };
+  personaDb?: Open;
+  personaDbOpening?: Promise<Open>;
   personaDbClosed?: boolean;
 };
 
-export function getDb(): Db {
-  if (globalForDb.personaDbClosed) throw new Error("The database is closed: the server is shutting down.");
-  globalForDb.personaDb ??= openDatabase(env().databasePath);
-  return globalForDb.personaDb.db;
+/** Where this process's data lives, for messages (a PostgreSQL URL without its password). */
+export function describeDatabase(): string {
+  const database = env().database;
+  return database.engine === "postgres" ? describePostgres(database.url) : database.path;
 }
 
 /**
- * Shutdown: folds the WAL back into the database file and closes the connection, so no -wal/-shm
- * files are left behind. Later getDb() calls throw instead of opening the file again.
+ * Opens this process's database (SQLite at DATABASE_PATH, or PostgreSQL at DATABASE_URL) and
+ * applies pending migrations. The server calls it once at start; scripts call it before their first
+ * query. Throws a message naming the database when it cannot be used.
  */
-export function closeDb() {
+export async function startDatabase(): Promise<Db> {
+  if (globalForDb.personaDbClosed) throw new Error("The database is closed: the server is shutting down.");
+  if (globalForDb.personaDb) return globalForDb.personaDb.handle.db;
+  const database = env().database;
+  globalForDb.personaDbOpening ??= (async (): Promise<Open> =>
+    database.engine === "postgres"
+      ? { engine: "postgres", handle: await openPostgres(database.url) }
+      : { engine: "sqlite", handle: openSqlite(database.path) })();
+  globalForDb.personaDb = await globalForDb.personaDbOpening;
+  return globalForDb.personaDb.handle.db;
+}
+
+/**
+ * The process's database. SQLite opens on first use; PostgreSQL must have been started by
+ * startDatabase() (the server does it before the first request).
+ */
+export function getDb(): Db {
+  if (globalForDb.personaDbClosed) throw new Error("The database is closed: the server is shutting down.");
+  if (globalForDb.personaDb) return globalForDb.personaDb.handle.db;
+  const database = env().database;
+  if (database.engine === "postgres")
+    throw new Error("PostgreSQL is not open yet: call startDatabase() before the first query.");
+  globalForDb.personaDb = { engine: "sqlite", handle: openSqlite(database.path) };
+  return globalForDb.personaDb.handle.db;
+}
+
+/** Shutdown: closes the connection (SQLite: after folding the WAL back). Later calls throw. */
+export async function closeDb() {
   globalForDb.personaDbClosed = true;
-  const open = globalForDb.personaDb;
-  if (!open) return;
+  const open = globalForDb.personaDb ?? (await globalForDb.personaDbOpening?.catch(() => undefined));
   globalForDb.personaDb = undefined;
-  try {
-    open.sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  } finally {
-    open.sqlite.close();
-  }
+  globalForDb.personaDbOpening = undefined;
+  if (!open) return;
+  if (open.engine === "sqlite") closeSqlite(open.handle);
+  else await open.handle.pool.end();
+}
+
+/** Tests: closes this process's database and forgets it, so the next getDb() opens it afresh. */
+export async function forgetDb() {
+  const open = globalForDb.personaDb;
+  globalForDb.personaDb = undefined;
+  globalForDb.personaDbOpening = undefined;
+  globalForDb.personaDbClosed = false;
+  if (open?.engine === "sqlite") open.handle.sqlite.close();
+  else if (open) await open.handle.pool.end();
 }

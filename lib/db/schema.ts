@@ -1,317 +1,67 @@
-import { sql, type InferSelectModel } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-const now = sql`(unixepoch('subsec') * 1000)`;
-const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
-const TIER = ["free", "pro", "max"] as const;
-/** Where a tier came from. */
-export const TIER_SOURCES = ["default", "code", "stripe", "operator"] as const;
-
-export const users = sqliteTable("users", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  name: text("name"),
-  /** argon2id; null for accounts that only sign in through OAuth. */
-  passwordHash: text("password_hash"),
-  tier: text("tier", { enum: TIER }).notNull().default("free"),
-  tierSince: timestamp("tier_since").notNull().default(now),
-  tierSource: text("tier_source", { enum: TIER_SOURCES }).notNull().default("default"),
-  /** Bumped by "sign out everywhere" and a password change: every older session stops working. */
-  sessionVersion: integer("session_version").notNull().default(0),
-  /** Guests are made on a first chat message and kept by cookie; they have no email to sign in with. */
-  isGuest: integer("is_guest", { mode: "boolean" }).notNull().default(false),
-  stripeCustomerId: text("stripe_customer_id").unique(),
-  createdAt: timestamp("created_at").notNull().default(now),
-});
-export type User = InferSelectModel<typeof users>;
-
-/** One row per signed-in browser; the session cookie names it, sign-out revokes it. */
-export const sessions = sqliteTable(
-  "sessions",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    version: integer("version").notNull(),
-    createdAt: timestamp("created_at").notNull().default(now),
-    expiresAt: timestamp("expires_at").notNull(),
-    revokedAt: timestamp("revoked_at"),
-  },
-  (t) => [index("sessions_user_idx").on(t.userId)],
-);
-export type Session = InferSelectModel<typeof sessions>;
-
-/** OAuth identities (GitHub, Google) linked to a user. */
-export const accounts = sqliteTable(
-  "accounts",
-  {
-    provider: text("provider").notNull(),
-    providerAccountId: text("provider_account_id").notNull(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at").notNull().default(now),
-  },
-  (t) => [
-    primaryKey({ columns: [t.provider, t.providerAccountId] }),
-    index("accounts_user_idx").on(t.userId),
-  ],
-);
-
-export const tierChanges = sqliteTable(
-  "tier_changes",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    fromTier: text("from_tier", { enum: TIER }).notNull(),
-    toTier: text("to_tier", { enum: TIER }).notNull(),
-    source: text("source", { enum: TIER_SOURCES }).notNull(),
-    /** The redeem code's id, the Stripe event id, or who granted it. */
-    reference: text("reference"),
-    createdAt: timestamp("created_at").notNull().default(now),
-  },
-  (t) => [index("tier_changes_user_idx").on(t.userId, t.createdAt)],
-);
-export type TierChange = InferSelectModel<typeof tierChanges>;
-
-export const redeemCodes = sqliteTable("redeem_codes", {
-  /** SHA-256 of the code: a leaked database does not leak usable codes. */
-  codeHash: text("code_hash").primaryKey(),
-  /** The first characters, to tell codes apart in listings. */
-  hint: text("hint").notNull(),
-  tier: text("tier", { enum: TIER }).notNull(),
-  createdAt: timestamp("created_at").notNull().default(now),
-  expiresAt: timestamp("expires_at"),
-  redeemedBy: text("redeemed_by").references(() => users.id, { onDelete: "set null" }),
-  redeemedAt: timestamp("redeemed_at"),
-});
-export type RedeemCode = InferSelectModel<typeof redeemCodes>;
-
-/** Failed sign-ins, by account ("email:…") and by address ("ip:…"), for rate limiting. */
-export const signInFailures = sqliteTable(
-  "sign_in_failures",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    key: text("key").notNull(),
-    at: timestamp("at").notNull(),
-  },
-  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at)],
-);
-
-/** Stripe events already applied: a replay finds its id here and changes nothing. */
-export const stripeEvents = sqliteTable("stripe_events", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
-  processedAt: timestamp("processed_at").notNull().default(now),
-});
-
-/** The latest subscription state Stripe told us about, per customer, so late events can't win. */
-export const stripeSubscriptions = sqliteTable("stripe_subscriptions", {
-  customerId: text("customer_id").primaryKey(),
-  subscriptionId: text("subscription_id").notNull(),
-  status: text("status").notNull(),
-  tier: text("tier", { enum: TIER }).notNull(),
-  /** Stripe's event.created (seconds) of the state stored here. */
-  eventCreated: integer("event_created").notNull(),
-  updatedAt: timestamp("updated_at").notNull().default(now),
-});
-
-/** Messages sent per user per UTC day, for the chat quota. */
-export const dailyUsage = sqliteTable(
-  "daily_usage",
-  {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    day: text("day").notNull(),
-    messages: integer("messages").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.day] })],
-);
-
-export const MESSAGE_STATUSES = ["complete", "streaming", "interrupted", "stopped"] as const;
-
-export const conversations = sqliteTable(
-  "conversations",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    personaId: text("persona_id").notNull(),
-    title: text("title").notNull(),
-    /** The conversation this one was handed off from, and the transcript it carried as context. */
-    parentId: text("parent_id"),
-    handoffContext: text("handoff_context"),
-    /** The persona's version when the conversation started (null for older conversations). */
-    personaVersion: text("persona_version"),
-    createdAt: timestamp("created_at").notNull().default(now),
-    updatedAt: timestamp("updated_at").notNull().default(now),
-  },
-  (t) => [
-    index("conversations_user_idx").on(t.userId, t.updatedAt),
-    index("conversations_parent_idx").on(t.parentId),
-  ],
-);
-export type Conversation = InferSelectModel<typeof conversations>;
-
-export const messages = sqliteTable(
-  "messages",
-  {
-    id: text("id").primaryKey(),
-    conversationId: text("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["user", "assistant"] }).notNull(),
-    content: text("content").notNull(),
-    status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("complete"),
-    createdAt: timestamp("created_at").notNull().default(now),
-    /** Versions of one reply (Regenerate) share a group: the first version's id. Null: one version only. */
-    replyGroup: text("reply_group"),
-    /** On the conversation's current path; false for a version not shown and for edited-away messages. */
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-  },
-  (t) => [
-    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
-    index("messages_reply_group_idx").on(t.replyGroup),
-  ],
-);
-export type Message = InferSelectModel<typeof messages>;
-
-/** Keys for the OpenAI-compatible API (`/v1/*`). Only a hash is kept: the key is shown once. */
-export const apiKeys = sqliteTable(
-  "api_keys",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    name: text("name").notNull(),
-    /** SHA-256 (hex) of the whole key; keys carry 256 random bits, so a plain hash is enough. */
-    keyHash: text("key_hash").notNull().unique(),
-    /** The key's first characters, to tell keys apart in listings. */
-    prefix: text("prefix").notNull(),
-    createdAt: timestamp("created_at").notNull().default(now),
-    lastUsedAt: timestamp("last_used_at"),
-    revokedAt: timestamp("revoked_at"),
-  },
-  (t) => [index("api_keys_user_idx").on(t.userId, t.createdAt)],
-);
-export type ApiKey = InferSelectModel<typeof apiKeys>;
-
-/** A user's starred personas. */
-export const favorites = sqliteTable(
-  "favorites",
-  {
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    personaId: text("persona_id").notNull(),
-    createdAt: timestamp("created_at").notNull().default(now),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.personaId] }), index("favorites_persona_idx").on(t.personaId)],
-);
-
 /**
- * Who chatted with a persona on a UTC day, as a keyed hash (a user, or a guest's address group):
- * only for counting each once a day. Rows older than yesterday are pruned.
+ * The tables the query layer uses: this process's engine's (lib/db/schema-sqlite.ts without
+ * DATABASE_URL, lib/db/schema-pg.ts with it). A process uses one engine, so the choice is made once,
+ * here; queries are written once, typed against the SQLite definitions, and the check below keeps
+ * the PostgreSQL tables in step with them (same tables, same columns, same JavaScript types).
  */
-export const personaUsageActors = sqliteTable(
-  "persona_usage_actors",
-  {
-    personaId: text("persona_id").notNull(),
-    day: text("day").notNull(),
-    actorHash: text("actor_hash").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.personaId, t.day, t.actorHash] })],
-);
+import type { InferInsertModel, InferSelectModel } from "drizzle-orm";
+import { databaseEngine } from "@/lib/env";
+import * as pg from "./schema-pg";
+import * as sqlite from "./schema-sqlite";
 
-/** Distinct chatting users per persona per UTC day: one row per (persona, day) that had any. */
-export const personaUsageDays = sqliteTable(
-  "persona_usage_days",
-  {
-    personaId: text("persona_id").notNull(),
-    day: text("day").notNull(),
-    users: integer("users").notNull().default(0),
-  },
-  (t) => [
-    primaryKey({ columns: [t.personaId, t.day] }),
-    // Covering index: "sum of the last N days for every persona" reads only this range.
-    index("persona_usage_days_day_idx").on(t.day, t.personaId, t.users),
-  ],
-);
+export { MESSAGE_STATUSES, TIER_SOURCES } from "./schema-sqlite";
 
-/** One review per user per persona, earned by use. */
-export const reviews = sqliteTable(
-  "reviews",
-  {
-    id: text("id").primaryKey(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    personaId: text("persona_id").notNull(),
-    rating: integer("rating").notNull(),
-    body: text("body"),
-    /** The persona's version when the review was written (or last edited). */
-    personaVersion: text("persona_version").notNull(),
-    helpful: integer("helpful").notNull().default(0),
-    /** Set by an operator: a hidden review is left out of pages and ratings. */
-    hiddenAt: timestamp("hidden_at"),
-    createdAt: timestamp("created_at").notNull().default(now),
-    updatedAt: timestamp("updated_at").notNull().default(now),
-  },
-  (t) => [
-    uniqueIndex("reviews_user_persona_idx").on(t.userId, t.personaId),
-    index("reviews_persona_idx").on(t.personaId, t.createdAt),
-  ],
-);
-export type Review = InferSelectModel<typeof reviews>;
+type SqliteTables = Omit<typeof sqlite, "MESSAGE_STATUSES" | "TIER" | "TIER_SOURCES">;
 
-export const reviewVotes = sqliteTable(
-  "review_votes",
-  {
-    reviewId: text("review_id")
-      .notNull()
-      .references(() => reviews.id, { onDelete: "cascade" }),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.reviewId, t.userId] })],
-);
+/** Same tables and columns with the same row types in both schemas, or this does not compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type PgRows = {
+  [K in keyof SqliteTables]: K extends keyof typeof pg ? InferSelectModel<(typeof pg)[K]> : never;
+};
+type SqliteRows = { [K in keyof SqliteTables]: InferSelectModel<SqliteTables[K]> };
+type PgInserts = {
+  [K in keyof SqliteTables]: K extends keyof typeof pg ? InferInsertModel<(typeof pg)[K]> : never;
+};
+type SqliteInserts = { [K in keyof SqliteTables]: InferInsertModel<SqliteTables[K]> };
+/** messages.seq exists only in PostgreSQL (SQLite has rowid): left out of the comparison. */
+type WithoutSeq<T> = { [K in keyof T]: K extends "messages" ? Omit<T[K], "seq"> : T[K] };
+const tablesMatch: [Same<WithoutSeq<PgRows>, SqliteRows>, Same<WithoutSeq<PgInserts>, SqliteInserts>] = [
+  true,
+  true,
+];
+void tablesMatch;
 
-export const reviewReports = sqliteTable(
-  "review_reports",
-  {
-    reviewId: text("review_id")
-      .notNull()
-      .references(() => reviews.id, { onDelete: "cascade" }),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    reason: text("reason"),
-    createdAt: timestamp("created_at").notNull().default(now),
-    /** When an operator hid or restored the review: the report is dealt with. */
-    resolvedAt: timestamp("resolved_at"),
-  },
-  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("review_reports_open_idx").on(t.resolvedAt)],
-);
+const active: typeof sqlite = databaseEngine() === "postgres" ? (pg as unknown as typeof sqlite) : sqlite;
 
-/** An unlisted read-only link to a conversation, as it was when shared. Only the token's hash is kept. */
-export const conversationShares = sqliteTable(
-  "conversation_shares",
-  {
-    tokenHash: text("token_hash").primaryKey(),
-    conversationId: text("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
-    /** Messages created up to this moment are shown. */
-    sharedUntil: timestamp("shared_until").notNull(),
-    createdAt: timestamp("created_at").notNull().default(now),
-  },
-  (t) => [index("conversation_shares_conversation_idx").on(t.conversationId)],
-);
-export type ConversationShare = InferSelectModel<typeof conversationShares>;
+export const {
+  users,
+  sessions,
+  accounts,
+  tierChanges,
+  redeemCodes,
+  signInFailures,
+  stripeEvents,
+  stripeSubscriptions,
+  dailyUsage,
+  conversations,
+  messages,
+  apiKeys,
+  favorites,
+  personaUsageActors,
+  personaUsageDays,
+  reviews,
+  reviewVotes,
+  reviewReports,
+  conversationShares,
+  appSettings,
+} = active;
+
+export type User = sqlite.User;
+export type Session = sqlite.Session;
+export type TierChange = sqlite.TierChange;
+export type RedeemCode = sqlite.RedeemCode;
+export type Conversation = sqlite.Conversation;
+export type Message = sqlite.Message;
+export type ApiKey = sqlite.ApiKey;
+export type Review = sqlite.Review;
+export type ConversationShare = sqlite.ConversationShare;

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { changePasswordAction, redeemAction, signOutEverywhereAction } from "@/app/account/actions";
 import { checkoutAction } from "@/app/pricing/actions";
@@ -38,7 +39,7 @@ let cases = 0;
 const outcomes = new Map<string, Record<string, number>>();
 
 async function signedIn(userId: string) {
-  const session = createSession({ db: h.db, userId, version: 0, maxAgeMs: 3_600_000 });
+  const session = await createSession({ db: h.db, userId, version: 0, maxAgeMs: 3_600_000 });
   const cookie = await sessionCookie({ uid: userId, sid: session.id, sub: userId, name: null, email: null });
   return { [sessionCookieName()]: cookie.value };
 }
@@ -47,29 +48,28 @@ beforeAll(async () => {
   h = await startChatHarness();
   vi.spyOn(console, "error").mockImplementation(() => {});
   for (const level of ["error", "warn", "info"] as const) vi.spyOn(log, level).mockImplementation(() => log);
-  const password = createUser({
+  const password = (await createUser({
     db: h.db,
     email: "owner@example.com",
     passwordHash: await hashPassword("the owner's password"),
-  })!;
-  const oauth = createOAuthUser({
+  }))!;
+  const oauth = (await createOAuthUser({
     db: h.db,
     email: "oauth@example.com",
     name: null,
     provider: "github",
     providerAccountId: "7",
-  })!;
+  }))!;
   cookiesFor.visitor = {};
   cookiesFor.password = await signedIn(password.id);
   cookiesFor.oauth = await signedIn(oauth.id);
   cookiesFor.forged = { [sessionCookieName()]: "eyJhbGciOi.forged.token" };
-  codes = createCodes({ db: h.db, tier: "pro", count: 5 }).codes;
+  codes = (await createCodes({ db: h.db, tier: "pro", count: 5 })).codes;
 });
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
-  delete (globalThis as { personaDb?: unknown }).personaDb;
+  await forgetDb();
   await h?.close();
 });
 

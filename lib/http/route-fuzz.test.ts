@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { forgetDb } from "@/lib/db/client";
 import path from "node:path";
 import fc from "fast-check";
 import { NextRequest } from "next/server";
@@ -185,8 +186,9 @@ const cookiesFor: Record<string, Record<string, string>> = {};
 const saved = { ...process.env };
 let cases = 0;
 let userId: string;
-const seedConversation = () =>
-  createConversation({ db: h.db, userId, personaId: "backend-developer", title: "t", greeting: "hi" }).id;
+const seedConversation = async () =>
+  (await createConversation({ db: h.db, userId, personaId: "backend-developer", title: "t", greeting: "hi" }))
+    .id;
 let reachedNextAuth = 0;
 const statuses = new Map<string, Record<number, number>>();
 
@@ -197,10 +199,10 @@ beforeAll(async () => {
   vi.spyOn(console, "error").mockImplementation(() => {});
   vi.spyOn(console, "warn").mockImplementation(() => {});
   for (const level of ["error", "warn", "info"] as const) vi.spyOn(log, level).mockImplementation(() => log);
-  const user = h.user("pro");
+  const user = await h.user("pro");
   userId = user.userId;
-  conversationId = seedConversation();
-  const session = createSession({ db: h.db, userId: user.userId, version: 0, maxAgeMs: 3_600_000 });
+  conversationId = await seedConversation();
+  const session = await createSession({ db: h.db, userId: user.userId, version: 0, maxAgeMs: 3_600_000 });
   const cookie = await sessionCookie({
     uid: user.userId,
     sid: session.id,
@@ -210,14 +212,13 @@ beforeAll(async () => {
   });
   cookiesFor.visitor = {};
   cookiesFor.user = { [sessionCookieName()]: cookie.value };
-  cookiesFor.guest = { [GUEST_COOKIE]: guestCookieValue(h.guest().userId) };
+  cookiesFor.guest = { [GUEST_COOKIE]: guestCookieValue((await h.guest()).userId) };
   cookiesFor.forged = { [sessionCookieName()]: "not-a-jwt", [GUEST_COOKIE]: "someone.forged" };
 });
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
-  delete (globalThis as { personaDb?: unknown }).personaDb;
+  await forgetDb();
   process.env = saved;
   await h?.close();
 });
@@ -404,8 +405,8 @@ describe("every route handler answers arbitrary input with 2xx, 3xx or 4xx", () 
             }),
             async (input) => {
               cases++;
-              if (!getConversation({ db: h.db, id: conversationId, userId }))
-                conversationId = seedConversation();
+              if (!(await getConversation({ db: h.db, id: conversationId, userId })))
+                conversationId = await seedConversation();
               resetScope({ cookies: cookiesFor[input.actor], headers: { host: "localhost:3000" } });
               let built;
               try {

@@ -22,26 +22,26 @@ afterEach(() => {
 const window = { max: 3, windowMs: 60 * 60_000 };
 
 describe("consumeWindow", () => {
-  it("allows max events in the window, then refuses until the oldest leaves it", () => {
+  it("allows max events in the window, then refuses until the oldest leaves it", async () => {
     const t0 = new Date("2026-12-02T10:00:00Z");
     const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
-    expect(consumeWindow({ db, key: "k", window, now: at(0) }).limited).toBe(false);
-    expect(consumeWindow({ db, key: "k", window, now: at(10) }).limited).toBe(false);
-    expect(consumeWindow({ db, key: "k", window, now: at(20) }).limited).toBe(false);
-    expect(consumeWindow({ db, key: "k", window, now: at(30) })).toEqual({
+    expect((await consumeWindow({ db, key: "k", window, now: at(0) })).limited).toBe(false);
+    expect((await consumeWindow({ db, key: "k", window, now: at(10) })).limited).toBe(false);
+    expect((await consumeWindow({ db, key: "k", window, now: at(20) })).limited).toBe(false);
+    expect(await consumeWindow({ db, key: "k", window, now: at(30) })).toEqual({
       limited: true,
       retryAfterSeconds: 30 * 60,
     });
     // A refused attempt is not counted: the window frees when the first event leaves it.
-    expect(consumeWindow({ db, key: "k", window, now: at(61) }).limited).toBe(false);
-    expect(consumeWindow({ db, key: "other", window, now: at(30) }).limited).toBe(false);
+    expect((await consumeWindow({ db, key: "k", window, now: at(61) })).limited).toBe(false);
+    expect((await consumeWindow({ db, key: "other", window, now: at(30) })).limited).toBe(false);
   });
 
-  it("releaseWindow gives back the newest event", () => {
-    for (let i = 0; i < 3; i++) consumeWindow({ db, key: "k", window });
-    expect(consumeWindow({ db, key: "k", window }).limited).toBe(true);
-    releaseWindow({ db, key: "k" });
-    expect(consumeWindow({ db, key: "k", window }).limited).toBe(false);
+  it("releaseWindow gives back the newest event", async () => {
+    for (let i = 0; i < 3; i++) await consumeWindow({ db, key: "k", window });
+    expect((await consumeWindow({ db, key: "k", window })).limited).toBe(true);
+    await releaseWindow({ db, key: "k" });
+    expect((await consumeWindow({ db, key: "k", window })).limited).toBe(false);
   });
 
   it("says how long to wait in words", () => {

@@ -25,7 +25,7 @@ export function windowDecision(times: Date[], window: Window, now: Date): LimitD
   return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)) };
 }
 
-export function consumeWindow({
+export async function consumeWindow({
   db,
   key,
   window,
@@ -35,17 +35,17 @@ export function consumeWindow({
   key: string;
   window: Window;
   now?: Date;
-}): LimitDecision {
-  const times = listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
+}): Promise<LimitDecision> {
+  const times = await listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
   const decision = windowDecision(times, window, now);
   if (decision.limited) return decision;
-  recordSignInFailure({ db, keys: [key], at: now });
+  await recordSignInFailure({ db, keys: [key], at: now });
   return { limited: false };
 }
 
 /** Gives back the newest counted event (a reply that never came). */
-export function releaseWindow({ db, key }: { db: Executor; key: string }) {
-  deleteLatestEvent({ db, key });
+export async function releaseWindow({ db, key }: { db: Executor; key: string }) {
+  await deleteLatestEvent({ db, key });
 }
 
 /** A per-address window from lib/tiers.ts, with the operator's override of its count if set. */

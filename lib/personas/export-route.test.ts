@@ -1,4 +1,5 @@
 import { NextRequest } from "next/server";
+import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/personas/[id]/export/route";
 import { sessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
@@ -27,15 +28,20 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  (globalThis as { personaDb?: { sqlite: { close(): void } } }).personaDb?.sqlite.close();
+  await forgetDb();
   await h?.close();
 });
 beforeEach(() => jar.clear());
 
 async function signIn(tier: Tier) {
-  const { userId } = h.user(tier);
-  const user = getUserById({ db: h.db, id: userId })!;
-  const session = createSession({ db: h.db, userId, version: user.sessionVersion, maxAgeMs: 3_600_000 });
+  const { userId } = await h.user(tier);
+  const user = (await getUserById({ db: h.db, id: userId }))!;
+  const session = await createSession({
+    db: h.db,
+    userId,
+    version: user.sessionVersion,
+    maxAgeMs: 3_600_000,
+  });
   const cookie = await sessionCookie({
     name: null,
     email: user.email,

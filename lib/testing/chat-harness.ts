@@ -41,9 +41,11 @@ export type ChatHarness = {
   /** Points the provider at the fake server (the default) or at nothing (`null`: no model configured). */
   configureModel(baseUrl: string | null): void;
   visitor(): ChatActor;
-  guest(): ChatActor & { userId: string };
-  user(tier?: Tier): ChatActor & { userId: string };
-  messagesOf(conversationId: string): { id: string; role: string; content: string; status: string }[];
+  guest(): Promise<ChatActor & { userId: string }>;
+  user(tier?: Tier): Promise<ChatActor & { userId: string }>;
+  messagesOf(
+    conversationId: string,
+  ): Promise<{ id: string; role: string; content: string; status: string }[]>;
   close(): Promise<void>;
 };
 
@@ -99,19 +101,23 @@ export async function startChatHarness(): Promise<ChatHarness> {
       return ((await response.json()) as { completions: number }).completions;
     },
     visitor: () => ({ kind: "visitor", userId: null, tier: "free" }),
-    guest: () => ({ kind: "guest", userId: createGuestUser({ db }).id, tier: "free" }),
-    user(tier = "free") {
-      const created = createUser({
+    guest: async () => ({
+      kind: "guest" as const,
+      userId: (await createGuestUser({ db })).id,
+      tier: "free" as const,
+    }),
+    async user(tier: Tier = "free") {
+      const created = await createUser({
         db,
         email: `chat-${++seq}-${Date.now()}@example.com`,
         passwordHash: null,
       });
       if (!created) throw new Error("could not create a test user");
-      db.update(users).set({ tier }).where(eq(users.id, created.id)).run();
-      return { kind: "user", userId: created.id, tier };
+      await db.update(users).set({ tier }).where(eq(users.id, created.id));
+      return { kind: "user" as const, userId: created.id, tier };
     },
-    messagesOf: (conversationId) =>
-      listMessages({ db, conversationId }).map((m) => ({
+    messagesOf: async (conversationId) =>
+      (await listMessages({ db, conversationId })).map((m) => ({
         id: m.id,
         role: m.role,
         content: m.content,

@@ -7,7 +7,7 @@ import { createSession } from "@/lib/db/queries/sessions";
  * for next/headers), so getViewer() reads the user from the database as it does in production.
  */
 export async function signInJar(jar: Map<string, string>, db: Db, userId: string) {
-  const session = createSession({ db, userId, version: 0, maxAgeMs: 3_600_000 });
+  const session = await createSession({ db, userId, version: 0, maxAgeMs: 3_600_000 });
   const cookie = await sessionCookie({ uid: userId, sid: session.id, sub: userId });
   jar.clear();
   jar.set(sessionCookieName(), cookie.value);

@@ -15,16 +15,16 @@ import { createUser } from "@/lib/db/queries/users";
 import { getCatalog } from "@/lib/personas";
 
 const db = getDb();
-const recovered = markStreamingInterrupted({ db });
+const recovered = await markStreamingInterrupted({ db });
 const catalog = getCatalog();
 process.stdout.write(`ready ${recovered}\n`);
 
 for await (const line of createInterface({ input: process.stdin })) {
   const [command, tag, slow] = line.split(" ");
   if (command !== "start" || !tag) continue;
-  const user = createUser({ db, email: `${tag}@crash.test`, passwordHash: null });
+  const user = await createUser({ db, email: `${tag}@crash.test`, passwordHash: null });
   if (!user) continue;
-  const started = startReply({
+  const started = await startReply({
     db,
     catalog,
     actor: { kind: "user", userId: user.id, tier: "free" },

@@ -10,10 +10,10 @@ const [file, userId, code] = process.argv.slice(2);
 if (!file || !userId || !code) throw new Error("usage: redeem-code-worker <db file> <user id> <code>");
 const { sqlite, db } = openDatabase(file);
 process.stdout.write("ready\n");
-process.stdin.once("data", () => {
+process.stdin.once("data", async () => {
   let output: unknown;
   try {
-    output = redeemCode({ db, userId, code });
+    output = await redeemCode({ db, userId, code });
   } catch (error) {
     output = { error: error instanceof Error ? error.message : String(error) };
   }

@@ -9,7 +9,8 @@ import { createUser } from "@/lib/db/queries/users";
 
 installShutdownFlush();
 let n = 0;
-const write = () => createUser({ db: getDb(), email: `shutdown-${++n}@example.com`, passwordHash: null });
+const write = () =>
+  void createUser({ db: getDb(), email: `shutdown-${++n}@example.com`, passwordHash: null });
 write();
 process.stdout.write("ready\n");
 setInterval(write, 20);

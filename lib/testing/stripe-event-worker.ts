@@ -16,8 +16,8 @@ const prices = z
   .object({ pro: z.string().optional(), max: z.string().optional() })
   .parse(JSON.parse(pricesJson));
 process.stdout.write("ready\n");
-process.stdin.once("data", () => {
-  const result = applyStripeEvent({ db, event, prices });
+process.stdin.once("data", async () => {
+  const result = await applyStripeEvent({ db, event, prices });
   sqlite.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);

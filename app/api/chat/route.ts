@@ -32,7 +32,7 @@ export async function POST(request: NextRequest) {
     const parsed = chatRequestSchema.safeParse(json);
     if (!parsed.success) throw invalidInput(parsed.error, "request");
     const actor = await getChatActor();
-    const { run, conversationId, newGuestId } = startReply({
+    const { run, conversationId, newGuestId } = await startReply({
       db: getDb(),
       catalog: getCatalog(),
       actor,

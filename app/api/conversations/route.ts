@@ -26,7 +26,12 @@ export async function GET(request: NextRequest) {
     const cursor = before
       ? { updatedAt: new Date(Number(before.split("_")[0])), id: before.split("_")[1]! }
       : undefined;
-    const items = listConversations({ db: getDb(), userId: actor.userId, limit: limit + 1, before: cursor });
+    const items = await listConversations({
+      db: getDb(),
+      userId: actor.userId,
+      limit: limit + 1,
+      before: cursor,
+    });
     const page = items.slice(0, limit);
     const last = page.at(-1);
     const catalog = getCatalog();

@@ -21,8 +21,8 @@ export async function GET(request: NextRequest) {
     const viewer = parsed.data.favorites ? await getViewer() : null;
     if (parsed.data.favorites && !viewer)
       throw new AppError("unauthorized", "Sign in to list your favourites.");
-    const stats = catalogStats({ db });
-    const favorites = favoriteSet({ db, userId: viewer?.id });
+    const stats = await catalogStats({ db });
+    const favorites = await favoriteSet({ db, userId: viewer?.id });
     const result = queryCatalog(getCatalog(), parsed.data, { stats, favorites });
     return NextResponse.json({
       items: result.items.map((p) => ({ ...toSummary(p), stats: publicStats(statsOf(stats, p.id)) })),

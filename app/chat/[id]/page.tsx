@@ -24,10 +24,10 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const actor = await getChatActor();
   if (!actor.userId) notFound();
   const catalog = getCatalog();
-  const view = conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
+  const view = await conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
   if (!view) notFound();
   const persona = catalog.byId.get(view.persona.id)!;
-  const startedWith = getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
+  const startedWith = await getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
 
   return (
@@ -105,7 +105,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           conversationId={view.id}
           persona={withFavoritesFirst(
             chatPersona({ persona, catalog, actor }),
-            favoriteSet({ db: getDb(), userId: actor.userId }),
+            await favoriteSet({ db: getDb(), userId: actor.userId }),
           )}
           viewer={{ kind: actor.kind, freeDailyMessages: DAILY_MESSAGE_QUOTA.free }}
           initialMessages={view.messages}

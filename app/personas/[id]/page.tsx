@@ -62,18 +62,18 @@ export default async function PersonaPage({ params, searchParams }: Props) {
   const detail = personaDetail(catalog, persona, viewer?.tier ?? null);
   const chatHref = `/chat?persona=${detail.id}`;
   const db = getDb();
-  const stats = publicStats(statsOf(catalogStats({ db }), persona.id));
-  const starred = viewer ? favoriteSet({ db, userId: viewer.id }).has(persona.id) : null;
+  const stats = publicStats(statsOf(await catalogStats({ db }), persona.id));
+  const starred = viewer ? (await favoriteSet({ db, userId: viewer.id })).has(persona.id) : null;
   const reviewQuery = reviewsQuerySchema.safeParse({ page: raw.reviewPage, sort: raw.reviews });
-  const reviews = reviewsPage({
+  const reviews = await reviewsPage({
     db,
     personaId: persona.id,
     ...(reviewQuery.success ? reviewQuery.data : { page: 1, sort: "newest" as const }),
   });
   const reviewer = viewer
     ? {
-        own: ownReview({ db, userId: viewer.id, personaId: persona.id }),
-        refusal: reviewRefusal({ db, userId: viewer.id, persona })?.message ?? null,
+        own: await ownReview({ db, userId: viewer.id, personaId: persona.id }),
+        refusal: (await reviewRefusal({ db, userId: viewer.id, persona }))?.message ?? null,
       }
     : null;
   const unlockHref = viewer

@@ -11,7 +11,7 @@ export const alt = "A conversation shared on Persona Market";
 export default async function OpengraphImage({ params }: { params: Promise<{ token: string }> }) {
   let shared: { title: string; personaId: string } | null = null;
   try {
-    const v = sharedView({
+    const v = await sharedView({
       db: getDb(),
       catalog: getCatalog(),
       token: (await params).token,

@@ -17,9 +17,12 @@ type Props = {
 
 export const metadata: Metadata = { title: "Shared conversation", robots: { index: false, follow: false } };
 
-function load(token: string, tier: Parameters<typeof sharedView>[0]["viewerTier"]): SharedView {
+async function load(
+  token: string,
+  tier: Parameters<typeof sharedView>[0]["viewerTier"],
+): Promise<SharedView> {
   try {
-    return sharedView({ db: getDb(), catalog: getCatalog(), token, viewerTier: tier });
+    return await sharedView({ db: getDb(), catalog: getCatalog(), token, viewerTier: tier });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -31,7 +34,7 @@ export default async function SharedConversationPage({ params, searchParams }: P
   const { token } = await params;
   const { refused } = await searchParams;
   const actor = await getChatActor();
-  const view = load(token, actor.kind === "user" ? actor.tier : null);
+  const view = await load(token, actor.kind === "user" ? actor.tier : null);
   return (
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">

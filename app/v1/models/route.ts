@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** GET /v1/models — the personas the key's owner may chat with, as OpenAI's model list. */
 export async function GET(request: Request) {
   try {
-    const caller = authenticateApiRequest({ db: getDb(), request });
+    const caller = await authenticateApiRequest({ db: getDb(), request });
     return Response.json(modelList(getCatalog(), caller.tier), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return openAiError(error);

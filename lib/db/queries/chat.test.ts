@@ -30,55 +30,62 @@ afterAll(() => {
 });
 
 let seq = 0;
-const newUser = () => createUser({ db, email: `q-${++seq}@example.com`, passwordHash: null })!.id;
-const newConversation = (userId: string, title = `c${++seq}`) =>
-  createConversation({ db, userId, personaId: "backend-developer", title, greeting: "Hi!" });
+const newUser = async () =>
+  (await createUser({ db, email: `q-${++seq}@example.com`, passwordHash: null }))!.id;
+const newConversation = async (userId: string, title = `c${++seq}`) =>
+  await createConversation({ db, userId, personaId: "backend-developer", title, greeting: "Hi!" });
 
 describe("conversation queries", () => {
-  it("a new conversation opens with the greeting; messages list in the order written", () => {
-    const c = newConversation(newUser());
-    insertMessage({ db, conversationId: c.id, role: "user", content: "one" });
-    insertMessage({ db, conversationId: c.id, role: "assistant", content: "two", status: "streaming" });
-    expect(listMessages({ db, conversationId: c.id }).map((m) => [m.role, m.content, m.status])).toEqual([
+  it("a new conversation opens with the greeting; messages list in the order written", async () => {
+    const c = await newConversation(await newUser());
+    await insertMessage({ db, conversationId: c.id, role: "user", content: "one" });
+    await insertMessage({ db, conversationId: c.id, role: "assistant", content: "two", status: "streaming" });
+    expect(
+      (await listMessages({ db, conversationId: c.id })).map((m) => [m.role, m.content, m.status]),
+    ).toEqual([
       ["assistant", "Hi!", "complete"],
       ["user", "one", "complete"],
       ["assistant", "two", "streaming"],
     ]);
   });
 
-  it("another user's conversation cannot be read, renamed or deleted", () => {
-    const owner = newUser();
-    const other = newUser();
-    const c = newConversation(owner, "mine");
-    expect(getConversation({ db, id: c.id, userId: other })).toBeUndefined();
-    expect(renameConversation({ db, id: c.id, userId: other, title: "theirs" })).toBe(false);
-    expect(deleteConversation({ db, id: c.id, userId: other })).toBe(false);
-    expect(getConversation({ db, id: c.id, userId: owner })?.title).toBe("mine");
-    expect(renameConversation({ db, id: c.id, userId: owner, title: "renamed" })).toBe(true);
-    expect(getConversation({ db, id: c.id, userId: owner })?.title).toBe("renamed");
+  it("another user's conversation cannot be read, renamed or deleted", async () => {
+    const owner = await newUser();
+    const other = await newUser();
+    const c = await newConversation(owner, "mine");
+    expect(await getConversation({ db, id: c.id, userId: other })).toBeUndefined();
+    expect(await renameConversation({ db, id: c.id, userId: other, title: "theirs" })).toBe(false);
+    expect(await deleteConversation({ db, id: c.id, userId: other })).toBe(false);
+    expect((await getConversation({ db, id: c.id, userId: owner }))?.title).toBe("mine");
+    expect(await renameConversation({ db, id: c.id, userId: owner, title: "renamed" })).toBe(true);
+    expect((await getConversation({ db, id: c.id, userId: owner }))?.title).toBe("renamed");
   });
 
-  it("deleting a conversation deletes its messages", () => {
-    const owner = newUser();
-    const c = newConversation(owner);
-    insertMessage({ db, conversationId: c.id, role: "user", content: "bye" });
-    expect(deleteConversation({ db, id: c.id, userId: owner })).toBe(true);
-    expect(listMessages({ db, conversationId: c.id })).toEqual([]);
+  it("deleting a conversation deletes its messages", async () => {
+    const owner = await newUser();
+    const c = await newConversation(owner);
+    await insertMessage({ db, conversationId: c.id, role: "user", content: "bye" });
+    expect(await deleteConversation({ db, id: c.id, userId: owner })).toBe(true);
+    expect(await listMessages({ db, conversationId: c.id })).toEqual([]);
   });
 
-  it("lists the owner's conversations newest first, page by page with a cursor", () => {
-    const owner = newUser();
-    newConversation(newUser()); // someone else's, never listed
-    const made = [newConversation(owner, "a"), newConversation(owner, "b"), newConversation(owner, "c")];
+  it("lists the owner's conversations newest first, page by page with a cursor", async () => {
+    const owner = await newUser();
+    await newConversation(await newUser()); // someone else's, never listed
+    const made = [
+      await newConversation(owner, "a"),
+      await newConversation(owner, "b"),
+      await newConversation(owner, "c"),
+    ];
     // The oldest becomes the most recently used.
     sqlite.prepare("UPDATE conversations SET updated_at = updated_at - 10000 WHERE user_id = ?").run(owner);
-    touchConversation({ db, id: made[0]!.id });
-    const all = listConversations({ db, userId: owner, limit: 10 });
+    await touchConversation({ db, id: made[0]!.id });
+    const all = await listConversations({ db, userId: owner, limit: 10 });
     expect(all[0]!.title).toBe("a");
     expect(all.map((c) => c.title).sort()).toEqual(["a", "b", "c"]);
-    const first = listConversations({ db, userId: owner, limit: 2 });
+    const first = await listConversations({ db, userId: owner, limit: 2 });
     const last = first.at(-1)!;
-    const rest = listConversations({
+    const rest = await listConversations({
       db,
       userId: owner,
       limit: 2,
@@ -87,17 +94,17 @@ describe("conversation queries", () => {
     expect([...first, ...rest].map((c) => c.id)).toEqual(all.map((c) => c.id));
   });
 
-  it("replies left streaming by a crash are marked interrupted at start, keeping their text", () => {
-    const c = newConversation(newUser());
-    const m = insertMessage({
+  it("replies left streaming by a crash are marked interrupted at start, keeping their text", async () => {
+    const c = await newConversation(await newUser());
+    const m = await insertMessage({
       db,
       conversationId: c.id,
       role: "assistant",
       content: "half a",
       status: "streaming",
     });
-    expect(markStreamingInterrupted({ db })).toBeGreaterThanOrEqual(1);
-    expect(listMessages({ db, conversationId: c.id }).find((x) => x.id === m.id)).toMatchObject({
+    expect(await markStreamingInterrupted({ db })).toBeGreaterThanOrEqual(1);
+    expect((await listMessages({ db, conversationId: c.id })).find((x) => x.id === m.id)).toMatchObject({
       content: "half a",
       status: "interrupted",
     });
@@ -105,32 +112,32 @@ describe("conversation queries", () => {
 });
 
 describe("daily usage and adopting a guest", () => {
-  it("counts per user per day", () => {
-    const u = newUser();
-    addDailyUsage({ db, userId: u, day: "2030-01-01" });
-    addDailyUsage({ db, userId: u, day: "2030-01-01", count: 4 });
-    addDailyUsage({ db, userId: u, day: "2030-01-02" });
-    expect(getDailyUsage({ db, userId: u, day: "2030-01-01" })).toBe(5);
-    expect(getDailyUsage({ db, userId: u, day: "2030-01-02" })).toBe(1);
-    expect(getDailyUsage({ db, userId: newUser(), day: "2030-01-01" })).toBe(0);
+  it("counts per user per day", async () => {
+    const u = await newUser();
+    await addDailyUsage({ db, userId: u, day: "2030-01-01" });
+    await addDailyUsage({ db, userId: u, day: "2030-01-01", count: 4 });
+    await addDailyUsage({ db, userId: u, day: "2030-01-02" });
+    expect(await getDailyUsage({ db, userId: u, day: "2030-01-01" })).toBe(5);
+    expect(await getDailyUsage({ db, userId: u, day: "2030-01-02" })).toBe(1);
+    expect(await getDailyUsage({ db, userId: await newUser(), day: "2030-01-01" })).toBe(0);
   });
 
-  it("signing up keeps a guest's conversations and today's usage, and the guest goes", () => {
-    const guest = createGuestUser({ db }).id;
-    const user = newUser();
-    const c = newConversation(guest);
-    addDailyUsage({ db, userId: guest, day: "2030-01-01", count: 3 });
-    addDailyUsage({ db, userId: user, day: "2030-01-01", count: 2 });
-    expect(adoptGuest({ db, guestId: guest, userId: user })).toBe(1);
-    expect(getConversation({ db, id: c.id, userId: user })).toBeDefined();
-    expect(getDailyUsage({ db, userId: user, day: "2030-01-01" })).toBe(5);
-    expect(getUserById({ db, id: guest })).toBeUndefined();
+  it("signing up keeps a guest's conversations and today's usage, and the guest goes", async () => {
+    const guest = (await createGuestUser({ db })).id;
+    const user = await newUser();
+    const c = await newConversation(guest);
+    await addDailyUsage({ db, userId: guest, day: "2030-01-01", count: 3 });
+    await addDailyUsage({ db, userId: user, day: "2030-01-01", count: 2 });
+    expect(await adoptGuest({ db, guestId: guest, userId: user })).toBe(1);
+    expect(await getConversation({ db, id: c.id, userId: user })).toBeDefined();
+    expect(await getDailyUsage({ db, userId: user, day: "2030-01-01" })).toBe(5);
+    expect(await getUserById({ db, id: guest })).toBeUndefined();
   });
 
-  it("a real account is never adopted as if it were a guest", () => {
-    const victim = newUser();
-    const c = newConversation(victim);
-    expect(adoptGuest({ db, guestId: victim, userId: newUser() })).toBe(0);
-    expect(getConversation({ db, id: c.id, userId: victim })).toBeDefined();
+  it("a real account is never adopted as if it were a guest", async () => {
+    const victim = await newUser();
+    const c = await newConversation(victim);
+    expect(await adoptGuest({ db, guestId: victim, userId: await newUser() })).toBe(0);
+    expect(await getConversation({ db, id: c.id, userId: victim })).toBeDefined();
   });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import { first, rowCount, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { conversations, messages, type Conversation } from "../schema";
 
 /** A conversation only if it belongs to the user: another user's id reads as missing. */
-export function getConversation({
+export async function getConversation({
   db,
   id,
   userId,
@@ -13,15 +14,15 @@ export function getConversation({
   db: Executor;
   id: string;
   userId: string;
-}): Conversation | undefined {
+}): Promise<Conversation | undefined> {
   return db
     .select()
     .from(conversations)
     .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
-    .get();
+    .then(first);
 }
 
-export function createConversation({
+export async function createConversation({
   db,
   userId,
   personaId,
@@ -39,23 +40,23 @@ export function createConversation({
   parentId?: string | null;
   handoffContext?: string | null;
   personaVersion?: string | null;
-}): Conversation {
-  const conversation = db
+}): Promise<Conversation> {
+  const conversation = await db
     .insert(conversations)
     .values({ id: randomUUID(), userId, personaId, title, parentId, handoffContext, personaVersion })
     .returning()
-    .get();
+    .then(inserted);
   // The persona's greeting opens every conversation.
-  db.insert(messages)
-    .values({ id: randomUUID(), conversationId: conversation.id, role: "assistant", content: greeting })
-    .run();
+  await db
+    .insert(messages)
+    .values({ id: randomUUID(), conversationId: conversation.id, role: "assistant", content: greeting });
   return conversation;
 }
 
 export type ConversationListItem = Pick<Conversation, "id" | "personaId" | "title" | "updatedAt">;
 
 /** Newest first, keyset-paginated by (updatedAt, id). */
-export function listConversations({
+export async function listConversations({
   db,
   userId,
   limit,
@@ -65,7 +66,7 @@ export function listConversations({
   userId: string;
   limit: number;
   before?: { updatedAt: Date; id: string };
-}): ConversationListItem[] {
+}): Promise<ConversationListItem[]> {
   const cursor = before
     ? or(
         lt(conversations.updatedAt, before.updatedAt),
@@ -82,11 +83,10 @@ export function listConversations({
     .from(conversations)
     .where(and(eq(conversations.userId, userId), cursor))
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function listChildConversations({
+export async function listChildConversations({
   db,
   parentId,
   userId,
@@ -99,11 +99,10 @@ export function listChildConversations({
     .select({ id: conversations.id, personaId: conversations.personaId, title: conversations.title })
     .from(conversations)
     .where(and(eq(conversations.parentId, parentId), eq(conversations.userId, userId)))
-    .orderBy(conversations.createdAt)
-    .all();
+    .orderBy(conversations.createdAt);
 }
 
-export function renameConversation({
+export async function renameConversation({
   db,
   id,
   userId,
@@ -113,17 +112,18 @@ export function renameConversation({
   id: string;
   userId: string;
   title: string;
-}): boolean {
+}): Promise<boolean> {
   return (
-    db
-      .update(conversations)
-      .set({ title })
-      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
-      .run().changes === 1
+    rowCount(
+      await db
+        .update(conversations)
+        .set({ title })
+        .where(and(eq(conversations.id, id), eq(conversations.userId, userId))),
+    ) === 1
   );
 }
 
-export function deleteConversation({
+export async function deleteConversation({
   db,
   id,
   userId,
@@ -131,24 +131,20 @@ export function deleteConversation({
   db: Executor;
   id: string;
   userId: string;
-}): boolean {
+}): Promise<boolean> {
   return (
-    db
-      .delete(conversations)
-      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
-      .run().changes === 1
+    rowCount(
+      await db.delete(conversations).where(and(eq(conversations.id, id), eq(conversations.userId, userId))),
+    ) === 1
   );
 }
 
-export function touchConversation({ db, id }: { db: Executor; id: string }) {
-  db.update(conversations)
-    .set({ updatedAt: sql`(unixepoch('subsec') * 1000)` })
-    .where(eq(conversations.id, id))
-    .run();
+export async function touchConversation({ db, id }: { db: Executor; id: string }) {
+  await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, id));
 }
 
 /** Moves a guest's conversations to the account they signed up or in with. */
-export function moveConversations({
+export async function moveConversations({
   db,
   fromUserId,
   toUserId,
@@ -156,13 +152,14 @@ export function moveConversations({
   db: Executor;
   fromUserId: string;
   toUserId: string;
-}): number {
-  return db.update(conversations).set({ userId: toUserId }).where(eq(conversations.userId, fromUserId)).run()
-    .changes;
+}): Promise<number> {
+  return rowCount(
+    await db.update(conversations).set({ userId: toUserId }).where(eq(conversations.userId, fromUserId)),
+  );
 }
 
 /** The persona version the user's conversation started with (null when not recorded). */
-export function getConversationPersonaVersion({
+export async function getConversationPersonaVersion({
   db,
   id,
   userId,
@@ -170,12 +167,14 @@ export function getConversationPersonaVersion({
   db: Executor;
   id: string;
   userId: string;
-}): string | null {
+}): Promise<string | null> {
   return (
-    db
-      .select({ v: conversations.personaVersion })
-      .from(conversations)
-      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
-      .get()?.v ?? null
+    (
+      await db
+        .select({ v: conversations.personaVersion })
+        .from(conversations)
+        .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+        .then(first)
+    )?.v ?? null
   );
 }

@@ -3,25 +3,37 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { MIGRATIONS_DIR } from "../migrate";
+import { isPostgres, scalar } from "../dialect";
+import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from "../migrations-dir";
 
 export type DatabaseHealth = { writable: boolean; migrations: { applied: number; expected: number } };
 
 /**
- * Can this connection take the write lock (BEGIN IMMEDIATE, then ROLLBACK: nothing is written), and
- * has every migration shipped in drizzle/ been applied?
+ * Can this connection write (SQLite: take the write lock with an empty write transaction;
+ * PostgreSQL: a read-write session on a primary), and has every migration shipped been applied?
  */
-export function checkDatabase({ db }: { db: Db }): DatabaseHealth {
+export async function checkDatabase({ db }: { db: Db }): Promise<DatabaseHealth> {
   let writable = false;
   try {
-    db.run(sql`BEGIN IMMEDIATE`);
-    db.run(sql`ROLLBACK`);
-    writable = true;
+    if (isPostgres)
+      writable = (await scalar(db, sql`SELECT current_setting('transaction_read_only')`)) === "off";
+    else {
+      await db.transaction(async () => {});
+      writable = true;
+    }
   } catch {
     writable = false;
   }
-  const applied = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM __drizzle_migrations`)?.n ?? 0;
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8")) as {
+  const applied = Number(
+    (await scalar(
+      db,
+      isPostgres
+        ? sql`SELECT count(*) FROM drizzle.__drizzle_migrations`
+        : sql`SELECT count(*) FROM __drizzle_migrations`,
+    )) ?? 0,
+  );
+  const dir = isPostgres ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR;
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, "meta", "_journal.json"), "utf8")) as {
     entries: unknown[];
   };
   return { writable, migrations: { applied, expected: journal.entries.length } };

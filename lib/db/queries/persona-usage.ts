@@ -1,5 +1,6 @@
 import "server-only";
 import { and, gte, lt, lte, sql } from "drizzle-orm";
+import { rowCount } from "../dialect";
 import type { Executor } from "../client";
 import { personaUsageActors, personaUsageDays } from "../schema";
 
@@ -7,7 +8,7 @@ import { personaUsageActors, personaUsageDays } from "../schema";
  * Counts one chatting actor for a persona on a day: the first time only. The primary key makes
  * the check and the insert one statement; the day's count moves only when the row is new.
  */
-export function recordPersonaUse({
+export async function recordPersonaUse({
   db,
   personaId,
   day,
@@ -17,30 +18,35 @@ export function recordPersonaUse({
   personaId: string;
   day: string;
   actorHash: string;
-}): boolean {
-  const added = db
+}): Promise<boolean> {
+  const added = await db
     .insert(personaUsageActors)
     .values({ personaId, day, actorHash })
-    .onConflictDoNothing()
-    .run();
-  if (added.changes !== 1) return false;
-  db.insert(personaUsageDays)
+    .onConflictDoNothing();
+  if (rowCount(added) !== 1) return false;
+  await db
+    .insert(personaUsageDays)
     .values({ personaId, day, users: 1 })
     .onConflictDoUpdate({
       target: [personaUsageDays.personaId, personaUsageDays.day],
       set: { users: sql`${personaUsageDays.users} + 1` },
-    })
-    .run();
+    });
   return true;
 }
 
 /** Who-chatted rows are only needed while their day can still be counted again. */
-export function pruneUsageActors({ db, beforeDay }: { db: Executor; beforeDay: string }): number {
-  return db.delete(personaUsageActors).where(lt(personaUsageActors.day, beforeDay)).run().changes;
+export async function pruneUsageActors({
+  db,
+  beforeDay,
+}: {
+  db: Executor;
+  beforeDay: string;
+}): Promise<number> {
+  return rowCount(await db.delete(personaUsageActors).where(lt(personaUsageActors.day, beforeDay)));
 }
 
 /** Distinct users per persona summed over the days fromDay..toDay (inclusive, "YYYY-MM-DD"). */
-export function usageTotals({
+export async function usageTotals({
   db,
   fromDay,
   toDay,
@@ -48,12 +54,14 @@ export function usageTotals({
   db: Executor;
   fromDay: string;
   toDay: string;
-}): Map<string, number> {
-  const rows = db
-    .select({ personaId: personaUsageDays.personaId, users: sql<number>`sum(${personaUsageDays.users})` })
+}): Promise<Map<string, number>> {
+  const rows = await db
+    .select({
+      personaId: personaUsageDays.personaId,
+      users: sql<number>`sum(${personaUsageDays.users})`.mapWith(Number),
+    })
     .from(personaUsageDays)
     .where(and(gte(personaUsageDays.day, fromDay), lte(personaUsageDays.day, toDay)))
-    .groupBy(personaUsageDays.personaId)
-    .all();
+    .groupBy(personaUsageDays.personaId);
   return new Map(rows.map((r) => [r.personaId, Number(r.users)]));
 }

@@ -1,24 +1,30 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { first, rowCount, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { conversations, messages, reviewReports, reviews, reviewVotes, users, type Review } from "../schema";
 
-const now = sql`(unixepoch('subsec') * 1000)`;
-
 /** Average and count of visible reviews per persona. */
-export function ratingTotals({ db }: { db: Executor }): Map<string, { sum: number; count: number }> {
-  const rows = db
-    .select({ personaId: reviews.personaId, sum: sql<number>`sum(${reviews.rating})`, n: count() })
+export async function ratingTotals({
+  db,
+}: {
+  db: Executor;
+}): Promise<Map<string, { sum: number; count: number }>> {
+  const rows = await db
+    .select({
+      personaId: reviews.personaId,
+      sum: sql<number>`sum(${reviews.rating})`.mapWith(Number),
+      n: count(),
+    })
     .from(reviews)
     .where(isNull(reviews.hiddenAt))
-    .groupBy(reviews.personaId)
-    .all();
+    .groupBy(reviews.personaId);
   return new Map(rows.map((r) => [r.personaId, { sum: Number(r.sum), count: r.n }]));
 }
 
 /** Messages the user has sent to a persona, over all their conversations with it. */
-export function countMessagesSent({
+export async function countMessagesSent({
   db,
   userId,
   personaId,
@@ -26,28 +32,30 @@ export function countMessagesSent({
   db: Executor;
   userId: string;
   personaId: string;
-}): number {
+}): Promise<number> {
   return (
-    db
-      .select({ n: count() })
-      .from(messages)
-      .innerJoin(conversations, eq(messages.conversationId, conversations.id))
-      .where(
-        and(
-          eq(conversations.userId, userId),
-          eq(conversations.personaId, personaId),
-          eq(messages.role, "user"),
-        ),
-      )
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(messages)
+        .innerJoin(conversations, eq(messages.conversationId, conversations.id))
+        .where(
+          and(
+            eq(conversations.userId, userId),
+            eq(conversations.personaId, personaId),
+            eq(messages.role, "user"),
+          ),
+        )
+        .then(first)
+    )?.n ?? 0
   );
 }
 
-export function getReview({ db, id }: { db: Executor; id: string }): Review | undefined {
-  return db.select().from(reviews).where(eq(reviews.id, id)).get();
+export async function getReview({ db, id }: { db: Executor; id: string }): Promise<Review | undefined> {
+  return db.select().from(reviews).where(eq(reviews.id, id)).then(first);
 }
 
-export function getUserReview({
+export async function getUserReview({
   db,
   userId,
   personaId,
@@ -60,11 +68,11 @@ export function getUserReview({
     .select()
     .from(reviews)
     .where(and(eq(reviews.userId, userId), eq(reviews.personaId, personaId)))
-    .get();
+    .then(first);
 }
 
 /** The user's one review of the persona: written the first time, edited after. */
-export function upsertReview({
+export async function upsertReview({
   db,
   userId,
   personaId,
@@ -78,19 +86,19 @@ export function upsertReview({
   rating: number;
   body: string | null;
   personaVersion: string;
-}): Review {
+}): Promise<Review> {
   return db
     .insert(reviews)
     .values({ id: randomUUID(), userId, personaId, rating, body, personaVersion })
     .onConflictDoUpdate({
       target: [reviews.userId, reviews.personaId],
-      set: { rating, body, personaVersion, updatedAt: now },
+      set: { rating, body, personaVersion, updatedAt: new Date() },
     })
     .returning()
-    .get();
+    .then(inserted);
 }
 
-export function deleteUserReview({
+export async function deleteUserReview({
   db,
   userId,
   personaId,
@@ -100,10 +108,9 @@ export function deleteUserReview({
   personaId: string;
 }) {
   return (
-    db
-      .delete(reviews)
-      .where(and(eq(reviews.userId, userId), eq(reviews.personaId, personaId)))
-      .run().changes === 1
+    rowCount(
+      await db.delete(reviews).where(and(eq(reviews.userId, userId), eq(reviews.personaId, personaId))),
+    ) === 1
   );
 }
 
@@ -113,7 +120,7 @@ export type ReviewListItem = Pick<
 > & { authorName: string | null };
 
 /** Visible reviews of a persona, newest or most helpful first. Never the author's email. */
-export function listReviews({
+export async function listReviews({
   db,
   personaId,
   order,
@@ -125,7 +132,7 @@ export function listReviews({
   order: "newest" | "helpful";
   limit: number;
   offset: number;
-}): ReviewListItem[] {
+}): Promise<ReviewListItem[]> {
   return db
     .select({
       id: reviews.id,
@@ -146,29 +153,27 @@ export function listReviews({
       desc(reviews.id),
     )
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
 }
 
 /** How many visible reviews gave each rating. */
-export function ratingDistribution({
+export async function ratingDistribution({
   db,
   personaId,
 }: {
   db: Executor;
   personaId: string;
-}): Map<number, number> {
-  const rows = db
+}): Promise<Map<number, number>> {
+  const rows = await db
     .select({ rating: reviews.rating, n: count() })
     .from(reviews)
     .where(and(eq(reviews.personaId, personaId), isNull(reviews.hiddenAt)))
-    .groupBy(reviews.rating)
-    .all();
+    .groupBy(reviews.rating);
   return new Map(rows.map((r) => [r.rating, r.n]));
 }
 
 /** One vote per user per review; true when this one counted. */
-export function addHelpfulVote({
+export async function addHelpfulVote({
   db,
   reviewId,
   userId,
@@ -176,17 +181,17 @@ export function addHelpfulVote({
   db: Executor;
   reviewId: string;
   userId: string;
-}): boolean {
-  const added = db.insert(reviewVotes).values({ reviewId, userId }).onConflictDoNothing().run();
-  if (added.changes !== 1) return false;
-  db.update(reviews)
+}): Promise<boolean> {
+  const added = await db.insert(reviewVotes).values({ reviewId, userId }).onConflictDoNothing();
+  if (rowCount(added) !== 1) return false;
+  await db
+    .update(reviews)
     .set({ helpful: sql`${reviews.helpful} + 1` })
-    .where(eq(reviews.id, reviewId))
-    .run();
+    .where(eq(reviews.id, reviewId));
   return true;
 }
 
-export function addReport({
+export async function addReport({
   db,
   reviewId,
   userId,
@@ -196,9 +201,9 @@ export function addReport({
   reviewId: string;
   userId: string;
   reason: string | null;
-}): boolean {
+}): Promise<boolean> {
   return (
-    db.insert(reviewReports).values({ reviewId, userId, reason }).onConflictDoNothing().run().changes === 1
+    rowCount(await db.insert(reviewReports).values({ reviewId, userId, reason }).onConflictDoNothing()) === 1
   );
 }
 
@@ -213,23 +218,23 @@ export type ReportedReview = {
 };
 
 /** Reviews with reports no operator has dealt with yet, most reported first. */
-export function listReportedReviews({ db }: { db: Executor }): ReportedReview[] {
-  const open = db
+export async function listReportedReviews({ db }: { db: Executor }): Promise<ReportedReview[]> {
+  const open = await db
     .select({ reviewId: reviewReports.reviewId, reason: reviewReports.reason })
     .from(reviewReports)
-    .where(isNull(reviewReports.resolvedAt))
-    .all();
+    .where(isNull(reviewReports.resolvedAt));
   const byReview = new Map<string, string[]>();
   for (const r of open)
     byReview.set(r.reviewId, [...(byReview.get(r.reviewId) ?? []), ...(r.reason ? [r.reason] : [])]);
   const counts = new Map<string, number>();
   for (const r of open) counts.set(r.reviewId, (counts.get(r.reviewId) ?? 0) + 1);
   if (counts.size === 0) return [];
-  return db
-    .select()
-    .from(reviews)
-    .where(inArray(reviews.id, [...counts.keys()]))
-    .all()
+  return (
+    await db
+      .select()
+      .from(reviews)
+      .where(inArray(reviews.id, [...counts.keys()]))
+  )
     .map((r) => ({
       id: r.id,
       personaId: r.personaId,
@@ -243,16 +248,25 @@ export function listReportedReviews({ db }: { db: Executor }): ReportedReview[] 
 }
 
 /** An operator hides or restores a review; its open reports are dealt with either way. */
-export function setReviewHidden({ db, id, hidden }: { db: Executor; id: string; hidden: boolean }): boolean {
-  const changed = db
-    .update(reviews)
-    .set({ hiddenAt: hidden ? new Date() : null })
-    .where(eq(reviews.id, id))
-    .run().changes;
+export async function setReviewHidden({
+  db,
+  id,
+  hidden,
+}: {
+  db: Executor;
+  id: string;
+  hidden: boolean;
+}): Promise<boolean> {
+  const changed = rowCount(
+    await db
+      .update(reviews)
+      .set({ hiddenAt: hidden ? new Date() : null })
+      .where(eq(reviews.id, id)),
+  );
   if (changed !== 1) return false;
-  db.update(reviewReports)
+  await db
+    .update(reviewReports)
     .set({ resolvedAt: new Date() })
-    .where(and(eq(reviewReports.reviewId, id), isNull(reviewReports.resolvedAt)))
-    .run();
+    .where(and(eq(reviewReports.reviewId, id), isNull(reviewReports.resolvedAt)));
   return true;
 }

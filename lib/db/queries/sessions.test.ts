@@ -27,24 +27,29 @@ afterEach(() => {
 });
 
 let seq = 0;
-function addUser() {
-  return createUser({ db, email: `session-${++seq}@example.com`, passwordHash: null })!;
+async function addUser() {
+  return (await createUser({ db, email: `session-${++seq}@example.com`, passwordHash: null }))!;
 }
 
-function signIn(user: { id: string; sessionVersion: number }) {
-  return createSession({ db, userId: user.id, version: user.sessionVersion, maxAgeMs: HOUR });
+async function signIn(user: { id: string; sessionVersion: number }) {
+  return await createSession({ db, userId: user.id, version: user.sessionVersion, maxAgeMs: HOUR });
 }
 
-const versionOf = (userId: string) =>
-  db.select().from(users).where(eq(users.id, userId)).get()!.sessionVersion;
-const live = (s: { id: string; userId: string }) => getLiveSession({ db, id: s.id, userId: s.userId });
+const versionOf = async (userId: string) =>
+  (await db
+    .select()
+    .from(users)
+    .where(eq(users.id, userId))
+    .then((rows) => rows[0]))!.sessionVersion;
+const live = async (s: { id: string; userId: string }) =>
+  await getLiveSession({ db, id: s.id, userId: s.userId });
 
 describe("createSession", () => {
-  it("makes an unguessable id and an expiry maxAge from now", () => {
-    const user = addUser();
+  it("makes an unguessable id and an expiry maxAge from now", async () => {
+    const user = await addUser();
     const before = Date.now();
-    const a = signIn(user);
-    const b = signIn(user);
+    const a = await signIn(user);
+    const b = await signIn(user);
     expect(a.id).not.toBe(b.id);
     expect(a.id.length).toBeGreaterThanOrEqual(32);
     expect(a.expiresAt.getTime()).toBeGreaterThanOrEqual(before + HOUR);
@@ -54,94 +59,105 @@ describe("createSession", () => {
 });
 
 describe("getLiveSession", () => {
-  it("returns a live session with its user", () => {
-    const user = addUser();
-    const session = signIn(user);
-    expect(live(session)).toMatchObject({
+  it("returns a live session with its user", async () => {
+    const user = await addUser();
+    const session = await signIn(user);
+    expect(await live(session)).toMatchObject({
       session: { id: session.id },
       user: { id: user.id, email: user.email },
     });
   });
 
-  it("refuses an unknown id, or a session presented with another user's id", () => {
-    const user = addUser();
-    const other = addUser();
-    const session = signIn(user);
-    expect(getLiveSession({ db, id: "no-such-session", userId: user.id })).toBeUndefined();
-    expect(getLiveSession({ db, id: session.id, userId: other.id })).toBeUndefined();
+  it("refuses an unknown id, or a session presented with another user's id", async () => {
+    const user = await addUser();
+    const other = await addUser();
+    const session = await signIn(user);
+    expect(await getLiveSession({ db, id: "no-such-session", userId: user.id })).toBeUndefined();
+    expect(await getLiveSession({ db, id: session.id, userId: other.id })).toBeUndefined();
   });
 
-  it("refuses a revoked session, and revoking one leaves the others", () => {
-    const user = addUser();
-    const a = signIn(user);
-    const b = signIn(user);
-    revokeSession({ db, id: a.id });
-    expect(live(a)).toBeUndefined();
-    expect(live(b)).toBeDefined();
-    const revokedAt = db.select().from(sessions).where(eq(sessions.id, a.id)).get()!.revokedAt;
+  it("refuses a revoked session, and revoking one leaves the others", async () => {
+    const user = await addUser();
+    const a = await signIn(user);
+    const b = await signIn(user);
+    await revokeSession({ db, id: a.id });
+    expect(await live(a)).toBeUndefined();
+    expect(await live(b)).toBeDefined();
+    const revokedAt = (await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, a.id))
+      .then((rows) => rows[0]))!.revokedAt;
     expect(revokedAt).toBeInstanceOf(Date);
     // Revoking again does not move the time it was revoked.
-    revokeSession({ db, id: a.id });
-    expect(db.select().from(sessions).where(eq(sessions.id, a.id)).get()!.revokedAt).toEqual(revokedAt);
+    await revokeSession({ db, id: a.id });
+    expect(
+      (await db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, a.id))
+        .then((rows) => rows[0]))!.revokedAt,
+    ).toEqual(revokedAt);
   });
 
-  it("refuses an expired session", () => {
-    const user = addUser();
-    const session = signIn(user);
-    db.update(sessions)
+  it("refuses an expired session", async () => {
+    const user = await addUser();
+    const session = await signIn(user);
+    await db
+      .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(sessions.id, session.id))
-      .run();
-    expect(live(session)).toBeUndefined();
-    const born = createSession({ db, userId: user.id, version: 0, maxAgeMs: 0 });
-    expect(live(born)).toBeUndefined();
+      .where(eq(sessions.id, session.id));
+    expect(await live(session)).toBeUndefined();
+    const born = await createSession({ db, userId: user.id, version: 0, maxAgeMs: 0 });
+    expect(await live(born)).toBeUndefined();
   });
 
-  it("refuses a session from an older session version, even when it was never revoked", () => {
-    const user = addUser();
-    const session = signIn(user);
-    db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, user.id)).run();
-    expect(db.select().from(sessions).where(eq(sessions.id, session.id)).get()!.revokedAt).toBeNull();
-    expect(live(session)).toBeUndefined();
-    expect(live(signIn({ id: user.id, sessionVersion: 1 }))).toBeDefined();
+  it("refuses a session from an older session version, even when it was never revoked", async () => {
+    const user = await addUser();
+    const session = await signIn(user);
+    await db.update(users).set({ sessionVersion: 1 }).where(eq(users.id, user.id));
+    expect(
+      (await db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, session.id))
+        .then((rows) => rows[0]))!.revokedAt,
+    ).toBeNull();
+    expect(await live(session)).toBeUndefined();
+    expect(await live(await signIn({ id: user.id, sessionVersion: 1 }))).toBeDefined();
   });
 });
 
 describe("revokeAllSessions", () => {
-  it("bumps the version, returns the new one, and ends every session of that user only", () => {
-    const user = addUser();
-    const other = addUser();
-    const mine = [signIn(user), signIn(user)];
-    const theirs = signIn(other);
-    expect(revokeAllSessions({ db, userId: user.id })).toBe(1);
-    expect(versionOf(user.id)).toBe(1);
-    for (const s of mine) expect(live(s)).toBeUndefined();
+  it("bumps the version, returns the new one, and ends every session of that user only", async () => {
+    const user = await addUser();
+    const other = await addUser();
+    const mine = [await signIn(user), await signIn(user)];
+    const theirs = await signIn(other);
+    expect(await revokeAllSessions({ db, userId: user.id })).toBe(1);
+    expect(await versionOf(user.id)).toBe(1);
+    for (const s of mine) expect(await live(s)).toBeUndefined();
     expect(
-      db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.userId, user.id))
-        .all()
-        .every((s) => s.revokedAt),
+      (await db.select().from(sessions).where(eq(sessions.userId, user.id))).every((s) => s.revokedAt),
     ).toBe(true);
-    expect(versionOf(other.id)).toBe(0);
-    expect(live(theirs)).toBeDefined();
+    expect(await versionOf(other.id)).toBe(0);
+    expect(await live(theirs)).toBeDefined();
   });
 
-  it("a session started after it, at the new version, is live; the next call ends it too", () => {
-    const user = addUser();
-    signIn(user);
-    const version = revokeAllSessions({ db, userId: user.id });
-    const fresh = signIn({ id: user.id, sessionVersion: version });
-    expect(live(fresh)).toBeDefined();
-    expect(revokeAllSessions({ db, userId: user.id })).toBe(2);
-    expect(live(fresh)).toBeUndefined();
+  it("a session started after it, at the new version, is live; the next call ends it too", async () => {
+    const user = await addUser();
+    await signIn(user);
+    const version = await revokeAllSessions({ db, userId: user.id });
+    const fresh = await signIn({ id: user.id, sessionVersion: version });
+    expect(await live(fresh)).toBeDefined();
+    expect(await revokeAllSessions({ db, userId: user.id })).toBe(2);
+    expect(await live(fresh)).toBeUndefined();
   });
 
-  it("a session created with a version read before the bump is dead on arrival", () => {
-    const user = addUser();
+  it("a session created with a version read before the bump is dead on arrival", async () => {
+    const user = await addUser();
     const stale = user.sessionVersion;
-    revokeAllSessions({ db, userId: user.id });
-    expect(live(signIn({ id: user.id, sessionVersion: stale }))).toBeUndefined();
+    await revokeAllSessions({ db, userId: user.id });
+    expect(await live(await signIn({ id: user.id, sessionVersion: stale }))).toBeUndefined();
   });
 });

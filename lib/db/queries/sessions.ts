@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { first, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { sessions, users, type Session, type User } from "../schema";
 
-export function createSession({
+export async function createSession({
   db,
   userId,
   version,
@@ -14,7 +15,7 @@ export function createSession({
   userId: string;
   version: number;
   maxAgeMs: number;
-}): Session {
+}): Promise<Session> {
   return db
     .insert(sessions)
     .values({
@@ -24,11 +25,11 @@ export function createSession({
       expiresAt: new Date(Date.now() + maxAgeMs),
     })
     .returning()
-    .get();
+    .then(inserted);
 }
 
 /** The session and its user, if the session is live: not revoked, not expired, not from an older version. */
-export function getLiveSession({
+export async function getLiveSession({
   db,
   id,
   userId,
@@ -36,39 +37,39 @@ export function getLiveSession({
   db: Executor;
   id: string;
   userId: string;
-}): { session: Session; user: User } | undefined {
-  const row = db
+}): Promise<{ session: Session; user: User } | undefined> {
+  const row = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .get();
+    .then(first);
   if (!row) return undefined;
   if (row.session.expiresAt.getTime() <= Date.now()) return undefined;
   if (row.session.version !== row.user.sessionVersion) return undefined;
   return row;
 }
 
-export function revokeSession({ db, id }: { db: Executor; id: string }) {
-  db.update(sessions)
+export async function revokeSession({ db, id }: { db: Executor; id: string }) {
+  await db
+    .update(sessions)
     .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
-    .run();
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 /** Ends every session of a user at once: bumps the version every session cookie carries. */
-export function revokeAllSessions({ db, userId }: { db: Executor; userId: string }): number {
-  return db.transaction((tx) => {
-    tx.update(sessions)
+export async function revokeAllSessions({ db, userId }: { db: Executor; userId: string }): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx
+      .update(sessions)
       .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-      .run();
-    const row = tx
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    const row = await tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ version: users.sessionVersion })
-      .get();
+      .then(first);
     return row?.version ?? 0;
   });
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
+import { first, rowCount, messageOrder } from "../dialect";
 import type { Executor } from "../client";
 import { conversations, conversationShares, messages } from "../schema";
 
 /** One live link per conversation: sharing again replaces the old link. */
-export function replaceShare({
+export async function replaceShare({
   db,
   conversationId,
   tokenHash,
@@ -16,18 +17,25 @@ export function replaceShare({
   tokenHash: string;
   sharedUntil: Date;
 }) {
-  db.delete(conversationShares).where(eq(conversationShares.conversationId, conversationId)).run();
-  db.insert(conversationShares).values({ tokenHash, conversationId, sharedUntil }).run();
+  await db.delete(conversationShares).where(eq(conversationShares.conversationId, conversationId));
+  await db.insert(conversationShares).values({ tokenHash, conversationId, sharedUntil });
 }
 
-export function deleteShares({ db, conversationId }: { db: Executor; conversationId: string }): number {
-  return db.delete(conversationShares).where(eq(conversationShares.conversationId, conversationId)).run()
-    .changes;
+export async function deleteShares({
+  db,
+  conversationId,
+}: {
+  db: Executor;
+  conversationId: string;
+}): Promise<number> {
+  return rowCount(
+    await db.delete(conversationShares).where(eq(conversationShares.conversationId, conversationId)),
+  );
 }
 
 /** The shared conversation (never its owner) and the messages up to the moment it was shared. */
-export function getSharedConversation({ db, tokenHash }: { db: Executor; tokenHash: string }) {
-  const row = db
+export async function getSharedConversation({ db, tokenHash }: { db: Executor; tokenHash: string }) {
+  const row = await db
     .select({
       conversationId: conversations.id,
       personaId: conversations.personaId,
@@ -38,20 +46,20 @@ export function getSharedConversation({ db, tokenHash }: { db: Executor; tokenHa
     .from(conversationShares)
     .innerJoin(conversations, eq(conversationShares.conversationId, conversations.id))
     .where(eq(conversationShares.tokenHash, tokenHash))
-    .get();
+    .then(first);
   if (!row) return undefined;
-  const shown = db
-    .select({ role: messages.role, content: messages.content, status: messages.status })
-    .from(messages)
-    .where(and(eq(messages.conversationId, row.conversationId), lte(messages.createdAt, row.sharedUntil)))
-    .orderBy(asc(messages.createdAt), sql`rowid`)
-    .all()
-    .filter((m) => m.status !== "streaming" && m.content.trim() !== "");
+  const shown = (
+    await db
+      .select({ role: messages.role, content: messages.content, status: messages.status })
+      .from(messages)
+      .where(and(eq(messages.conversationId, row.conversationId), lte(messages.createdAt, row.sharedUntil)))
+      .orderBy(asc(messages.createdAt), messageOrder)
+  ).filter((m) => m.status !== "streaming" && m.content.trim() !== "");
   return { ...row, messages: shown };
 }
 
 /** A new conversation for `userId` holding copies of the given messages. */
-export function insertConversationCopy({
+export async function insertConversationCopy({
   db,
   userId,
   personaId,
@@ -65,21 +73,19 @@ export function insertConversationCopy({
   title: string;
   personaVersion: string;
   copied: { role: "user" | "assistant"; content: string }[];
-}): string {
+}): Promise<string> {
   const id = randomUUID();
-  db.insert(conversations).values({ id, userId, personaId, title, personaVersion }).run();
+  await db.insert(conversations).values({ id, userId, personaId, title, personaVersion });
   const base = Date.now();
-  copied.forEach((m, i) =>
-    db
-      .insert(messages)
-      .values({
+  if (copied.length)
+    await db.insert(messages).values(
+      copied.map((m, i) => ({
         id: randomUUID(),
         conversationId: id,
         role: m.role,
         content: m.content,
         createdAt: new Date(base + i),
-      })
-      .run(),
-  );
+      })),
+    );
   return id;
 }

@@ -1,32 +1,45 @@
 import "server-only";
 import { eq, type InferSelectModel } from "drizzle-orm";
+import { first } from "../dialect";
 import type { Executor } from "../client";
 import { stripeEvents, stripeSubscriptions, users, type User } from "../schema";
 
 export type StripeSubscriptionState = InferSelectModel<typeof stripeSubscriptions>;
 
 /** Records a Stripe event id; false when it was already recorded (a replay), true for exactly one caller. */
-export function recordStripeEvent({ db, id, type }: { db: Executor; id: string; type: string }): boolean {
-  const row = db
+export async function recordStripeEvent({
+  db,
+  id,
+  type,
+}: {
+  db: Executor;
+  id: string;
+  type: string;
+}): Promise<boolean> {
+  const row = await db
     .insert(stripeEvents)
     .values({ id, type })
     .onConflictDoNothing()
     .returning({ id: stripeEvents.id })
-    .get();
+    .then(first);
   return row !== undefined;
 }
 
-export function getStripeSubscription({
+export async function getStripeSubscription({
   db,
   customerId,
 }: {
   db: Executor;
   customerId: string;
-}): StripeSubscriptionState | undefined {
-  return db.select().from(stripeSubscriptions).where(eq(stripeSubscriptions.customerId, customerId)).get();
+}): Promise<StripeSubscriptionState | undefined> {
+  return db
+    .select()
+    .from(stripeSubscriptions)
+    .where(eq(stripeSubscriptions.customerId, customerId))
+    .then(first);
 }
 
-export function saveStripeSubscription({
+export async function saveStripeSubscription({
   db,
   state,
 }: {
@@ -34,23 +47,23 @@ export function saveStripeSubscription({
   state: Pick<StripeSubscriptionState, "customerId" | "subscriptionId" | "status" | "tier" | "eventCreated">;
 }) {
   const values = { ...state, updatedAt: new Date() };
-  db.insert(stripeSubscriptions)
+  await db
+    .insert(stripeSubscriptions)
     .values(values)
-    .onConflictDoUpdate({ target: stripeSubscriptions.customerId, set: values })
-    .run();
+    .onConflictDoUpdate({ target: stripeSubscriptions.customerId, set: values });
 }
 
-export function getUserByStripeCustomerId({
+export async function getUserByStripeCustomerId({
   db,
   customerId,
 }: {
   db: Executor;
   customerId: string;
-}): User | undefined {
-  return db.select().from(users).where(eq(users.stripeCustomerId, customerId)).get();
+}): Promise<User | undefined> {
+  return db.select().from(users).where(eq(users.stripeCustomerId, customerId)).then(first);
 }
 
-export function setStripeCustomerId({
+export async function setStripeCustomerId({
   db,
   userId,
   customerId,
@@ -59,5 +72,5 @@ export function setStripeCustomerId({
   userId: string;
   customerId: string;
 }) {
-  db.update(users).set({ stripeCustomerId: customerId }).where(eq(users.id, userId)).run();
+  await db.update(users).set({ stripeCustomerId: customerId }).where(eq(users.id, userId));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
+import { first } from "../dialect";
 import type { Executor } from "../client";
 import { tierChanges, users, type TierChange, type TIER_SOURCES } from "../schema";
 import { audit } from "@/lib/log";
@@ -8,7 +9,7 @@ import type { Tier } from "@/lib/personas/schema";
 type Source = (typeof TIER_SOURCES)[number];
 
 /** Sets a user's tier and records the change, in the caller's transaction. No-op if unchanged. */
-export function setUserTier({
+export async function setUserTier({
   db,
   userId,
   tier,
@@ -20,20 +21,20 @@ export function setUserTier({
   tier: Tier;
   source: Source;
   reference?: string | null;
-}): { changed: boolean; from: Tier } | undefined {
-  const user = db.select({ tier: users.tier }).from(users).where(eq(users.id, userId)).get();
+}): Promise<{ changed: boolean; from: Tier } | undefined> {
+  const user = await db.select({ tier: users.tier }).from(users).where(eq(users.id, userId)).then(first);
   if (!user) return undefined;
   if (user.tier === tier) return { changed: false, from: user.tier };
   const at = new Date();
-  db.update(users).set({ tier, tierSince: at, tierSource: source }).where(eq(users.id, userId)).run();
-  db.insert(tierChanges)
-    .values({ userId, fromTier: user.tier, toTier: tier, source, reference, createdAt: at })
-    .run();
+  await db.update(users).set({ tier, tierSince: at, tierSource: source }).where(eq(users.id, userId));
+  await db
+    .insert(tierChanges)
+    .values({ userId, fromTier: user.tier, toTier: tier, source, reference, createdAt: at });
   audit("tier.changed", { userId, from: user.tier, to: tier, source, reference });
   return { changed: true, from: user.tier };
 }
 
-export function listTierChanges({
+export async function listTierChanges({
   db,
   userId,
   limit = 20,
@@ -41,12 +42,11 @@ export function listTierChanges({
   db: Executor;
   userId: string;
   limit?: number;
-}): TierChange[] {
+}): Promise<TierChange[]> {
   return db
     .select()
     .from(tierChanges)
     .where(eq(tierChanges.userId, userId))
     .orderBy(desc(tierChanges.createdAt), desc(tierChanges.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -1,19 +1,30 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
+import { first } from "../dialect";
 import type { Executor } from "../client";
 import { dailyUsage } from "../schema";
 
-export function getDailyUsage({ db, userId, day }: { db: Executor; userId: string; day: string }): number {
+export async function getDailyUsage({
+  db,
+  userId,
+  day,
+}: {
+  db: Executor;
+  userId: string;
+  day: string;
+}): Promise<number> {
   return (
-    db
-      .select({ messages: dailyUsage.messages })
-      .from(dailyUsage)
-      .where(and(eq(dailyUsage.userId, userId), eq(dailyUsage.day, day)))
-      .get()?.messages ?? 0
+    (
+      await db
+        .select({ messages: dailyUsage.messages })
+        .from(dailyUsage)
+        .where(and(eq(dailyUsage.userId, userId), eq(dailyUsage.day, day)))
+        .then(first)
+    )?.messages ?? 0
   );
 }
 
-export function addDailyUsage({
+export async function addDailyUsage({
   db,
   userId,
   day,
@@ -24,17 +35,17 @@ export function addDailyUsage({
   day: string;
   count?: number;
 }) {
-  db.insert(dailyUsage)
+  await db
+    .insert(dailyUsage)
     .values({ userId, day, messages: count })
     .onConflictDoUpdate({
       target: [dailyUsage.userId, dailyUsage.day],
       set: { messages: sql`${dailyUsage.messages} + ${count}` },
-    })
-    .run();
+    });
 }
 
 /** Gives back messages counted for a reply that never came; never below zero. */
-export function subtractDailyUsage({
+export async function subtractDailyUsage({
   db,
   userId,
   day,
@@ -45,14 +56,16 @@ export function subtractDailyUsage({
   day: string;
   count?: number;
 }) {
-  db.update(dailyUsage)
-    .set({ messages: sql`max(${dailyUsage.messages} - ${count}, 0)` })
-    .where(and(eq(dailyUsage.userId, userId), eq(dailyUsage.day, day)))
-    .run();
+  await db
+    .update(dailyUsage)
+    .set({
+      messages: sql`case when ${dailyUsage.messages} > ${count} then ${dailyUsage.messages} - ${count} else 0 end`,
+    })
+    .where(and(eq(dailyUsage.userId, userId), eq(dailyUsage.day, day)));
 }
 
 /** A guest's counts follow them into their account, so signing up does not reset today's quota. */
-export function moveDailyUsage({
+export async function moveDailyUsage({
   db,
   fromUserId,
   toUserId,
@@ -61,7 +74,7 @@ export function moveDailyUsage({
   fromUserId: string;
   toUserId: string;
 }) {
-  const rows = db.select().from(dailyUsage).where(eq(dailyUsage.userId, fromUserId)).all();
-  for (const row of rows) addDailyUsage({ db, userId: toUserId, day: row.day, count: row.messages });
-  db.delete(dailyUsage).where(eq(dailyUsage.userId, fromUserId)).run();
+  const rows = await db.select().from(dailyUsage).where(eq(dailyUsage.userId, fromUserId));
+  for (const row of rows) await addDailyUsage({ db, userId: toUserId, day: row.day, count: row.messages });
+  await db.delete(dailyUsage).where(eq(dailyUsage.userId, fromUserId));
 }

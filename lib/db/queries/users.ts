@@ -1,19 +1,26 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { first, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { accounts, users, type User } from "../schema";
 
-export function getUserById({ db, id }: { db: Executor; id: string }): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function getUserById({ db, id }: { db: Executor; id: string }): Promise<User | undefined> {
+  return db.select().from(users).where(eq(users.id, id)).then(first);
 }
 
-export function getUserByEmail({ db, email }: { db: Executor; email: string }): User | undefined {
-  return db.select().from(users).where(eq(users.email, email)).get();
+export async function getUserByEmail({
+  db,
+  email,
+}: {
+  db: Executor;
+  email: string;
+}): Promise<User | undefined> {
+  return db.select().from(users).where(eq(users.email, email)).then(first);
 }
 
 /** Inserts a user; returns undefined when the email is taken (the unique index decides, not a race). */
-export function createUser({
+export async function createUser({
   db,
   email,
   passwordHash,
@@ -23,16 +30,16 @@ export function createUser({
   email: string;
   passwordHash: string | null;
   name?: string | null;
-}): User | undefined {
+}): Promise<User | undefined> {
   return db
     .insert(users)
     .values({ id: randomUUID(), email, passwordHash, name })
     .onConflictDoNothing({ target: users.email })
     .returning()
-    .get();
+    .then(first);
 }
 
-export function setPasswordHash({
+export async function setPasswordHash({
   db,
   userId,
   passwordHash,
@@ -41,10 +48,10 @@ export function setPasswordHash({
   userId: string;
   passwordHash: string;
 }) {
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
-export function getUserByAccount({
+export async function getUserByAccount({
   db,
   provider,
   providerAccountId,
@@ -52,17 +59,19 @@ export function getUserByAccount({
   db: Executor;
   provider: string;
   providerAccountId: string;
-}): User | undefined {
-  return db
-    .select({ user: users })
-    .from(accounts)
-    .innerJoin(users, eq(users.id, accounts.userId))
-    .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)))
-    .get()?.user;
+}): Promise<User | undefined> {
+  return (
+    await db
+      .select({ user: users })
+      .from(accounts)
+      .innerJoin(users, eq(users.id, accounts.userId))
+      .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)))
+      .then(first)
+  )?.user;
 }
 
 /** A new user whose only way in is this OAuth identity. Undefined when the email already has an account. */
-export function createOAuthUser({
+export async function createOAuthUser({
   db,
   email,
   name,
@@ -74,34 +83,37 @@ export function createOAuthUser({
   name: string | null;
   provider: string;
   providerAccountId: string;
-}): User | undefined {
-  return db.transaction((tx) => {
-    const user = createUser({ db: tx, email, passwordHash: null, name });
+}): Promise<User | undefined> {
+  return db.transaction(async (tx) => {
+    const user = await createUser({ db: tx, email, passwordHash: null, name });
     if (!user) return undefined;
-    tx.insert(accounts).values({ provider, providerAccountId, userId: user.id }).run();
+    await tx.insert(accounts).values({ provider, providerAccountId, userId: user.id });
     return user;
   });
 }
 
-export function listLinkedProviders({ db, userId }: { db: Executor; userId: string }): string[] {
-  return db
-    .select({ provider: accounts.provider })
-    .from(accounts)
-    .where(eq(accounts.userId, userId))
-    .all()
-    .map((r) => r.provider);
+export async function listLinkedProviders({
+  db,
+  userId,
+}: {
+  db: Executor;
+  userId: string;
+}): Promise<string[]> {
+  return (
+    await db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId))
+  ).map((r) => r.provider);
 }
 
 /** A guest: a user with no way to sign in, made on a visitor's first chat message. */
-export function createGuestUser({ db }: { db: Executor }): User {
+export async function createGuestUser({ db }: { db: Executor }): Promise<User> {
   const id = randomUUID();
   return db
     .insert(users)
     .values({ id, email: `guest-${id}@guest.invalid`, isGuest: true })
     .returning()
-    .get();
+    .then(inserted);
 }
 
-export function deleteUser({ db, id }: { db: Executor; id: string }) {
-  db.delete(users).where(eq(users.id, id)).run();
+export async function deleteUser({ db, id }: { db: Executor; id: string }) {
+  await db.delete(users).where(eq(users.id, id));
 }

@@ -41,7 +41,7 @@ export async function POST(request: NextRequest, context: Context) {
 async function signInRateLimit(request: NextRequest, rawEmail: unknown): Promise<NextResponse | undefined> {
   const email = emailSchema.safeParse(rawEmail);
   const subject = { ip: clientIp(request.headers), email: email.success ? email.data : undefined };
-  const decision = checkSignInLimit({ db: getDb(), subject });
+  const decision = await checkSignInLimit({ db: getDb(), subject });
   if (!decision.limited) return undefined;
   const minutes = Math.ceil(decision.retryAfterSeconds / 60);
   const error = new AppError(

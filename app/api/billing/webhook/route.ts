@@ -39,7 +39,7 @@ export async function POST(request: Request) {
     }
     const parsed = stripeEventSchema.safeParse(check.event);
     if (!parsed.success) throw invalidInput(parsed.error, "event");
-    const result = applyStripeEvent({ db: getDb(), event: parsed.data, prices: stripe.prices });
+    const result = await applyStripeEvent({ db: getDb(), event: parsed.data, prices: stripe.prices });
     return NextResponse.json({ received: true, duplicate: result.duplicate });
   } catch (error) {
     return jsonError(error);

@@ -17,7 +17,7 @@ const notFound = () => new AppError("not_found", "There is no conversation with 
 export async function GET(_request: NextRequest, { params }: Context) {
   try {
     const { actor, id } = await requireOwner((await params).id);
-    const view = conversationView({ db: getDb(), catalog: getCatalog(), id, userId: actor.userId });
+    const view = await conversationView({ db: getDb(), catalog: getCatalog(), id, userId: actor.userId });
     if (!view) throw notFound();
     return NextResponse.json(view, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
@@ -31,7 +31,7 @@ export async function PATCH(request: NextRequest, { params }: Context) {
     assertSameOrigin(request);
     const { actor, id } = await requireOwner((await params).id);
     const { title } = await parseJsonBody(request, renameSchema);
-    if (!renameConversation({ db: getDb(), id, userId: actor.userId, title })) throw notFound();
+    if (!(await renameConversation({ db: getDb(), id, userId: actor.userId, title }))) throw notFound();
     return NextResponse.json({ id, title });
   } catch (error) {
     return jsonError(error);
@@ -44,13 +44,13 @@ export async function DELETE(request: NextRequest, { params }: Context) {
     assertSameOrigin(request);
     const { actor, id } = await requireOwner((await params).id);
     const db = getDb();
-    if (!conversationView({ db, catalog: getCatalog(), id, userId: actor.userId })) throw notFound();
+    if (!(await conversationView({ db, catalog: getCatalog(), id, userId: actor.userId }))) throw notFound();
     const run = activeRun(id);
     if (run) {
       run.stop();
       await run.done;
     }
-    if (!deleteConversation({ db, id, userId: actor.userId })) throw notFound();
+    if (!(await deleteConversation({ db, id, userId: actor.userId }))) throw notFound();
     return new NextResponse(null, { status: 204 });
   } catch (error) {
     return jsonError(error);

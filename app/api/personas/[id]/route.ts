@@ -24,7 +24,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     const persona = catalog.byId.get(parsed.data.id);
     if (!persona) throw new AppError("not_found", `No persona has the id "${parsed.data.id}".`);
     const viewer = await getViewer();
-    const stats = publicStats(statsOf(catalogStats({ db: getDb() }), persona.id));
+    const stats = publicStats(statsOf(await catalogStats({ db: getDb() }), persona.id));
     return NextResponse.json(
       { ...personaDetail(catalog, persona, viewer?.tier ?? null), stats },
       {

@@ -16,7 +16,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const { token } = await params;
   try {
     assertSameOrigin(request);
-    const { conversationId, newGuestId } = continueShared({
+    const { conversationId, newGuestId } = await continueShared({
       db: getDb(),
       catalog: getCatalog(),
       token,

@@ -14,9 +14,9 @@ import { getCatalog } from "@/lib/personas";
 export async function POST(request: Request) {
   try {
     const db = getDb();
-    const caller = authenticateApiRequest({ db, request });
+    const caller = await authenticateApiRequest({ db, request });
     const body = await readCompletionRequest(request);
-    const started = startCompletion({ db, catalog: getCatalog(), caller, request: body });
+    const started = await startCompletion({ db, catalog: getCatalog(), caller, request: body });
     request.signal?.addEventListener("abort", () => started.abort(), { once: true });
     if (body.stream) {
       return new Response(completionStream(started), {

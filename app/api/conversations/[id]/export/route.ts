@@ -10,7 +10,7 @@ import { getCatalog } from "@/lib/personas";
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { actor, id } = await requireOwner((await params).id);
-    const view = conversationView({ db: getDb(), catalog: getCatalog(), id, userId: actor.userId });
+    const view = await conversationView({ db: getDb(), catalog: getCatalog(), id, userId: actor.userId });
     if (!view) throw new AppError("not_found", "There is no conversation with that id.");
     const filename = `${view.persona.id}-${view.id.slice(0, 8)}.md`;
     return new Response(conversationMarkdown(view), {

@@ -13,7 +13,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     assertSameOrigin(request);
     const { actor, id } = await requireOwner((await params).id);
     const { personaId } = await parseJsonBody(request, handoffSchema);
-    const created = handoff({ db: getDb(), catalog: getCatalog(), actor, fromId: id, personaId });
+    const created = await handoff({ db: getDb(), catalog: getCatalog(), actor, fromId: id, personaId });
     return NextResponse.json({ id: created.id, url: `/chat/${created.id}` }, { status: 201 });
   } catch (error) {
     return jsonError(error);

@@ -13,7 +13,7 @@ export async function POST(request: NextRequest, { params }: Context) {
   try {
     assertSameOrigin(request);
     const { actor, id } = await requireOwner((await params).id);
-    const result = shareConversation({ db: getDb(), id, userId: actor.userId, siteUrl: env().siteUrl });
+    const result = await shareConversation({ db: getDb(), id, userId: actor.userId, siteUrl: env().siteUrl });
     return NextResponse.json(result, { status: 201, headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return jsonError(error);
@@ -25,7 +25,7 @@ export async function DELETE(request: NextRequest, { params }: Context) {
   try {
     assertSameOrigin(request);
     const { actor, id } = await requireOwner((await params).id);
-    return NextResponse.json(revokeShare({ db: getDb(), id, userId: actor.userId }));
+    return NextResponse.json(await revokeShare({ db: getDb(), id, userId: actor.userId }));
   } catch (error) {
     return jsonError(error);
   }

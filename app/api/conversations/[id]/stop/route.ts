@@ -12,7 +12,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   try {
     assertSameOrigin(request);
     const { actor, id } = await requireOwner((await params).id);
-    if (!getConversation({ db: getDb(), id, userId: actor.userId }))
+    if (!(await getConversation({ db: getDb(), id, userId: actor.userId })))
       throw new AppError("not_found", "There is no conversation with that id.");
     const run = activeRun(id);
     if (!run) return NextResponse.json({ stopped: false });

@@ -22,17 +22,17 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const db = getDb();
     if (activeRun(id))
       throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
-    const chosen = db.transaction(
-      (tx) => {
-        if (!getConversation({ db: tx, id, userId: actor.userId })) {
+    const chosen = await db.transaction(
+      async (tx) => {
+        if (!(await getConversation({ db: tx, id, userId: actor.userId }))) {
           throw new AppError("not_found", "There is no conversation with that id.");
         }
-        return chooseReplyVersion({ db: tx, conversationId: id, id: messageId });
+        return await chooseReplyVersion({ db: tx, conversationId: id, id: messageId });
       },
       { behavior: "immediate" },
     );
     if (!chosen) throw new AppError("not_found", "That reply has no such version.");
-    return NextResponse.json({ messages: messageViews(db, id) });
+    return NextResponse.json({ messages: await messageViews(db, id) });
   } catch (error) {
     return jsonError(error);
   }

@@ -14,7 +14,7 @@ async function handle(request: NextRequest, { params }: Context, favorited: bool
     assertSameOrigin(request);
     const persona = personaFromParam(getCatalog(), (await params).id);
     const viewer = await requireSignedIn("star personas");
-    const state = setFavorite({ db: getDb(), userId: viewer.id, personaId: persona.id, favorited });
+    const state = await setFavorite({ db: getDb(), userId: viewer.id, personaId: persona.id, favorited });
     return NextResponse.json(state, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return jsonError(error);
@@ -22,11 +22,11 @@ async function handle(request: NextRequest, { params }: Context, favorited: bool
 }
 
 /** PUT /api/personas/:id/favorite — star it (the viewer's own star; idempotent). */
-export function PUT(request: NextRequest, context: Context) {
-  return handle(request, context, true);
+export async function PUT(request: NextRequest, context: Context) {
+  return await handle(request, context, true);
 }
 
 /** DELETE /api/personas/:id/favorite — unstar it. */
-export function DELETE(request: NextRequest, context: Context) {
-  return handle(request, context, false);
+export async function DELETE(request: NextRequest, context: Context) {
+  return await handle(request, context, false);
 }

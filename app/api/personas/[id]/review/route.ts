@@ -18,9 +18,12 @@ export async function PUT(request: NextRequest, { params }: Context) {
     const viewer = await requireSignedIn("review personas");
     const input = await parseJsonBody(request, reviewInputSchema);
     const db = getDb();
-    const review = db.transaction((tx) => writeReview({ db: tx, userId: viewer.id, persona, input }), {
-      behavior: "immediate",
-    });
+    const review = await db.transaction(
+      async (tx) => await writeReview({ db: tx, userId: viewer.id, persona, input }),
+      {
+        behavior: "immediate",
+      },
+    );
     return NextResponse.json(review, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return jsonError(error);
@@ -33,7 +36,7 @@ export async function DELETE(request: NextRequest, { params }: Context) {
     assertSameOrigin(request);
     const persona = personaFromParam(getCatalog(), (await params).id);
     const viewer = await requireSignedIn("review personas");
-    removeReview({ db: getDb(), userId: viewer.id, personaId: persona.id });
+    await removeReview({ db: getDb(), userId: viewer.id, personaId: persona.id });
     return new NextResponse(null, { status: 204 });
   } catch (error) {
     return jsonError(error);

@@ -11,7 +11,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const persona = personaFromParam(getCatalog(), (await params).id);
     const query = reviewsQuerySchema.safeParse(searchParamsObject(request.nextUrl.searchParams));
     if (!query.success) throw invalidInput(query.error);
-    return NextResponse.json(reviewsPage({ db: getDb(), personaId: persona.id, ...query.data }));
+    return NextResponse.json(await reviewsPage({ db: getDb(), personaId: persona.id, ...query.data }));
   } catch (error) {
     return jsonError(error);
   }

@@ -10,7 +10,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   try {
     assertSameOrigin(request);
     const viewer = await requireSignedIn("vote on reviews");
-    return NextResponse.json(markHelpful({ db: getDb(), id: (await params).id, userId: viewer.id }));
+    return NextResponse.json(await markHelpful({ db: getDb(), id: (await params).id, userId: viewer.id }));
   } catch (error) {
     return jsonError(error);
   }

@@ -12,7 +12,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     assertSameOrigin(request);
     const viewer = await requireSignedIn("report reviews");
     const { reason } = await parseJsonBody(request, reportSchema, 4 * 1024);
-    const result = reportReview({ db: getDb(), id: (await params).id, userId: viewer.id, reason });
+    const result = await reportReview({ db: getDb(), id: (await params).id, userId: viewer.id, reason });
     return NextResponse.json(result);
   } catch (error) {
     return jsonError(error);

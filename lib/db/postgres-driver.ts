@@ -1,0 +1,77 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { PG_MIGRATIONS_DIR } from "./migrations-dir";
+import * as schema from "./schema-pg";
+import type { Db } from "./types";
+
+/** Serialization failure and deadlock: the transaction did nothing and may simply run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const ATTEMPTS = 8;
+/** Any number, the same in every process: migrations take this lock so two starts don't race. */
+const MIGRATION_LOCK = 4_172_903_311;
+
+export type PostgresHandle = { pool: pg.Pool; db: Db };
+
+/** What a server in the URL is called in messages: no password. */
+export function describePostgres(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.username ? `${decodeURIComponent(u.username)}@` : ""}${u.host}${u.pathname}`;
+  } catch {
+    return "the DATABASE_URL server";
+  }
+}
+
+/**
+ * A pool on the server of `url`, brought up to date (migrations run under an advisory lock, so
+ * instances starting together apply each once). Throws a message naming the server when it cannot
+ * be reached.
+ */
+export async function openPostgres(
+  url: string,
+  { max = 10 }: { max?: number } = {},
+): Promise<PostgresHandle> {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // An idle connection the server dropped: the pool replaces it; without a listener it would crash.
+  pool.on("error", () => {});
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new Error(`cannot connect to ${describePostgres(url)}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder: PG_MIGRATIONS_DIR });
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    client.release();
+  }
+
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  const transaction = db.transaction.bind(db) as unknown as (
+    body: (tx: unknown) => Promise<unknown>,
+    config: { isolationLevel: "serializable" },
+  ) => Promise<unknown>;
+  // Serializable, so a transaction here means what it means on SQLite (one at a time, as far as
+  // anyone can tell): a quota check and the insert it allows cannot interleave with another's.
+  // PostgreSQL may refuse one of two conflicting transactions; that one runs again.
+  db.transaction = (async (body: (tx: unknown) => Promise<unknown>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(body, { isolationLevel: "serializable" });
+      } catch (error) {
+        const code =
+          (error as { code?: string; cause?: { code?: string } }).code ??
+          (error as { cause?: { code?: string } }).cause?.code;
+        if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }) as unknown as Db["transaction"];
+  return { pool, db };
+}

@@ -1,0 +1,328 @@
+/**
+ * The PostgreSQL tables: the same names, columns and JavaScript types as schema-sqlite.ts (the
+ * query layer is written once, against those), stored the PostgreSQL way (timestamptz, boolean,
+ * serial). A type check in schema.ts keeps the two in step.
+ */
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp as pgTimestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { MESSAGE_STATUSES, TIER, TIER_SOURCES } from "./schema-sqlite";
+
+const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, precision: 3, mode: "date" });
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  /** argon2id; null for accounts that only sign in through OAuth. */
+  passwordHash: text("password_hash"),
+  tier: text("tier", { enum: TIER }).notNull().default("free"),
+  tierSince: timestamp("tier_since").notNull().defaultNow(),
+  tierSource: text("tier_source", { enum: TIER_SOURCES }).notNull().default("default"),
+  /** Bumped by "sign out everywhere" and a password change: every older session stops working. */
+  sessionVersion: integer("session_version").notNull().default(0),
+  /** Guests are made on a first chat message and kept by cookie; they have no email to sign in with. */
+  isGuest: boolean("is_guest").notNull().default(false),
+  stripeCustomerId: text("stripe_customer_id").unique(),
+  createdAt: timestamp("created_at").notNull().defaultNow(),
+});
+
+/** One row per signed-in browser; the session cookie names it, sign-out revokes it. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+    expiresAt: timestamp("expires_at").notNull(),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** OAuth identities (GitHub, Google) linked to a user. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.providerAccountId] }),
+    index("accounts_user_idx").on(t.userId),
+  ],
+);
+
+export const tierChanges = pgTable(
+  "tier_changes",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromTier: text("from_tier", { enum: TIER }).notNull(),
+    toTier: text("to_tier", { enum: TIER }).notNull(),
+    source: text("source", { enum: TIER_SOURCES }).notNull(),
+    /** The redeem code's id, the Stripe event id, or who granted it. */
+    reference: text("reference"),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("tier_changes_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const redeemCodes = pgTable("redeem_codes", {
+  /** SHA-256 of the code: a leaked database does not leak usable codes. */
+  codeHash: text("code_hash").primaryKey(),
+  /** The first characters, to tell codes apart in listings. */
+  hint: text("hint").notNull(),
+  tier: text("tier", { enum: TIER }).notNull(),
+  createdAt: timestamp("created_at").notNull().defaultNow(),
+  expiresAt: timestamp("expires_at"),
+  redeemedBy: text("redeemed_by").references(() => users.id, { onDelete: "set null" }),
+  redeemedAt: timestamp("redeemed_at"),
+});
+
+/** Failed sign-ins, by account ("email:…") and by address ("ip:…"), for rate limiting. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: serial("id").primaryKey(),
+    key: text("key").notNull(),
+    at: timestamp("at").notNull(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at)],
+);
+
+/** Stripe events already applied: a replay finds its id here and changes nothing. */
+export const stripeEvents = pgTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  processedAt: timestamp("processed_at").notNull().defaultNow(),
+});
+
+/** The latest subscription state Stripe told us about, per customer, so late events can't win. */
+export const stripeSubscriptions = pgTable("stripe_subscriptions", {
+  customerId: text("customer_id").primaryKey(),
+  subscriptionId: text("subscription_id").notNull(),
+  status: text("status").notNull(),
+  tier: text("tier", { enum: TIER }).notNull(),
+  /** Stripe's event.created (seconds) of the state stored here. */
+  eventCreated: bigint("event_created", { mode: "number" }).notNull(),
+  updatedAt: timestamp("updated_at").notNull().defaultNow(),
+});
+
+/** Messages sent per user per UTC day, for the chat quota. */
+export const dailyUsage = pgTable(
+  "daily_usage",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    day: text("day").notNull(),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personaId: text("persona_id").notNull(),
+    title: text("title").notNull(),
+    /** The conversation this one was handed off from, and the transcript it carried as context. */
+    parentId: text("parent_id"),
+    handoffContext: text("handoff_context"),
+    /** The persona's version when the conversation started (null for older conversations). */
+    personaVersion: text("persona_version"),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+    updatedAt: timestamp("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("conversations_user_idx").on(t.userId, t.updatedAt),
+    index("conversations_parent_idx").on(t.parentId),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["user", "assistant"] }).notNull(),
+    content: text("content").notNull(),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull().default("complete"),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+    /** Versions of one reply (Regenerate) share a group: the first version's id. Null: one version only. */
+    replyGroup: text("reply_group"),
+    /** On the conversation's current path; false for a version not shown and for edited-away messages. */
+    active: boolean("active").notNull().default(true),
+    /** The order messages were written in (SQLite's rowid plays this part there). */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
+    index("messages_reply_group_idx").on(t.replyGroup),
+  ],
+);
+
+/** Keys for the OpenAI-compatible API (`/v1/*`). Only a hash is kept: the key is shown once. */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 (hex) of the whole key; keys carry 256 random bits, so a plain hash is enough. */
+    keyHash: text("key_hash").notNull().unique(),
+    /** The key's first characters, to tell keys apart in listings. */
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at"),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** A user's starred personas. */
+export const favorites = pgTable(
+  "favorites",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personaId: text("persona_id").notNull(),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.personaId] }), index("favorites_persona_idx").on(t.personaId)],
+);
+
+/**
+ * Who chatted with a persona on a UTC day, as a keyed hash (a user, or a guest's address group):
+ * only for counting each once a day. Rows older than yesterday are pruned.
+ */
+export const personaUsageActors = pgTable(
+  "persona_usage_actors",
+  {
+    personaId: text("persona_id").notNull(),
+    day: text("day").notNull(),
+    actorHash: text("actor_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personaId, t.day, t.actorHash] })],
+);
+
+/** Distinct chatting users per persona per UTC day: one row per (persona, day) that had any. */
+export const personaUsageDays = pgTable(
+  "persona_usage_days",
+  {
+    personaId: text("persona_id").notNull(),
+    day: text("day").notNull(),
+    users: integer("users").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.personaId, t.day] }),
+    // Covering index: "sum of the last N days for every persona" reads only this range.
+    index("persona_usage_days_day_idx").on(t.day, t.personaId, t.users),
+  ],
+);
+
+/** One review per user per persona, earned by use. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    personaId: text("persona_id").notNull(),
+    rating: integer("rating").notNull(),
+    body: text("body"),
+    /** The persona's version when the review was written (or last edited). */
+    personaVersion: text("persona_version").notNull(),
+    helpful: integer("helpful").notNull().default(0),
+    /** Set by an operator: a hidden review is left out of pages and ratings. */
+    hiddenAt: timestamp("hidden_at"),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+    updatedAt: timestamp("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("reviews_user_persona_idx").on(t.userId, t.personaId),
+    index("reviews_persona_idx").on(t.personaId, t.createdAt),
+  ],
+);
+
+export const reviewVotes = pgTable(
+  "review_votes",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] })],
+);
+
+export const reviewReports = pgTable(
+  "review_reports",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reason: text("reason"),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+    /** When an operator hid or restored the review: the report is dealt with. */
+    resolvedAt: timestamp("resolved_at"),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("review_reports_open_idx").on(t.resolvedAt)],
+);
+
+/** An unlisted read-only link to a conversation, as it was when shared. Only the token's hash is kept. */
+export const conversationShares = pgTable(
+  "conversation_shares",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    /** Messages created up to this moment are shown. */
+    sharedUntil: timestamp("shared_until").notNull(),
+    createdAt: timestamp("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("conversation_shares_conversation_idx").on(t.conversationId)],
+);
+
+export const appSettings = pgTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at").notNull().defaultNow(),
+});
