@@ -16,6 +16,7 @@ const schema = z.object({
         "must start with postgres:// (or leave it unset for SQLite)",
       ),
   ),
+  DATABASE_POOL_SIZE: optional(z.coerce.number().int().min(1).max(200, "must be at most 200")),
   PERSONAS_DIR: optional(z.string()),
   SITE_URL: optional(z.url({ error: "must be an absolute URL like https://personas.example.com" })),
   NEXTAUTH_SECRET: optional(
@@ -54,7 +55,8 @@ type Pair = { id: string; secret: string } | null;
 
 export type Env = {
   /** PostgreSQL when DATABASE_URL is set; otherwise the SQLite file at databasePath. */
-  database: { engine: "postgres"; url: string } | { engine: "sqlite"; path: string };
+  /** PostgreSQL: connections each server process keeps at most (DATABASE_POOL_SIZE, default 10). */
+  database: { engine: "postgres"; url: string; poolSize: number } | { engine: "sqlite"; path: string };
   databasePath: string;
   personasDir: string;
   siteUrl: string;
@@ -158,7 +160,7 @@ export function env(): Env {
   const databasePath = fromCwd(e.DATABASE_PATH ?? ".data/persona-market.db");
   cached = {
     database: e.DATABASE_URL
-      ? { engine: "postgres", url: e.DATABASE_URL }
+      ? { engine: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE ?? 10 }
       : { engine: "sqlite", path: databasePath },
     databasePath,
     personasDir: fromCwd(e.PERSONAS_DIR ?? "content/personas"),

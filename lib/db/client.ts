@@ -33,7 +33,7 @@ export async function startDatabase(): Promise<Db> {
   const database = env().database;
   globalForDb.personaDbOpening ??= (async (): Promise<Open> =>
     database.engine === "postgres"
-      ? { engine: "postgres", handle: await openPostgres(database.url) }
+      ? { engine: "postgres", handle: await openPostgres(database.url, { max: database.poolSize }) }
       : { engine: "sqlite", handle: openSqlite(database.path) })();
   globalForDb.personaDb = await globalForDb.personaDbOpening;
   return globalForDb.personaDb.handle.db;
