@@ -1,41 +1,81 @@
-import { lockedSentences, personaFile } from "./support/catalog";
+import { lockedSentences, personaFile, sectionTitles, TIER_LABELS } from "./support/catalog";
 import { expect, test } from "./fixtures";
+import { escapeHtml, expectNothingOfTheBody } from "./support/locked-body";
 
-// Visitors have the free tier: a paid persona's page shows a preview and the locked sections'
-// titles, and its full prompt never leaves the server, in any form the app serves.
+// Visitors have the free tier: a paid persona's page shows its frontmatter (name, description,
+// greeting), the prompt's estimated size and how to unlock it, and nothing of the prompt itself
+// (no preview, no section titles), in any form the app serves.
 const PAID = [
   { id: "database-architect", tier: "Pro" },
   { id: "staff-engineer", tier: "Max" },
 ] as const;
+
+test("the extraction finds the body's sentences and titles, as they appear on an unlocked page", async ({
+  request,
+}) => {
+  // A free persona: the same checks that must pass for paid pages must fail here.
+  const id = "frontend-developer";
+  const html = await (await request.get(`/personas/${id}`)).text();
+  const rsc = await (await request.get(`/personas/${id}`, { headers: { RSC: "1" } })).text();
+  expect(() => expectNothingOfTheBody(id, html, "")).toThrow();
+  expect(() => expectNothingOfTheBody(id, "", rsc)).toThrow();
+  for (const title of sectionTitles(id)) {
+    expect(html, title).toContain(`>${escapeHtml(title)}<`);
+    expect(rsc, title).toContain(JSON.stringify(title));
+  }
+  for (const sentence of lockedSentences(id)) expect(html, sentence).toContain(sentence);
+});
 
 for (const { id, tier } of PAID) {
   test.describe(`${tier} persona ${id}`, () => {
     const persona = personaFile(id);
     const secrets = lockedSentences(id);
 
-    test("shows the lock, the preview and the locked section titles", async ({ personaPage }) => {
+    test("shows the lock, the prompt's size and how to unlock it, and nothing of the prompt", async ({
+      personaPage,
+      request,
+    }) => {
+      expect(TIER_LABELS[persona.tier]).toBe(tier);
       await personaPage.goto(id);
       await expect(personaPage.tierBadge).toContainText("🔒");
       await expect(personaPage.tierBadge).toContainText(`${tier} (locked)`);
-      await expect(personaPage.body.getByRole("heading", { name: "Preview" })).toBeVisible();
-      await expect(personaPage.lockedBody).toContainText(`The rest is part of ${tier}`);
-      await expect(
-        personaPage.lockedBody.getByRole("list", { name: "Locked sections" }).getByRole("listitem").first(),
-      ).toBeVisible();
+      // The frontmatter is public: name, description, greeting.
+      await expect(personaPage.heading).toHaveText(persona.name);
+      await expect(personaPage.page.getByText(persona.description, { exact: true })).toBeVisible();
+      await expect(personaPage.greeting).toContainText(persona.greeting.split("\n")[0]!.slice(0, 20));
+
+      const { promptTokens } = (await (await request.get(`/api/personas/${id}`)).json()) as {
+        promptTokens: number;
+      };
+      expect(promptTokens).toBeGreaterThan(100);
+      const size =
+        promptTokens >= 1000 ? `~${Math.round(promptTokens / 100) / 10}k tokens` : `~${promptTokens} tokens`;
+      await expect(personaPage.lockedBody).toContainText(`🔒 Part of ${tier}`);
+      await expect(personaPage.lockedBody).toContainText(`A prompt of ${size} (estimated)`);
+      await expect(personaPage.fact("Prompt size")).toHaveText(`${size} (estimated)`);
+      await expect(personaPage.lockedBody.getByRole("link", { name: "Sign up" })).toHaveAttribute(
+        "href",
+        `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${id}`)}`,
+      );
+      await expect(personaPage.lockedBody.getByRole("link", { name: "sign in" })).toBeVisible();
       await expect(personaPage.page.getByRole("link", { name: `Unlock with ${tier}` })).toBeVisible();
       await expect(personaPage.startChat).toHaveCount(0);
-      // The preview: the intro is there.
-      await expect(personaPage.body).toContainText(persona.name);
-      await expect(personaPage.greeting).not.toBeEmpty();
+
+      // The prompt section holds its own heading and the call to unlock: no rendered prompt.
+      await expect(personaPage.body.getByRole("heading")).toHaveText(["The persona's instructions"]);
+      await expect(personaPage.body.getByRole("listitem")).toHaveCount(0);
+      const text = await personaPage.body.innerText();
+      for (const secret of secrets) expect(text, secret).not.toContain(secret);
+      for (const title of sectionTitles(id)) expect(text, title).not.toContain(title);
     });
 
-    test("the locked text is absent from the rendered page", async ({ personaPage, page }) => {
+    test("nothing of the prompt is in the rendered page", async ({ personaPage, page }) => {
       await personaPage.goto(id);
       const html = await page.content();
-      for (const secret of secrets) expect(html, secret).not.toContain(secret);
+      expectNothingOfTheBody(id, html, html);
     });
 
-    test("the locked text is absent from the raw HTML and the RSC payload", async ({ request }) => {
+    test("nothing of the prompt is in the raw HTML, the RSC payload or the metadata", async ({ request }) => {
       const html = await request.get(`/personas/${id}`);
       expect(html.status()).toBe(200);
       const rsc = await request.get(`/personas/${id}`, { headers: { RSC: "1" } });
@@ -45,10 +85,12 @@ for (const { id, tier } of PAID) {
       const rscText = await rsc.text();
       expect(htmlText).toContain(persona.name);
       expect(rscText).toContain(persona.name);
-      for (const secret of secrets) {
-        expect(htmlText, secret).not.toContain(secret);
-        expect(rscText, secret).not.toContain(secret);
-      }
+      expectNothingOfTheBody(id, htmlText, rscText);
+      // The description and JSON-LD are the frontmatter's description.
+      const description = /<meta name="description" content="([^"]*)"/.exec(htmlText)?.[1];
+      expect(description).toBe(escapeHtml(persona.description));
+      const jsonLd = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/.exec(htmlText)?.[1];
+      expect(JSON.parse(jsonLd!)).toMatchObject({ name: persona.name, description: persona.description });
     });
 
     test("the locked text is absent from the JSON API", async ({ request }) => {
@@ -56,11 +98,11 @@ for (const { id, tier } of PAID) {
       expect(one.status()).toBe(200);
       const detail = (await one.json()) as Record<string, unknown>;
       expect(detail).toMatchObject({ id, locked: true });
-      expect(detail).not.toHaveProperty("body");
+      for (const key of ["body", "preview", "lockedHeadings"]) expect(detail).not.toHaveProperty(key);
+      expect(detail.promptTokens).toEqual(expect.any(Number));
       const list = await request.get(`/api/personas?q=${encodeURIComponent(persona.name)}`);
-      for (const text of [await one.text(), await list.text()]) {
-        for (const secret of secrets) expect(text, secret).not.toContain(secret);
-      }
+      // Read like an RSC payload: JSON strings.
+      for (const text of [await one.text(), await list.text()]) expectNothingOfTheBody(id, "", text);
     });
 
     test("the OG image is a PNG and the sitemap carries no prompt text", async ({

@@ -14,6 +14,7 @@ export type PersonaFile = {
   id: string;
   name: string;
   description: string;
+  greeting: string;
   category: string;
   tier: Tier;
   tags: string[];
@@ -53,6 +54,7 @@ export function personaFiles(): PersonaFile[] {
         id: String(data.id),
         name: String(data.name),
         description: String(data.description),
+        greeting: String(data.greeting),
         category: String(data.category),
         tier: data.tier as Tier,
         tags: (data.tags as string[]) ?? [],
@@ -77,35 +79,53 @@ export function countBy(predicate: (p: PersonaFile) => boolean): number {
   return personaFiles().filter(predicate).length;
 }
 
-/**
- * Distinctive plain-text runs from the part of a persona's body that a locked persona must
- * not reveal: body lines after the second `##` heading (the preview shows the intro and the
- * first section). Only letters, digits, spaces and simple punctuation, so the run appears
- * verbatim in rendered text, in HTML (nothing to escape) and in the RSC payload.
- */
-export function lockedSentences(id: string, count = 3): string[] {
-  const lines = personaFile(id).body.split("\n");
+/** A body's lines outside code fences. */
+function bodyLines(id: string): string[] {
   let fence = false;
-  let sections = 0;
-  const found: string[] = [];
-  for (const line of lines) {
+  const lines: string[] = [];
+  for (const line of personaFile(id).body.split("\n")) {
     if (/^\s*(```|~~~)/.test(line)) {
       fence = !fence;
       continue;
     }
-    if (fence) continue;
-    if (/^##\s/.test(line)) {
-      sections++;
-      continue;
-    }
-    if (sections < 2 || /^\s*(#|\|)/.test(line)) continue;
-    const runs = line.match(/[A-Za-z0-9][A-Za-z0-9 ,;.-]{38,}[A-Za-z0-9]/g) ?? [];
+    if (!fence) lines.push(line);
+  }
+  return lines;
+}
+
+/** What the persona's frontmatter shows anyway: a body line repeating it is no secret. */
+const publicText = (p: PersonaFile) => [p.name, p.description, p.greeting, ...p.starters].join("\n");
+
+/**
+ * Distinctive plain-text runs from every part of a persona's body (the intro and each section;
+ * a locked persona reveals none of it), the first from the intro. Only letters, digits, spaces and
+ * simple punctuation, so a run appears verbatim in rendered text, in HTML (nothing to escape) and
+ * in the RSC payload. `count` keeps the first few.
+ */
+export function lockedSentences(id: string, count = Infinity): string[] {
+  const open = publicText(personaFile(id));
+  const found: string[] = [];
+  for (const line of bodyLines(id)) {
+    if (/^\s*(#|\|)/.test(line)) continue;
+    // A list marker ("1. ", "- ") is not part of the rendered text.
+    const runs =
+      line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "").match(/[A-Za-z0-9][A-Za-z0-9 ,;.-]{38,}[A-Za-z0-9]/g) ??
+      [];
     const longest = runs.sort((a, b) => b.length - a.length)[0];
-    if (longest && !found.includes(longest)) found.push(longest);
+    if (longest && !found.includes(longest) && !open.includes(longest)) found.push(longest);
     if (found.length === count) break;
   }
-  if (found.length === 0) throw new Error(`No distinctive locked text found in ${id}.md`);
+  if (found.length === 0) throw new Error(`No distinctive body text found in ${id}.md`);
   return found;
+}
+
+/** The titles of a body's `##` and `###` sections (outside code fences), markdown marks removed. */
+export function sectionTitles(id: string): string[] {
+  const titles = bodyLines(id)
+    .map((line) => /^ {0,3}#{2,3}\s+(.+?)\s*#*\s*$/.exec(line)?.[1]?.replace(/[*_`]/g, ""))
+    .filter((t): t is string => Boolean(t));
+  if (titles.length === 0) throw new Error(`No section titles in ${id}.md`);
+  return titles;
 }
 
 /** Byte sequences left behind when UTF-8 is read as Windows-1252 ("âš™", "ðŸ”", "â€”", "Ã©"). */

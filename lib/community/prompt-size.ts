@@ -1,7 +1,7 @@
 /**
  * A persona prompt's size in tokens, estimated (about 4 characters a token for English text with
  * markdown, the usual rule of thumb for GPT and Claude tokenizers): what a buyer gets, and the
- * only thing shown of a locked body beyond its preview. Cached per body string.
+ * only thing shown of a locked body. Cached per body string.
  */
 const cache = new Map<string, number>();
 

@@ -19,7 +19,6 @@ const SOURCES = [
   "lib/personas/frontmatter.ts",
   "lib/personas/load.ts",
   "lib/personas/parse.ts",
-  "lib/personas/preview.ts",
   "lib/personas/schema.ts",
   "lib/personas/search-build.ts",
   "lib/personas/search.ts",

@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "./catalog";
 import { personaDetail } from "./detail";
+import { estimatePromptTokens } from "@/lib/community/prompt-size";
 import { loadPersonaDir } from "./load";
 import { makePersona } from "./__fixtures__/make-persona";
 
@@ -49,18 +50,25 @@ describe("personaDetail for a persona the viewer may not use", () => {
     describe(`pro persona, viewer ${viewer ?? "signed out"}`, () => {
       const detail = personaDetail(catalog, get("db-architect"), viewer);
       const json = JSON.stringify(detail);
+      const unlocked = personaDetail(catalog, get("db-architect"), "max");
 
-      it("is locked and shows the preview and the locked headings", () => {
+      it("is locked and carries the prompt's size estimate", () => {
         expect(detail.locked).toBe(true);
-        if (!detail.locked) return;
-        expect(detail.preview).toContain("Start from the access patterns.");
-        expect(detail.lockedHeadings).toEqual(["Migration Playbook", "Red Flags"]);
+        expect(detail.promptTokens).toBe(estimatePromptTokens(paidBody));
       });
 
-      it("does not send the locked part of the prompt, nor a body field", () => {
-        expect(json).not.toContain(LOCKED_SENTENCE);
-        expect(json).not.toContain("Unbounded queries");
-        expect(detail).not.toHaveProperty("body");
+      it("sends nothing of the body: no sentence, no section title, no body or preview field", () => {
+        const lines = paidBody
+          .split("\n")
+          .map((l) => l.replace(/^[#\s-]+/, "").trim())
+          .filter(Boolean);
+        expect(lines).toContain("Your Approach");
+        for (const line of lines) expect(json, line).not.toContain(line);
+        expect(Object.keys(detail).sort()).toEqual(
+          Object.keys(unlocked)
+            .filter((k) => k !== "body")
+            .sort(),
+        );
       });
 
       it("does not send related personas' prompts either", () => {
@@ -81,7 +89,6 @@ describe("personaDetail for a persona the viewer may use", () => {
     const detail = personaDetail(catalog, get("db-architect"), "pro");
     expect(detail.locked).toBe(false);
     expect(detail).toMatchObject({ locked: false, body: paidBody });
-    expect(detail).not.toHaveProperty("preview");
   });
 
   it("unlocks a max persona for a max viewer", () => {
@@ -135,14 +142,19 @@ describe("personaDetail over the real catalog", () => {
     expect(paid.length).toBeGreaterThan(0);
   });
 
-  it("never sends a visitor the last paragraph of a paid persona's prompt", () => {
+  it("never sends a visitor a line of a paid persona's prompt, section titles included", () => {
+    let checked = 0;
     for (const persona of paid) {
-      const lastParagraph = persona.body
-        .trim()
-        .split(/\n\s*\n/)
-        .pop()!;
       const json = JSON.stringify(personaDetail(real, persona, null));
-      expect(json.includes(JSON.stringify(lastParagraph).slice(1, -1)), persona.id).toBe(false);
+      // The frontmatter is public: a body line that repeats the name or the greeting may show.
+      const frontmatter = JSON.stringify([persona.name, persona.description, persona.greeting]);
+      for (const raw of persona.body.split("\n")) {
+        const line = JSON.stringify(raw.replace(/^[\s#>*|-]+/, "").trim()).slice(1, -1);
+        if (line.length < 8 || frontmatter.includes(line)) continue;
+        expect(json.includes(line), `${persona.id}: ${line}`).toBe(false);
+        checked++;
+      }
     }
+    expect(checked).toBeGreaterThan(paid.length * 10);
   });
 });

@@ -1,10 +1,12 @@
 import { unlocks } from "@/lib/tiers";
 import type { Catalog } from "./catalog";
-import { previewBody } from "./preview";
 import type { Persona, Tier } from "./schema";
 import { toSummary, type PersonaSummary } from "./summary";
 
-/** A persona as one viewer may see it: the full body only when their tier unlocks it. */
+/**
+ * A persona as one viewer may see it: the full body only when their tier unlocks it. A locked
+ * persona carries nothing of its body but the size estimate every summary has (`promptTokens`).
+ */
 export type PersonaDetail = PersonaSummary & {
   greeting: string;
   starters: string[];
@@ -12,7 +14,7 @@ export type PersonaDetail = PersonaSummary & {
   author: string | null;
   worksWellWith: PersonaSummary[];
   pairedWith: PersonaSummary[];
-} & ({ locked: false; body: string } | { locked: true; preview: string; lockedHeadings: string[] });
+} & ({ locked: false; body: string } | { locked: true });
 
 export function personaDetail(catalog: Catalog, persona: Persona, viewerTier: Tier | null): PersonaDetail {
   const related = (ids: readonly Persona[]) => ids.map(toSummary);
@@ -26,5 +28,5 @@ export function personaDetail(catalog: Catalog, persona: Persona, viewerTier: Ti
     pairedWith: related(catalog.pairedBy.get(persona.id) ?? []),
   };
   if (unlocks(viewerTier, persona.tier)) return { ...base, locked: false, body: persona.body };
-  return { ...base, locked: true, ...previewBody(persona.body) };
+  return { ...base, locked: true };
 }

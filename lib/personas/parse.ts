@@ -8,7 +8,6 @@ import {
   splitFrontmatter,
   type FrontmatterSplit,
 } from "./frontmatter";
-import { previewBody } from "./preview";
 import { frontmatterSchema, type Persona } from "./schema";
 import type { ContentProblem } from "./problems";
 
@@ -55,14 +54,6 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
   }
   const body = personaBody(split);
   if (!body) problems.push({ file, field: "body", reason: "must not be empty: it is the persona's prompt" });
-  else if (result.success && result.data.tier !== "free" && previewBody(body).lockedHeadings.length === 0) {
-    problems.push({
-      file,
-      field: "body",
-      reason:
-        "a paid persona needs at least two ## sections: the first is its public preview, the rest stay locked",
-    });
-  }
   const expectedId = file.replace(/^.*\//, "").replace(/\.md$/, "");
   if (result.success && result.data.id !== expectedId) {
     problems.push({
