@@ -31,5 +31,9 @@ export const chatMarkdownOptions = {
 /** Highlighting colours fenced blocks that name their language, and nothing else. */
 export const highlightOptions = { detect: false, ignoreMissing: true };
 
-/** A fenced code block that names its language: the only thing highlighting changes. */
-export const hasHighlightableCode = (markdown: string) => /^ {0,3}(`{3,}|~{3,})[ \t]*[^\s`~]/m.test(markdown);
+/**
+ * A fenced code block that names its language: the only thing highlighting changes. Generous on
+ * purpose (any indent, in quotes and lists): a false yes only fetches highlight.js for nothing.
+ */
+export const hasHighlightableCode = (markdown: string) =>
+  /^[ \t>]*(`{3,}|~{3,})[ \t]*[^\s`~]/m.test(markdown);
