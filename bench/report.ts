@@ -1,4 +1,5 @@
 import type { CatalogLoadResult, Stage } from "./catalog";
+import type { JsSize } from "./js-size";
 import type { LoadResult } from "./load";
 import type { SearchResult } from "./search";
 
@@ -14,6 +15,8 @@ export type HttpResults = {
   static: LoadResult;
   /** `/` for a visitor with each catalog size (empty when BENCH_GROWTH_HTTP=0). */
   galleryBySize: { personas: number; reqPerSec: number; p50Ms: number; firstPageMs: number }[];
+  /** First-load JavaScript, gzipped, per page kind. */
+  js: JsSize[];
 };
 
 /** One catalog size: load by both paths, heap, search. */
@@ -115,6 +118,16 @@ export function checkTargets(r: Omit<BenchResults, "targets">): TargetCheck[] {
         measured: `${n(p.ratioToStatic, 2)}×`,
         goal: "≥ 0.5×",
         pass: p.ratioToStatic >= 0.5,
+      });
+    }
+    for (const j of r.http.js) {
+      checks.push({
+        name: `First-load JavaScript, ${j.page} (\`${j.path}\`), gzipped`,
+        measured:
+          `${n(j.gzipKB, 1)} KB` +
+          (j.frameworkKB === null ? "" : ` (${n(j.frameworkKB, 1)} KB Next.js + React runtime)`),
+        goal: `≤ ${j.budgetKB} KB`,
+        pass: j.gzipKB <= j.budgetKB,
       });
     }
   }

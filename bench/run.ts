@@ -14,6 +14,7 @@ import { runGenerate } from "../scripts/generate/cli";
 import { loadCatalog, measureCatalogLoad, profileCatalogLoad } from "./catalog";
 import { loadTest } from "./load";
 import { checkTargets, renderReport, type BenchResults, type GrowthRow, type HttpResults } from "./report";
+import { measureJs } from "./js-size";
 import { measureSearch } from "./search";
 import { buildApp, copyApp, killServersNow, startServer, type Server } from "./server";
 import { childEnv, readBenchSettings, type BenchSettings } from "./settings";
@@ -108,10 +109,28 @@ async function measureHttp(
     }
     await server.stop();
     progress(`server pid ${server.pid} stopped`);
+    const js = await measureFirstLoadJs(serverOpts, targets);
     const galleryBySize = settings.growthHttp
       ? await measureGalleryBySize(serverOpts, growthDirs, settings)
       : [];
-    return { buildMs, coldStartMs, restartMs, pages, static: staticResult, galleryBySize };
+    return { buildMs, coldStartMs, restartMs, pages, static: staticResult, galleryBySize, js };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** First-load JavaScript of the gallery, a persona page and its chat, on a server that has a chat provider set. */
+async function measureFirstLoadJs(
+  serverOpts: { appDir: string; env: NodeJS.ProcessEnv; logFile: string },
+  targets: { name: string; path: string }[],
+) {
+  const personaId = targets.find((t) => t.path.startsWith("/personas/"))!.path.split("/")[2]!;
+  // Only configured, never called: the chat page shows the chat (not "no model") with one set.
+  const chatEnv = { CHAT_PROVIDER: "openai-compatible", OPENAI_COMPATIBLE_BASE_URL: "http://127.0.0.1:9/v1" };
+  const server = await startServer({ ...serverOpts, env: { ...serverOpts.env, ...chatEnv } });
+  try {
+    progress("first-load JavaScript of the gallery, a persona page and its chat");
+    return await measureJs(server.origin, { personaId, appDir: serverOpts.appDir });
   } finally {
     await server.stop();
   }

@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 
 export function SignOutButton({ className }: { className?: string }) {
@@ -12,6 +11,8 @@ export function SignOutButton({ className }: { className?: string }) {
       className={className}
       onClick={async () => {
         setPending(true);
+        // Loaded on the click: next-auth's client is most of the header's JavaScript otherwise.
+        const { signOut } = await import("next-auth/react");
         await signOut({ callbackUrl: "/" });
       }}
     >

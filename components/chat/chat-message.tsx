@@ -1,11 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { VersionView } from "@/lib/chat/conversation-view";
-import { ChatMarkdown } from "./chat-markdown";
 import { MessageActions } from "./message-actions";
 import { MessageEditor } from "./message-editor";
-import { textOf, type ChatMessage as Message } from "./chat-types";
+import { textOf, type ChatMessage as Message, type Prerendered } from "./chat-types";
 
 const STATUS_NOTES: Record<string, string> = {
   interrupted: "This reply was cut off before it finished. What arrived is kept.",
@@ -13,12 +12,17 @@ const STATUS_NOTES: Record<string, string> = {
   streaming: "Still being written… this updates by itself.",
 };
 
+// Replies on the page when it loads come rendered from the server; the renderer is fetched for new ones.
+export const loadChatMarkdown = () => import("./chat-markdown");
+const ChatMarkdown = lazy(() => loadChatMarkdown().then((m) => ({ default: m.ChatMarkdown })));
+
 const retryClass =
   "mt-2 inline-flex min-h-8 items-center rounded-lg border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
 /** One message: the user's as plain text, the persona's as Markdown, and what happened if it did not finish. */
 export function ChatMessage({
   message,
+  prerendered,
   live,
   personaName,
   avatar,
@@ -28,6 +32,8 @@ export function ChatMessage({
   onChooseVersion,
 }: {
   message: Message;
+  /** The reply rendered on the server, while the message still has its text. */
+  prerendered?: Prerendered;
   /** This is the reply being streamed right now. */
   live: boolean;
   personaName: string;
@@ -88,8 +94,12 @@ export function ChatMessage({
                   </p>
                 )}
               </div>
+            ) : prerendered?.text === text && text ? (
+              prerendered.node
             ) : text ? (
-              <ChatMarkdown>{text}</ChatMarkdown>
+              <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
+                <ChatMarkdown>{text}</ChatMarkdown>
+              </Suspense>
             ) : (
               <p className="animate-pulse text-zinc-600 dark:text-zinc-400" aria-live="polite">
                 Thinking…

@@ -1,4 +1,5 @@
 import type { UIMessage } from "ai";
+import type { ReactNode } from "react";
 import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import type { ReplyMetadata } from "@/lib/chat/reply-stream";
 
@@ -8,6 +9,9 @@ export type ChatMessage = UIMessage<Meta>;
 export type { ChatPersona } from "@/lib/chat/persona-view";
 
 export type Notice = { code: string; message: string; fields?: Record<string, string> };
+
+/** A reply rendered on the server, good while the message still has this text. */
+export type Prerendered = { text: string; node: ReactNode };
 
 /** Who is chatting, as far as what the page may offer them goes. */
 export type ChatViewer = { kind: "user" | "guest" | "visitor"; freeDailyMessages: number };

@@ -1,146 +1,27 @@
-"use client";
-
-// First: it configures zod before the AI SDK's modules build their schemas.
-import "@/lib/zod-jitless";
-import Link from "next/link";
 import type { MessageView } from "@/lib/chat/conversation-view";
-import { ChatNotice } from "./chat-notice";
-import type { ChatPersona, ChatViewer } from "./chat-types";
-import { Composer } from "./composer";
-import { HandoffMenu } from "./handoff-menu";
-import { MessageList } from "./message-list";
-import { Starters } from "./starters";
-import { useChatSession } from "./use-chat-session";
-import { useFollow } from "./use-follow";
+import { ChatPanel, type ChatPanelProps } from "./chat-panel";
+import type { Prerendered } from "./chat-types";
+import { ServerChatMarkdown } from "./server-chat-markdown";
 
-export type ChatViewProps = {
-  conversationId: string | null;
-  persona: ChatPersona;
-  viewer: ChatViewer;
-  initialMessages: MessageView[];
-  initialPrompt?: string;
-  streaming?: boolean;
-};
+export type ChatViewProps = Omit<ChatPanelProps, "rendered">;
 
-export function ChatView({
-  conversationId,
-  persona,
-  viewer,
-  initialMessages,
-  initialPrompt,
-  streaming,
-}: ChatViewProps) {
-  const session = useChatSession({
-    conversationId,
-    personaId: persona.id,
-    initialMessages,
-    initialPrompt,
-    streaming,
-  });
-  const { scroller, content, atBottom, follow, onScroll } = useFollow<HTMLDivElement, HTMLDivElement>();
-  const { messages, busy, convId } = session;
-  const onlyGreeting = messages.length <= 1;
-  const last = messages.at(-1);
-  // A reply that failed or was cut off has Retry in itself.
-  const lastAssistant =
-    last?.role === "assistant" && messages.length > 2 && last.metadata?.status !== "interrupted";
-  const buttonClass =
-    "min-h-8 rounded-lg border border-zinc-300 px-2 py-1 font-medium sm:px-3 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800";
-
-  function send(text: string) {
-    follow();
-    void session.send(text);
-  }
-
-  return (
-    <div className="flex min-h-0 flex-1 flex-col gap-2">
-      <div className="relative min-h-0 flex-1">
-        <div
-          ref={scroller}
-          onScroll={onScroll}
-          tabIndex={0}
-          role="region"
-          aria-label="Conversation"
-          data-testid="chat-scroller"
-          className="h-full overflow-y-auto overscroll-contain rounded-lg pr-1"
-        >
-          <div ref={content} className="flex flex-col gap-4 pb-2">
-            <MessageList
-              messages={messages}
-              busy={busy}
-              personaName={persona.name}
-              avatar={persona.avatar}
-              onRetry={session.regenerateLast}
-              onEdit={(text) => {
-                follow();
-                void session.editLast(text);
-              }}
-              versions={session.versions}
-              onChooseVersion={session.chooseVersion}
-            />
-            {onlyGreeting && persona.starters.length > 0 && (
-              <Starters starters={persona.starters} disabled={busy} onPick={send} />
-            )}
-          </div>
-        </div>
-        {!atBottom && (
-          <button
-            type="button"
-            onClick={follow}
-            className="absolute bottom-3 left-1/2 min-h-9 -translate-x-1/2 rounded-full border border-zinc-300 bg-white px-4 text-sm font-medium shadow-md hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-          >
-            Jump to latest <span aria-hidden="true">↓</span>
-          </button>
-        )}
-      </div>
-      {session.notice && (
-        <ChatNotice
-          notice={session.notice}
-          persona={persona}
-          viewer={viewer}
-          draft={session.draft}
-          conversationId={convId}
-        />
-      )}
-      {!busy && (lastAssistant || convId) && (
-        <div className="flex flex-wrap items-center gap-1.5 text-sm sm:gap-2">
-          {lastAssistant && (
-            <button type="button" onClick={session.regenerateLast} className={buttonClass}>
-              Regenerate
-            </button>
-          )}
-          {convId && persona.worksWellWith.length > 0 && (
-            <HandoffMenu
-              conversationId={convId}
-              targets={persona.worksWellWith}
-              viewer={viewer}
-              onError={session.setNotice}
-            />
-          )}
-          {convId && (
-            <a
-              href={`/api/conversations/${convId}/export`}
-              className={`${buttonClass} inline-flex items-center`}
-              download
-            >
-              Export<span className="hidden sm:inline">&nbsp;as Markdown</span>
-            </a>
-          )}
-          {convId && (
-            <Link href={`/chat?persona=${persona.id}`} className={`${buttonClass} inline-flex items-center`}>
-              New chat
-            </Link>
-          )}
-        </div>
-      )}
-      <Composer
-        value={session.draft}
-        onChange={session.setDraft}
-        onSend={send}
-        onStop={session.stopReply}
-        busy={busy}
-        personaName={persona.name}
-      />
-    </div>
+function renderReplies(messages: MessageView[]): Record<string, Prerendered> {
+  const replies = messages
+    .filter((m) => m.role === "assistant")
+    .flatMap((m) => [m, ...(m.versions ?? [])])
+    .filter((m) => m.content);
+  return Object.fromEntries(
+    replies.map((m) => [
+      m.id,
+      { text: m.content, node: <ServerChatMarkdown key={m.id}>{m.content}</ServerChatMarkdown> },
+    ]),
   );
+}
+
+/**
+ * A chat page's conversation. The replies already there (and their other versions) are rendered
+ * here, on the server, so the browser loads the Markdown renderer only when a new reply arrives.
+ */
+export function ChatView(props: ChatViewProps) {
+  return <ChatPanel {...props} rendered={renderReplies(props.initialMessages)} />;
 }

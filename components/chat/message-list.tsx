@@ -2,11 +2,12 @@
 
 import { ChatMessage } from "./chat-message";
 import type { VersionView } from "@/lib/chat/conversation-view";
-import type { ChatMessage as Message } from "./chat-types";
+import type { ChatMessage as Message, Prerendered } from "./chat-types";
 
 /** The conversation, oldest first. */
 export function MessageList({
   messages,
+  rendered,
   busy,
   personaName,
   avatar,
@@ -16,6 +17,8 @@ export function MessageList({
   onChooseVersion,
 }: {
   messages: Message[];
+  /** Replies rendered on the server, by id. */
+  rendered: Record<string, Prerendered>;
   /** Asks for the last reply again (shown on a reply that failed or was cut off). */
   onRetry: () => void;
   onEdit: (text: string) => void;
@@ -35,6 +38,7 @@ export function MessageList({
           <ChatMessage
             key={m.id}
             message={m}
+            prerendered={rendered[m.id]}
             live={busy && i === messages.length - 1 && m.role === "assistant"}
             personaName={personaName}
             avatar={avatar}

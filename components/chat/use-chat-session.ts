@@ -1,13 +1,13 @@
 "use client";
 
-import { Chat, useChat } from "@ai-sdk/react";
-import { DefaultChatTransport } from "ai";
+import type { Chat } from "@ai-sdk/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import { apiError, callApi } from "./api-error";
 import { textOf, toUi, versionOf, withVersion, type ChatMessage, type Notice } from "./chat-types";
 import { announceConversationsChanged } from "./conversation-events";
+import { loadChatEngine, useChatState } from "./use-chat-engine";
 
 /**
  * One conversation's state on the client: the AI SDK chat, the conversation id (known once the
@@ -36,65 +36,61 @@ export function useChatSession({
     lastInitial?.role === "assistant" ? (lastInitial.versions ?? []) : [],
   );
 
-  const [chat] = useState(() => {
-    const instance: Chat<ChatMessage> = new Chat<ChatMessage>({
-      id: conversationId ?? `new-${personaId}`,
-      messages: initialMessages.map(toUi),
-      transport: new DefaultChatTransport<ChatMessage>({
-        api: "/api/chat",
-        // The server names a new conversation in a header; from then on the URL and requests use it.
-        fetch: async (input, init) => {
-          const response = await fetch(input, init);
-          const id = response.headers.get("X-Conversation-Id");
-          if (response.ok && id) setConvId(id);
-          return response;
+  const [initialUi] = useState(() => initialMessages.map(toUi));
+  const [chat, setChat] = useState<Chat<ChatMessage> | null>(null);
+  const loading = useRef<Promise<Chat<ChatMessage>> | null>(null);
+  const loaded = useRef<Chat<ChatMessage> | null>(null);
+  /** The AI SDK's chat, loaded the first time it is needed (a focus in the chat asks for it early). */
+  function getChat(): Promise<Chat<ChatMessage>> {
+    loading.current ??= loadChatEngine().then(({ createChat }) => {
+      const instance = createChat({
+        id: conversationId ?? `new-${personaId}`,
+        personaId,
+        messages: initialUi,
+        onConversationId: setConvId,
+        // Once a reply is saved, a new conversation takes its own address in place (history, not a
+        // navigation, so nothing remounts: scroll and focus stay) and the sidebar lists it.
+        onFinish: (message) => {
+          const id = message.metadata?.conversationId;
+          if (
+            !conversationId &&
+            id &&
+            /^[0-9a-f-]{36}$/.test(id) &&
+            window.location.pathname !== `/chat/${id}`
+          ) {
+            window.history.replaceState(window.history.state, "", `/chat/${id}`);
+          }
+          announceConversationsChanged();
         },
-        prepareSendMessagesRequest: ({ messages, trigger, body }) => {
-          const extra = body as { conversationId?: string | null; edit?: boolean } | undefined;
-          const conversation = extra?.conversationId ?? null;
-          const last = messages.at(-1);
-          return {
-            body:
-              trigger === "regenerate-message"
-                ? { conversationId: conversation, trigger: "regenerate" }
-                : {
-                    ...(conversation ? { conversationId: conversation } : { personaId }),
-                    message: last ? textOf(last) : "",
-                    trigger: extra?.edit ? "edit" : "submit",
-                  },
-          };
+        // A refused request saved nothing: take its message back out of the list and into the box.
+        onError: (error, self) => {
+          setNotice(apiError(error));
+          const current = self.messages;
+          const last = current.at(-1);
+          if (last?.role === "user") {
+            setDraft(textOf(last));
+            self.messages = current.slice(0, -1);
+          } else if (last?.role === "assistant" && !textOf(last)) {
+            self.messages = current.slice(0, -1);
+          }
         },
-      }),
-      // Once a reply is saved, a new conversation takes its own address in place (history, not a
-      // navigation, so nothing remounts: scroll and focus stay) and the sidebar lists it.
-      onFinish: ({ message }) => {
-        const id = message.metadata?.conversationId;
-        if (
-          !conversationId &&
-          id &&
-          /^[0-9a-f-]{36}$/.test(id) &&
-          window.location.pathname !== `/chat/${id}`
-        ) {
-          window.history.replaceState(window.history.state, "", `/chat/${id}`);
-        }
-        announceConversationsChanged();
-      },
-      // A refused request saved nothing: take its message back out of the list and into the box.
-      onError: (error) => {
-        setNotice(apiError(error));
-        const current = instance.messages;
-        const last = current.at(-1);
-        if (last?.role === "user") {
-          setDraft(textOf(last));
-          instance.messages = current.slice(0, -1);
-        } else if (last?.role === "assistant" && !textOf(last)) {
-          instance.messages = current.slice(0, -1);
-        }
-      },
+      });
+      loaded.current = instance;
+      setChat(instance);
+      return instance;
     });
-    return instance;
-  });
-  const { messages, sendMessage, regenerate, stop, status, setMessages } = useChat<ChatMessage>({ chat });
+    return loading.current;
+  }
+  /** Runs at once when the chat is loaded, so a click's updates land in one render (focus stays). */
+  function withChat<T>(run: (chat: Chat<ChatMessage>) => T): T | Promise<T> {
+    return loaded.current ? run(loaded.current) : getChat().then(run);
+  }
+  const waitingToSend = useRef(false);
+  const { messages, status } = useChatState(chat, initialUi);
+  const setMessages = (next: ChatMessage[] | ((current: ChatMessage[]) => ChatMessage[])) =>
+    withChat((c) => {
+      c.messages = typeof next === "function" ? next(c.messages) : next;
+    });
 
   // Opened while a reply is still being written elsewhere: look again until it is done.
   useEffect(() => {
@@ -108,10 +104,16 @@ export function useChatSession({
   const now = () => new Date().toISOString();
 
   async function send(text: string) {
-    setNotice(null);
-    setDraft("");
-    setVersions([]);
-    await sendMessage({ text, metadata: { createdAt: now() } }, { body: { conversationId: convId } });
+    // Sent again while the chat client is still on its way: the first one is going.
+    if (waitingToSend.current) return;
+    waitingToSend.current = !loaded.current;
+    await withChat((c) => {
+      waitingToSend.current = false;
+      setNotice(null);
+      setDraft("");
+      setVersions([]);
+      return c.sendMessage({ text, metadata: { createdAt: now() } }, { body: { conversationId: convId } });
+    });
   }
 
   /** Replaces the user's last message (and the reply to it) with this text, and asks again. */
@@ -121,13 +123,15 @@ export function useChatSession({
     setNotice(null);
     setVersions([]);
     const before = messages;
-    setMessages(messages.slice(0, at));
-    await sendMessage(
-      { text, metadata: { createdAt: now() } },
-      { body: { conversationId: convId, edit: true } },
-    );
-    // Refused (the text is back in the box): the conversation shows what it still has.
-    if (chat.status === "error") setMessages(before);
+    await withChat(async (c) => {
+      c.messages = messages.slice(0, at);
+      await c.sendMessage(
+        { text, metadata: { createdAt: now() } },
+        { body: { conversationId: convId, edit: true } },
+      );
+      // Refused (the text is back in the box): the conversation shows what it still has.
+      if (c.status === "error") c.messages = before;
+    });
   }
 
   function regenerateLast() {
@@ -135,7 +139,7 @@ export function useChatSession({
     const last = messages.at(-1);
     // The reply being replaced stays as a version (the server keeps it too), unless it has no text.
     if (last?.role === "assistant" && textOf(last)) setVersions((v) => withVersion(v, versionOf(last)));
-    void regenerate({ body: { conversationId: convId } });
+    void withChat((c) => c.regenerate({ body: { conversationId: convId } }));
   }
 
   /** The last reply's versions as shown: the one on screen in its place. */
@@ -147,7 +151,7 @@ export function useChatSession({
     const target = shownVersions.find((v) => v.id === id);
     if (!target || !convId) return;
     setVersions(shownVersions);
-    setMessages([...messages.slice(0, -1), toUi({ ...target, role: "assistant" })]);
+    await setMessages([...messages.slice(0, -1), toUi({ ...target, role: "assistant" })]);
     try {
       await callApi(`/api/conversations/${convId}/versions`, {
         method: "POST",
@@ -159,11 +163,11 @@ export function useChatSession({
   }
 
   async function stopReply() {
-    await stop();
+    await withChat((c) => c.stop());
     const id = convId;
     if (!id) return;
     await callApi(`/api/conversations/${id}/stop`, { method: "POST", body: "{}" }).catch(() => undefined);
-    setMessages((current) => {
+    await setMessages((current) => {
       const last = current.at(-1);
       return last?.role === "assistant"
         ? [...current.slice(0, -1), { ...last, metadata: { ...last.metadata, status: "stopped" } }]
@@ -172,6 +176,8 @@ export function useChatSession({
   }
 
   return {
+    /** Fetch the chat client now (the visitor is about to use it). */
+    prepare: () => void getChat(),
     convId,
     messages,
     busy,

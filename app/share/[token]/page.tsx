@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ChatMarkdown } from "@/components/chat/chat-markdown";
+import { ServerChatMarkdown } from "@/components/chat/server-chat-markdown";
 import { PersonaCard } from "@/components/personas/persona-card";
 import { getChatActor } from "@/lib/chat/actor";
 import { sharedView, type SharedView } from "@/lib/community/shares";
@@ -60,7 +60,7 @@ export default async function SharedConversationPage({ params, searchParams }: P
             {m.role === "user" ? (
               <p className="whitespace-pre-wrap">{m.content}</p>
             ) : (
-              <ChatMarkdown>{m.content}</ChatMarkdown>
+              <ServerChatMarkdown>{m.content}</ServerChatMarkdown>
             )}
           </li>
         ))}
