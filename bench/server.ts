@@ -74,6 +74,10 @@ export type Server = {
   origin: string;
   /** From spawn to the first 200 on `/`: start-up plus the first catalog load and render. */
   readyMs: number;
+  /** From spawn to the server's own `server.ready` log line (null: it never wrote one). */
+  readyLogMs: number | null;
+  /** Each of `firstPaths` asked once, in order, right after the ready line: a visitor's first pages. */
+  firstPages: { path: string; ms: number }[];
   stop(): Promise<void>;
 };
 
@@ -93,16 +97,43 @@ export function killServersNow(): void {
   running.clear();
 }
 
-/** `next start` on 127.0.0.1; resolves once `/` answers 200 (which also loads the catalog). */
+/** Waits for the `server.ready` line in what the server wrote to the log after `offset`. */
+async function waitForReadyLine(
+  logFile: string,
+  offset: number,
+  child: ChildProcess,
+  deadline: number,
+): Promise<boolean> {
+  while (Date.now() < deadline && child.exitCode === null) {
+    const size = fs.statSync(logFile).size;
+    if (size > offset) {
+      const fd = fs.openSync(logFile, "r");
+      const buffer = Buffer.alloc(size - offset);
+      fs.readSync(fd, buffer, 0, buffer.length, offset);
+      fs.closeSync(fd);
+      if (buffer.toString("utf8").includes('"event":"server.ready"')) return true;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
+}
+
+/**
+ * `next start` on 127.0.0.1; resolves once `/` answers 200 (which also loads the catalog). Nothing is
+ * asked before the server logs that it is ready, so the first page is timed from that line.
+ */
 export async function startServer(opts: {
   appDir: string;
   env: NodeJS.ProcessEnv;
   logFile: string;
   timeoutMs?: number;
+  /** Asked once each after the ready line, timed (`/` first unless listed). */
+  firstPaths?: string[];
 }): Promise<Server> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
+  const logOffset = fs.existsSync(opts.logFile) ? fs.statSync(opts.logFile).size : 0;
   const out = fs.openSync(opts.logFile, "a");
   const child = spawn(
     process.execPath,
@@ -132,6 +163,8 @@ export async function startServer(opts: {
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  const sawReady = await waitForReadyLine(opts.logFile, logOffset, child, deadline);
+  const readyLogMs = sawReady ? performance.now() - started : null;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`next start exited with ${child.exitCode}; log:\n${tail(opts.logFile)}`);
@@ -148,7 +181,21 @@ export async function startServer(opts: {
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
-    if (status === 200) return { pid: child.pid!, origin, readyMs: performance.now() - started, stop };
+    if (status === 200) {
+      const readyMs = performance.now() - started;
+      const firstPages = [{ path: "/", ms: readyLogMs === null ? Number.NaN : readyMs - readyLogMs }];
+      for (const p of opts.firstPaths ?? []) {
+        const t = performance.now();
+        const res = await fetch(origin + p, { signal: AbortSignal.timeout(60_000) });
+        await res.arrayBuffer();
+        if (res.status !== 200) {
+          await stop();
+          throw new Error(`server at ${origin} answered GET ${p} with ${res.status}`);
+        }
+        firstPages.push({ path: p, ms: performance.now() - t });
+      }
+      return { pid: child.pid!, origin, readyMs, readyLogMs, firstPages, stop };
+    }
     await stop();
     throw new Error(`server at ${origin} answered GET / with ${status}; log:\n${tail(opts.logFile)}`);
   }
