@@ -1,5 +1,8 @@
 /**
  * npm run bench: catalog load, in-process search and HTTP throughput against synthetic catalogs.
+ * The HTTP part runs against a database seeded with marketplace stats (bench/seed-db.ts), for a
+ * visitor and for a signed-in viewer (a session from the credentials endpoint), beside the same HTML
+ * as a static file; start-up is timed from the server's ready line.
  * Markdown report on stdout, progress on stderr, JSON in bench/results/latest.json.
  * BENCH_DURATION=seconds per HTTP run (default 15); BENCH_HTTP=0 skips the build and HTTP part;
  * BENCH_SIZES=1000,5000,10000,50000 the catalog sizes of the growth table; BENCH_GROWTH_HTTP=0
