@@ -1,5 +1,6 @@
 import type { CatalogLoadResult, Stage } from "./catalog";
 import type { LoadResult } from "./load";
+import type { StartLog } from "./server";
 import type { SearchResult } from "./search";
 import type { SeedResult } from "./viewer";
 
@@ -12,6 +13,8 @@ export type StartTiming = {
   toFirstPageMs: number;
   /** Each page asked once after the ready line, in order, `/` first. */
   firstPages: { path: string; ms: number }[];
+  /** From the server's log, before its ready line: the catalog load and the warm-up of each page. */
+  startLog: StartLog;
 };
 
 export type HttpResults = {
@@ -327,11 +330,15 @@ export function renderReport(r: BenchResults): string {
         ],
       ),
       "### Start-up (5,000 personas)",
-      "Nothing is asked before the server's `server.ready` log line; then `/`, then each other page once, as a visitor.",
+      "Nothing is asked before the server's `server.ready` log line; then `/`, then each other page once, as a visitor. " +
+        "Before that line the server loads the catalog and warms `/` and its first featured persona page (lib/http/warm-pages.ts); " +
+        "both times are from its log. The rest of spawn → ready line is Node, Next and the database opening.",
       table(
         [
           "Start",
           "Spawn → ready line",
+          "of which catalog",
+          "of which warm-up",
           "Spawn → first `/`",
           ...h.restart.firstPages.map((p) => `First \`${p.path}\``),
         ],
@@ -341,6 +348,12 @@ export function renderReport(r: BenchResults): string {
         ].map(([label, t]) => [
           label,
           t.toReadyLineMs === null ? "no ready line" : ms(t.toReadyLineMs),
+          t.startLog.catalog ? `${ms(t.startLog.catalog.ms)} (${t.startLog.catalog.source})` : "—",
+          t.startLog.warmed.length
+            ? t.startLog.warmed
+                .map((w) => `${ms(w.ms)}${w.status === 200 ? "" : ` (${w.status ?? "failed"})`}`)
+                .join(" + ")
+            : "—",
           ms(t.toFirstPageMs),
           ...t.firstPages.map((p) => ms(p.ms)),
         ]),

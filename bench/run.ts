@@ -90,6 +90,7 @@ async function measureHttp(
     toReadyLineMs: s.readyLogMs,
     toFirstPageMs: s.readyMs,
     firstPages: s.firstPages,
+    startLog: s.startLog,
   });
 
   // public/ is listed when the server starts, so the static copy of `/` must exist before the measured start.

@@ -78,6 +78,8 @@ export type Server = {
   readyLogMs: number | null;
   /** Each of `firstPaths` asked once, in order, right after the ready line: a visitor's first pages. */
   firstPages: { path: string; ms: number }[];
+  /** What the server logged before its ready line: the catalog load and the page warm-up. */
+  startLog: StartLog;
   stop(): Promise<void>;
 };
 
@@ -97,6 +99,40 @@ export function killServersNow(): void {
   running.clear();
 }
 
+export type StartLog = {
+  catalog: { source: string; ms: number } | null;
+  warmed: { path: string; status: number | null; ms: number }[];
+};
+
+function readFrom(logFile: string, offset: number): string {
+  const size = fs.statSync(logFile).size;
+  if (size <= offset) return "";
+  const fd = fs.openSync(logFile, "r");
+  const buffer = Buffer.alloc(size - offset);
+  fs.readSync(fd, buffer, 0, buffer.length, offset);
+  fs.closeSync(fd);
+  return buffer.toString("utf8");
+}
+
+/** The catalog load and warm-up lines among the JSON lines the server logged. */
+function startLog(text: string): StartLog {
+  const out: StartLog = { catalog: null, warmed: [] };
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    let entry: { msg?: unknown; event?: unknown; source?: unknown; ms?: unknown; pages?: unknown };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if (entry.msg === "catalog.loaded" && typeof entry.source === "string" && typeof entry.ms === "number")
+      out.catalog = { source: entry.source, ms: entry.ms };
+    if ((entry.event === "pages.warmed" || entry.event === "pages.warm_failed") && Array.isArray(entry.pages))
+      out.warmed = entry.pages as StartLog["warmed"];
+  }
+  return out;
+}
+
 /** Waits for the `server.ready` line in what the server wrote to the log after `offset`. */
 async function waitForReadyLine(
   logFile: string,
@@ -105,14 +141,7 @@ async function waitForReadyLine(
   deadline: number,
 ): Promise<boolean> {
   while (Date.now() < deadline && child.exitCode === null) {
-    const size = fs.statSync(logFile).size;
-    if (size > offset) {
-      const fd = fs.openSync(logFile, "r");
-      const buffer = Buffer.alloc(size - offset);
-      fs.readSync(fd, buffer, 0, buffer.length, offset);
-      fs.closeSync(fd);
-      if (buffer.toString("utf8").includes('"event":"server.ready"')) return true;
-    }
+    if (readFrom(logFile, offset).includes('"event":"server.ready"')) return true;
     await new Promise((r) => setTimeout(r, 10));
   }
   return false;
@@ -167,6 +196,7 @@ export async function startServer(opts: {
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   const sawReady = await waitForReadyLine(opts.logFile, logOffset, child, deadline);
   const readyLogMs = sawReady ? performance.now() - started : null;
+  const logged = startLog(readFrom(opts.logFile, logOffset));
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`next start exited with ${child.exitCode}; log:\n${tail(opts.logFile)}`);
@@ -196,7 +226,7 @@ export async function startServer(opts: {
         }
         firstPages.push({ path: p, ms: performance.now() - t });
       }
-      return { pid: child.pid!, origin, readyMs, readyLogMs, firstPages, stop };
+      return { pid: child.pid!, origin, readyMs, readyLogMs, firstPages, startLog: logged, stop };
     }
     await stop();
     throw new Error(`server at ${origin} answered GET / with ${status}; log:\n${tail(opts.logFile)}`);
