@@ -33,17 +33,25 @@ export async function register() {
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
       const { chatSettings } = await import("@/lib/chat/provider");
       const chat = chatSettings();
-      log.info(
-        {
-          event: "server.ready",
-          engine: env().database.engine,
-          chatProvider: chat?.provider ?? null,
-          model: chat?.models.default ?? null,
-        },
-        chat
-          ? `ready: ${env().database.engine}, chat through ${chat.provider}`
-          : `ready: ${env().database.engine}, no model configured; chat pages say how to set one`,
-      );
+      // Ready once `/` and a persona page have been rendered (and cached) once: lib/http/warm-pages.ts.
+      const { warmThenReady } = await import("@/lib/http/warm-pages");
+      const featured = getCatalog().orders.featured[0];
+      warmThenReady({
+        port: env().development ? undefined : env().listenPort,
+        paths: ["/", ...(featured ? [`/personas/${featured.id}`] : [])],
+        ready: () =>
+          log.info(
+            {
+              event: "server.ready",
+              engine: env().database.engine,
+              chatProvider: chat?.provider ?? null,
+              model: chat?.models.default ?? null,
+            },
+            chat
+              ? `ready: ${env().database.engine}, chat through ${chat.provider}`
+              : `ready: ${env().database.engine}, no model configured; chat pages say how to set one`,
+          ),
+      });
     },
     async () => (await import("@/lib/db/client")).describeDatabase(),
   );

@@ -12,11 +12,16 @@ export type LoadResult = {
   bytesPerResponse: number;
 };
 
-function cannon(url: string, connections: number, duration: number): Promise<Result> {
+function cannon(
+  url: string,
+  connections: number,
+  duration: number,
+  headers: Record<string, string> = {},
+): Promise<Result> {
   if (!url.startsWith("http://127.0.0.1:"))
     throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, timeout: 30 }, (err, result) =>
+    autocannon({ url, connections, duration, timeout: 30, headers }, (err, result) =>
       err ? reject(err) : resolve(result),
     );
   });
@@ -29,10 +34,12 @@ export async function loadTest(opts: {
   path: string;
   connections: number;
   durationSeconds: number;
+  /** Sent with every request (a session cookie for the signed-in runs). */
+  headers?: Record<string, string>;
 }): Promise<LoadResult> {
   const url = opts.origin + opts.path;
-  await cannon(url, opts.connections, Math.min(3, opts.durationSeconds));
-  const r = await cannon(url, opts.connections, opts.durationSeconds);
+  await cannon(url, opts.connections, Math.min(3, opts.durationSeconds), opts.headers);
+  const r = await cannon(url, opts.connections, opts.durationSeconds, opts.headers);
   return {
     name: opts.name,
     path: opts.path,

@@ -1,9 +1,22 @@
 import type { CatalogLoadResult, Stage } from "./catalog";
 import type { JsSize } from "./js-size";
 import type { LoadResult } from "./load";
+import type { StartLog } from "./server";
 import type { SearchResult } from "./search";
+import type { SeedResult } from "./viewer";
 
 export type TargetCheck = { name: string; measured: string; goal: string; pass: boolean };
+
+/** One start of the server: spawn → its `server.ready` line → the first pages a visitor asks for. */
+export type StartTiming = {
+  toReadyLineMs: number | null;
+  /** Spawn → the first 200 on `/`. */
+  toFirstPageMs: number;
+  /** Each page asked once after the ready line, in order, `/` first. */
+  firstPages: { path: string; ms: number }[];
+  /** From the server's log, before its ready line: the catalog load and the warm-up of each page. */
+  startLog: StartLog;
+};
 
 export type HttpResults = {
   buildMs: number;
@@ -11,8 +24,16 @@ export type HttpResults = {
   coldStartMs: number;
   /** First `/` after a restart with the same files (the catalog from the cache). */
   restartMs: number;
+  coldStart: StartTiming;
+  restart: StartTiming;
   pages: (LoadResult & { ratioToStatic: number })[];
+  /** The same pages with a signed-in viewer's session cookie (rendered for them on every request). */
+  signedIn: (LoadResult & { ratioToStatic: number; ratioToVisitor: number })[];
+  /** `/` rendered per request for a visitor (a cookie naming no session): the render without a viewer. */
+  rendered: LoadResult & { ratioToStatic: number };
   static: LoadResult;
+  /** What the database held during the HTTP runs (bench/seed-db.ts). */
+  seed: SeedResult;
   /** `/` for a visitor with each catalog size (empty when BENCH_GROWTH_HTTP=0). */
   galleryBySize: { personas: number; reqPerSec: number; p50Ms: number; firstPageMs: number }[];
   /** First-load JavaScript, gzipped, per page kind. */
@@ -113,11 +134,24 @@ export function checkTargets(r: Omit<BenchResults, "targets">): TargetCheck[] {
   }
   if ("pages" in r.http) {
     for (const p of r.http.pages) {
+      const goal = p.path.includes("?") ? 0.3 : 0.5;
       checks.push({
-        name: `\`${p.path}\` req/s vs static`,
+        name: `\`${p.path}\` req/s vs static, visitor`,
         measured: `${n(p.ratioToStatic, 2)}×`,
-        goal: "≥ 0.5×",
-        pass: p.ratioToStatic >= 0.5,
+        goal: `≥ ${goal}×`,
+        pass: p.ratioToStatic >= goal,
+      });
+    }
+    for (const [label, t] of [
+      ["first start, catalog from the files", r.http.coldStart],
+      ["restart, catalog from the cache", r.http.restart],
+    ] as const) {
+      const first = t.firstPages[0]!;
+      checks.push({
+        name: `First \`/\` after the server's ready line at 5,000 (${label})`,
+        measured: `${ms(first.ms)} (start → ready line ${t.toReadyLineMs === null ? "none" : ms(t.toReadyLineMs)})`,
+        goal: "≤ 1,000 ms",
+        pass: first.ms <= 1000,
       });
     }
     for (const j of r.http.js) {
@@ -257,22 +291,85 @@ export function renderReport(r: BenchResults): string {
     out.push("## HTTP", `Skipped: ${r.http.skipped}`);
   } else {
     const h = r.http;
-    const row = (p: LoadResult, ratio: string) => [
+    const row = (p: LoadResult, viewer: string, ratio: string, toVisitor: string) => [
       `\`${p.path}\``,
+      viewer,
       n(p.reqPerSec, 0),
       ms(p.p50Ms),
       ms(p.p99Ms),
       ratio,
+      toVisitor,
       n(p.requests),
       String(p.non2xx),
       String(p.errors),
       n(p.bytesPerResponse / 1024, 1),
     ];
+    const s = h.seed;
     out.push(
-      `## HTTP (next start, 5,000 personas; build ${n(h.buildMs / 1000, 0)} s, first \`/\` after the first start ${ms(h.coldStartMs)}, after a restart with the same files ${ms(h.restartMs)})`,
+      `## HTTP (next start, 5,000 personas; build ${n(h.buildMs / 1000, 0)} s)`,
+      `Marketplace stats on: the database holds ${n(s.usageRows)} rows of daily usage (${s.usageDays} days, skewed over the catalog), ` +
+        `${n(s.favorites)} stars and ${n(s.reviews)} reviews from ${n(s.communityUsers)} accounts (bench/seed-db.ts), so every page sums and ranks real stats. ` +
+        "Signed in: a session from the real credentials endpoint (POST /api/auth/callback/credentials), a free-tier viewer with 8 stars; " +
+        "checked to get their own private page, never the page cache.",
       table(
-        ["Route", "req/s", "p50", "p99", "× static", "requests", "non-2xx", "errors", "KB/resp"],
-        [...h.pages.map((p) => row(p, `${n(p.ratioToStatic, 2)}×`)), row(h.static, "1.00×")],
+        [
+          "Route",
+          "Viewer",
+          "req/s",
+          "p50",
+          "p99",
+          "× static",
+          "× visitor",
+          "requests",
+          "non-2xx",
+          "errors",
+          "KB/resp",
+        ],
+        [
+          ...h.pages.flatMap((p, i) => {
+            const signed = h.signedIn[i]!;
+            return [
+              row(p, "visitor", `${n(p.ratioToStatic, 2)}×`, "1.00×"),
+              row(signed, "signed in", `${n(signed.ratioToStatic, 2)}×`, `${n(signed.ratioToVisitor, 3)}×`),
+            ];
+          }),
+          row(
+            h.rendered,
+            "visitor, rendered per request (cookie naming no session)",
+            `${n(h.rendered.ratioToStatic, 2)}×`,
+            `${n(h.rendered.reqPerSec / h.pages[0]!.reqPerSec, 3)}×`,
+          ),
+          row(h.static, "static file", "1.00×", ""),
+        ],
+      ),
+      "### Start-up (5,000 personas)",
+      "Nothing is asked before the server's `server.ready` log line; then `/`, then each other page once, as a visitor. " +
+        "Before that line the server loads the catalog and warms `/` and its first featured persona page (lib/http/warm-pages.ts); " +
+        "both times are from its log. The rest of spawn → ready line is Node, Next and the database opening.",
+      table(
+        [
+          "Start",
+          "Spawn → ready line",
+          "of which catalog",
+          "of which warm-up",
+          "Spawn → first `/`",
+          ...h.restart.firstPages.map((p) => `First \`${p.path}\``),
+        ],
+        [
+          ["First start (catalog from the files)", h.coldStart] as const,
+          ["Restart (catalog from the cache)", h.restart] as const,
+        ].map(([label, t]) => [
+          label,
+          t.toReadyLineMs === null ? "no ready line" : ms(t.toReadyLineMs),
+          t.startLog.catalog ? `${ms(t.startLog.catalog.ms)} (${t.startLog.catalog.source})` : "—",
+          t.startLog.warmed.length
+            ? t.startLog.warmed
+                .map((w) => `${ms(w.ms)}${w.status === 200 ? "" : ` (${w.status ?? "failed"})`}`)
+                .join(" + ")
+            : "—",
+          ms(t.toFirstPageMs),
+          ...t.firstPages.map((p) => ms(p.ms)),
+        ]),
       ),
     );
   }

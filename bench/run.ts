@@ -1,5 +1,8 @@
 /**
  * npm run bench: catalog load, in-process search and HTTP throughput against synthetic catalogs.
+ * The HTTP part runs against a database seeded with marketplace stats (bench/seed-db.ts), for a
+ * visitor and for a signed-in viewer (a session from the credentials endpoint), beside the same HTML
+ * as a static file; start-up is timed from the server's ready line.
  * Markdown report on stdout, progress on stderr, JSON in bench/results/latest.json.
  * BENCH_DURATION=seconds per HTTP run (default 15); BENCH_HTTP=0 skips the build and HTTP part;
  * BENCH_SIZES=1000,5000,10000,50000 the catalog sizes of the growth table; BENCH_GROWTH_HTTP=0
@@ -13,11 +16,19 @@ import { queryCatalog } from "../lib/personas/query";
 import { runGenerate } from "../scripts/generate/cli";
 import { loadCatalog, measureCatalogLoad, profileCatalogLoad } from "./catalog";
 import { loadTest } from "./load";
-import { checkTargets, renderReport, type BenchResults, type GrowthRow, type HttpResults } from "./report";
+import {
+  checkTargets,
+  renderReport,
+  type BenchResults,
+  type GrowthRow,
+  type HttpResults,
+  type StartTiming,
+} from "./report";
 import { measureJs } from "./js-size";
 import { measureSearch } from "./search";
 import { buildApp, copyApp, killServersNow, startServer, type Server } from "./server";
 import { childEnv, readBenchSettings, type BenchSettings } from "./settings";
+import { seedDatabase, signIn } from "./viewer";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const progress = (line: string) => console.error(`[bench] ${line}`);
@@ -65,55 +76,96 @@ async function measureHttp(
     }),
     path.join(tmp, "build.log"),
   );
+  const databasePath = path.join(tmp, "data", "persona-market.db");
+  progress("seeding the database: 90 days of usage, stars and reviews, and the signed-in viewer");
+  const { viewer, seed } = seedDatabase(databasePath, catalog, tmp);
+  const targets = pickHttpTargets(catalog);
   const serverOpts = {
     appDir,
-    env: childEnv({ PERSONAS_DIR: personasDir, DATABASE_PATH: path.join(tmp, "data", "persona-market.db") }),
+    env: childEnv({ PERSONAS_DIR: personasDir, DATABASE_PATH: databasePath }),
     logFile: path.join(tmp, "server.log"),
   };
+  // After the ready line: `/`, then the other pages once each, as a visitor's first requests.
+  const firstPaths = targets.filter((t) => t.path !== "/").map((t) => t.path);
+  const timing = (s: Server): StartTiming => ({
+    toReadyLineMs: s.readyLogMs,
+    toFirstPageMs: s.readyMs,
+    firstPages: s.firstPages,
+    startLog: s.startLog,
+  });
 
   // public/ is listed when the server starts, so the static copy of `/` must exist before the measured start.
   progress("starting next to capture / as a static file");
-  let server: Server = await startServer(serverOpts);
-  const coldStartMs = server.readyMs;
+  let server: Server = await startServer({ ...serverOpts, firstPaths });
+  const coldStart = timing(server);
   const html = await (await fetch(`${server.origin}/`)).text();
   await server.stop();
   fs.mkdirSync(path.join(appDir, "public"), { recursive: true });
   fs.writeFileSync(path.join(appDir, "public", "bench-static.html"), html);
 
   // The same files again: this start takes the catalog from the cache the first one wrote.
-  server = await startServer(serverOpts);
-  const restartMs = server.readyMs;
+  server = await startServer({ ...serverOpts, firstPaths });
+  const restart = timing(server);
   progress(`server pid ${server.pid} at ${server.origin}`);
   try {
-    const targets = pickHttpTargets(catalog);
+    const session = await signIn(server.origin, viewer);
     for (const t of [...targets, { name: "static", path: "/bench-static.html" }]) {
       const res = await fetch(server.origin + t.path);
       const body = await res.text();
       if (res.status !== 200 || body.length < 1000)
         throw new Error(`GET ${t.path} answered ${res.status} with ${body.length} bytes`);
     }
-    const run = (t: { name: string; path: string }) => {
-      progress(`autocannon ${t.path} (${settings.durationSeconds} s)`);
+    const run = (t: { name: string; path: string }, cookie?: string, who = "visitor") => {
+      progress(`autocannon ${t.path} as ${who} (${settings.durationSeconds} s)`);
       return loadTest({
         ...t,
         origin: server.origin,
         connections: settings.connections,
         durationSeconds: settings.durationSeconds,
+        ...(cookie && { headers: { cookie } }),
       });
     };
     const staticResult = await run({ name: "static", path: "/bench-static.html" });
     const pages = [];
+    const signedIn = [];
     for (const t of targets) {
       const r = await run(t);
       pages.push({ ...r, ratioToStatic: r.reqPerSec / staticResult.reqPerSec });
+      const s = await run(t, session, "signed-in viewer");
+      signedIn.push({
+        ...s,
+        ratioToStatic: s.reqPerSec / staticResult.reqPerSec,
+        ratioToVisitor: s.reqPerSec / r.reqPerSec,
+      });
     }
+    // A cookie that names no session: rendered for a visitor on every request (the page cache is only
+    // for requests without one), so the gap to signed-in is what the viewer's own parts cost.
+    const unread = await run(
+      { name: "gallery, rendered per request", path: "/" },
+      "next-auth.session-token=none",
+      "visitor with an unreadable session cookie",
+    );
+    const rendered = { ...unread, ratioToStatic: unread.reqPerSec / staticResult.reqPerSec };
     await server.stop();
     progress(`server pid ${server.pid} stopped`);
     const js = await measureFirstLoadJs(serverOpts, targets);
     const galleryBySize = settings.growthHttp
       ? await measureGalleryBySize(serverOpts, growthDirs, settings)
       : [];
-    return { buildMs, coldStartMs, restartMs, pages, static: staticResult, galleryBySize, js };
+    return {
+      buildMs,
+      coldStartMs: coldStart.toFirstPageMs,
+      restartMs: restart.toFirstPageMs,
+      coldStart,
+      restart,
+      pages,
+      signedIn,
+      rendered,
+      static: staticResult,
+      seed,
+      galleryBySize,
+      js,
+    };
   } finally {
     await server.stop();
   }

@@ -74,6 +74,12 @@ export type Server = {
   origin: string;
   /** From spawn to the first 200 on `/`: start-up plus the first catalog load and render. */
   readyMs: number;
+  /** From spawn to the server's own `server.ready` log line (null: it never wrote one). */
+  readyLogMs: number | null;
+  /** Each of `firstPaths` asked once, in order, right after the ready line: a visitor's first pages. */
+  firstPages: { path: string; ms: number }[];
+  /** What the server logged before its ready line: the catalog load and the page warm-up. */
+  startLog: StartLog;
   stop(): Promise<void>;
 };
 
@@ -93,16 +99,72 @@ export function killServersNow(): void {
   running.clear();
 }
 
-/** `next start` on 127.0.0.1; resolves once `/` answers 200 (which also loads the catalog). */
+export type StartLog = {
+  catalog: { source: string; ms: number } | null;
+  warmed: { path: string; status: number | null; ms: number }[];
+};
+
+function readFrom(logFile: string, offset: number): string {
+  const size = fs.statSync(logFile).size;
+  if (size <= offset) return "";
+  const fd = fs.openSync(logFile, "r");
+  const buffer = Buffer.alloc(size - offset);
+  fs.readSync(fd, buffer, 0, buffer.length, offset);
+  fs.closeSync(fd);
+  return buffer.toString("utf8");
+}
+
+/** The catalog load and warm-up lines among the JSON lines the server logged. */
+function startLog(text: string): StartLog {
+  const out: StartLog = { catalog: null, warmed: [] };
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    let entry: { msg?: unknown; event?: unknown; source?: unknown; ms?: unknown; pages?: unknown };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    if (entry.msg === "catalog.loaded" && typeof entry.source === "string" && typeof entry.ms === "number")
+      out.catalog = { source: entry.source, ms: entry.ms };
+    if ((entry.event === "pages.warmed" || entry.event === "pages.warm_failed") && Array.isArray(entry.pages))
+      out.warmed = entry.pages as StartLog["warmed"];
+  }
+  return out;
+}
+
+/** Waits for the `server.ready` line in what the server wrote to the log after `offset`. */
+async function waitForReadyLine(
+  logFile: string,
+  offset: number,
+  child: ChildProcess,
+  deadline: number,
+): Promise<boolean> {
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (readFrom(logFile, offset).includes('"event":"server.ready"')) return true;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return false;
+}
+
+/**
+ * `next start` on 127.0.0.1; resolves once `/` answers 200 (which also loads the catalog). Nothing is
+ * asked before the server logs that it is ready, so the first page is timed from that line.
+ */
 export async function startServer(opts: {
   appDir: string;
   env: NodeJS.ProcessEnv;
   logFile: string;
   timeoutMs?: number;
+  /** Asked once each after the ready line, timed (`/` first unless listed). */
+  firstPaths?: string[];
 }): Promise<Server> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  // fetch's first use in this process costs tens of milliseconds (undici loads): not the server's time.
+  await fetch(origin, { signal: AbortSignal.timeout(1000) }).catch(() => undefined);
   const started = performance.now();
+  const logOffset = fs.existsSync(opts.logFile) ? fs.statSync(opts.logFile).size : 0;
   const out = fs.openSync(opts.logFile, "a");
   const child = spawn(
     process.execPath,
@@ -132,6 +194,9 @@ export async function startServer(opts: {
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  const sawReady = await waitForReadyLine(opts.logFile, logOffset, child, deadline);
+  const readyLogMs = sawReady ? performance.now() - started : null;
+  const logged = startLog(readFrom(opts.logFile, logOffset));
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`next start exited with ${child.exitCode}; log:\n${tail(opts.logFile)}`);
@@ -148,7 +213,21 @@ export async function startServer(opts: {
       await new Promise((r) => setTimeout(r, 250));
       continue;
     }
-    if (status === 200) return { pid: child.pid!, origin, readyMs: performance.now() - started, stop };
+    if (status === 200) {
+      const readyMs = performance.now() - started;
+      const firstPages = [{ path: "/", ms: readyLogMs === null ? Number.NaN : readyMs - readyLogMs }];
+      for (const p of opts.firstPaths ?? []) {
+        const t = performance.now();
+        const res = await fetch(origin + p, { signal: AbortSignal.timeout(60_000) });
+        await res.arrayBuffer();
+        if (res.status !== 200) {
+          await stop();
+          throw new Error(`server at ${origin} answered GET ${p} with ${res.status}`);
+        }
+        firstPages.push({ path: p, ms: performance.now() - t });
+      }
+      return { pid: child.pid!, origin, readyMs, readyLogMs, firstPages, startLog: logged, stop };
+    }
     await stop();
     throw new Error(`server at ${origin} answered GET / with ${status}; log:\n${tail(opts.logFile)}`);
   }

@@ -23,6 +23,8 @@ const schema = z.object({
     z.string().min(32, "must be at least 32 characters (or leave it unset to have one generated)"),
   ),
   SESSION_MAX_AGE_DAYS: optional(z.coerce.number().int().min(1).max(30, "must be at most 30 days")),
+  // Set by `next start` to the port it listens on, before the instrumentation hook runs.
+  PORT: optional(z.coerce.number().int().min(0).max(65_535, "must be a port number")),
   PAGE_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(86_400, "must be at most 86400 (a day)")),
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)),
   GUEST_SESSIONS_PER_HOUR: optional(z.coerce.number().int().min(1).max(1_000_000)),
@@ -66,6 +68,8 @@ export type Env = {
   trustedProxyHops: number;
   /** How long a visitor's page is served from memory before it is rendered again; 0 turns the cache off. */
   pageCacheSeconds: number;
+  /** The port this server listens on, when Next says so (the start-up warm-up asks it for pages). */
+  listenPort: number | undefined;
   development: boolean;
   /** Per-address overrides of lib/tiers.ts ADDRESS_LIMITS (undefined: the default). */
   addressLimits: { newGuests?: number; guestMessages?: number; signUps?: number };
@@ -169,6 +173,7 @@ export function env(): Env {
     sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? 7,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS ?? 60,
+    listenPort: e.PORT,
     development: e.NODE_ENV === "development",
     addressLimits: {
       newGuests: e.GUEST_SESSIONS_PER_HOUR,
