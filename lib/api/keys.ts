@@ -1,4 +1,5 @@
 import "server-only";
+import { lockKeys } from "@/lib/db/dialect";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -64,6 +65,7 @@ export async function createApiKey({
   const key = `${KEY_PREFIX}${randomBytes(KEY_BYTES).toString("base64url")}`;
   const row = await db.transaction(
     async (tx) => {
+      await lockKeys(tx, [`api-keys:${userId}`]);
       if ((await countActiveApiKeys({ db: tx, userId })) >= API_KEYS_MAX) {
         throw new AppError(
           "conflict",

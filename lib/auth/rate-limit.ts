@@ -1,4 +1,5 @@
 import "server-only";
+import { lockKeys } from "@/lib/db/dialect";
 import type { Db, Executor } from "@/lib/db/client";
 import {
   clearSignInFailures,
@@ -84,6 +85,10 @@ export async function reserveSignInAttempt({
 }): Promise<LimitDecision> {
   return await db.transaction(
     async (tx) => {
+      await lockKeys(
+        tx,
+        countersFor(subject).map((c) => c.key),
+      );
       const decision = await checkSignInLimit({ db: tx, subject, now });
       if (!decision.limited) {
         await recordSignInFailure({ db: tx, keys: countersFor(subject).map((c) => c.key), at: now });

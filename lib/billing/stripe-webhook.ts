@@ -1,4 +1,5 @@
 import "server-only";
+import { lockKeys } from "@/lib/db/dialect";
 import { z } from "zod";
 import type { Db, Tx } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
@@ -142,6 +143,8 @@ export async function applyStripeEvent({
 }): Promise<StripeEventResult> {
   return await db.transaction(
     async (tx): Promise<StripeEventResult> => {
+      // Events for one customer compare with the state stored before them: one event at a time.
+      await lockKeys(tx, ["stripe-events"]);
       if (!(await recordStripeEvent({ db: tx, id: event.id, type: event.type }))) return { duplicate: true };
       switch (event.kind) {
         case "checkout":

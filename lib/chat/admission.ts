@@ -1,4 +1,5 @@
 import "server-only";
+import { lockKeys } from "@/lib/db/dialect";
 import type { Executor } from "@/lib/db/client";
 import { countStreamingReplies } from "@/lib/db/queries/messages";
 import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
@@ -79,6 +80,8 @@ export async function assertWithinLimits({
   actor: Pick<ChatActor, "kind" | "tier"> & { userId: string };
   now: Date;
 }) {
+  // These checks and the count the caller then adds are one step for this user, on any instance.
+  await lockKeys(db, [`chat-user:${actor.userId}`]);
   const limit = dailyLimit(actor);
   if ((await getDailyUsage({ db, userId: actor.userId, day: usageDay(now) })) >= limit)
     throw new QuotaExceeded(limit, nextReset(now));

@@ -39,3 +39,16 @@ export async function scalar(db: Executor, query: SQL): Promise<unknown> {
 }
 
 export const isPostgres = postgres;
+
+/**
+ * Inside a transaction: waits until no other transaction holds any of these keys, and holds them
+ * until this one ends. Where a transaction reads, decides and then writes (a quota, a rate-limit
+ * window, a count of keys), this makes the decision one step on PostgreSQL (READ COMMITTED, a
+ * transaction-scoped advisory lock per key). SQLite needs nothing: its write transactions run one
+ * at a time (BEGIN IMMEDIATE, and one at a time per file in a process).
+ */
+export async function lockKeys(tx: Executor, keys: string[]) {
+  if (!postgres) return;
+  for (const key of [...new Set(keys)].sort())
+    await scalar(tx, sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}

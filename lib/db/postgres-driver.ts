@@ -55,21 +55,21 @@ export async function openPostgres(
   const db = drizzle(pool, { schema }) as unknown as Db;
   const transaction = db.transaction.bind(db) as unknown as (
     body: (tx: unknown) => Promise<unknown>,
-    config: { isolationLevel: "serializable" },
   ) => Promise<unknown>;
-  // Serializable, so a transaction here means what it means on SQLite (one at a time, as far as
-  // anyone can tell): a quota check and the insert it allows cannot interleave with another's.
-  // PostgreSQL may refuse one of two conflicting transactions; that one runs again.
+  // READ COMMITTED (PostgreSQL's default): where a transaction reads, decides and writes (a quota,
+  // a rate-limit window), it first takes lockKeys() on what it decides about (lib/db/dialect.ts), so
+  // racing transactions on any instance wait for each other instead of both passing; single-row
+  // decisions are conditional updates or unique keys. A transaction PostgreSQL still refuses
+  // (a deadlock, a serialization failure) did nothing and runs again.
   db.transaction = (async (body: (tx: unknown) => Promise<unknown>) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await transaction(body, { isolationLevel: "serializable" });
+        return await transaction(body);
       } catch (error) {
         const code =
-          (error as { code?: string; cause?: { code?: string } }).code ??
-          (error as { cause?: { code?: string } }).cause?.code;
+          (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
         if (!code || !RETRYABLE.has(code) || attempt >= ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
       }
     }
   }) as unknown as Db["transaction"];

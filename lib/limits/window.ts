@@ -1,4 +1,5 @@
 import "server-only";
+import { lockKeys } from "@/lib/db/dialect";
 import type { Executor } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ADDRESS_LIMITS } from "@/lib/tiers";
@@ -36,6 +37,7 @@ export async function consumeWindow({
   window: Window;
   now?: Date;
 }): Promise<LimitDecision> {
+  await lockKeys(db, [key]);
   const times = await listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
   const decision = windowDecision(times, window, now);
   if (decision.limited) return decision;
