@@ -7,7 +7,7 @@ const chromiumPath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
-// The fake OpenAI-compatible model server chat talks to (scripts/llm-fake.ts); e2e/fixtures/llm.ts reads the same port.
+// The fake OpenAI-compatible model server chat talks to (testing/llm-fake.ts); testing/e2e/llm.ts reads the same port.
 const llmPort = Number(process.env.E2E_LLM_PORT ?? 3211);
 
 export default defineConfig({
@@ -43,7 +43,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx scripts/llm-fake.ts --port ${llmPort}`,
+      command: `npx tsx testing/llm-fake.ts --port ${llmPort}`,
       url: `http://127.0.0.1:${llmPort}/v1/models`,
       timeout: 60_000,
       reuseExistingServer: !process.env.CI,

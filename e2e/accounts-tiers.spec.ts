@@ -1,5 +1,5 @@
-import { lockedSentences, personaFile } from "./fixtures/catalog";
-import { apiGet, expect, newCredentials, test } from "./fixtures/accounts";
+import { lockedSentences, personaFile } from "../testing/e2e/catalog";
+import { apiGet, expect, newCredentials, test } from "../testing/e2e/accounts";
 import { AccountPage } from "./pages/account-page";
 import { SignUpPage } from "./pages/sign-up-page";
 

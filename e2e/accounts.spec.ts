@@ -1,5 +1,5 @@
-import { TIER_LABELS, TIERS, personaFiles, unlockedBy } from "./fixtures/catalog";
-import { expect, SIGN_IN_FOR_ACCOUNT, test, uniqueEmail } from "./fixtures/accounts";
+import { TIER_LABELS, TIERS, personaFiles, unlockedBy } from "../testing/e2e/catalog";
+import { expect, SIGN_IN_FOR_ACCOUNT, test, uniqueEmail } from "../testing/e2e/accounts";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
 

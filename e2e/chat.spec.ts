@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { expect, PERSONAS, test } from "./fixtures/chat";
-import { fault, llmCompletions, REPLY_END, replyStart } from "./fixtures/llm";
+import { expect, PERSONAS, test } from "../testing/e2e/chat";
+import { fault, llmCompletions, REPLY_END, replyStart } from "../testing/e2e/llm";
 
 const { backend, frontend, apiDesigner } = PERSONAS;
 

@@ -1,6 +1,6 @@
 import type { APIResponse, Page } from "@playwright/test";
-import { lockedSentences } from "./fixtures/catalog";
-import { expect, test } from "./fixtures/accounts";
+import { lockedSentences } from "../testing/e2e/catalog";
+import { expect, test } from "../testing/e2e/accounts";
 import { GalleryPage } from "./pages/gallery-page";
 
 // Visitors' pages are rendered once and served from memory (and by any shared cache in front);

@@ -1,4 +1,4 @@
-import { lockedSentences, personaFile } from "./support/catalog";
+import { lockedSentences, personaFile } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 // Visitors have the free tier: a paid persona's page shows a preview and the locked sections'

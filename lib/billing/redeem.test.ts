@@ -265,7 +265,7 @@ type WorkerOutput = RedeemResult | { error: string };
 
 /** One process per user on the same file; all say ready, then all are released at once. */
 async function redeemInProcesses(dbFile: string, userIds: string[], code: string): Promise<WorkerOutput[]> {
-  const worker = path.resolve(import.meta.dirname, "../testing/redeem-code-worker.ts");
+  const worker = path.resolve(import.meta.dirname, "../../testing/redeem-code-worker.ts");
   const children = userIds.map((userId) =>
     spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, dbFile, userId, code], {
       cwd: path.resolve(import.meta.dirname, "../.."),

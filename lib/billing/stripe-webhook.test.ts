@@ -434,7 +434,7 @@ describe("applyStripeEvent", () => {
 
 /** Starts `count` processes on the same file, waits until all are ready, then releases them together. */
 async function runInProcesses(count: number, dbFile: string, event: unknown): Promise<StripeEventResult[]> {
-  const worker = path.resolve(import.meta.dirname, "../testing/stripe-event-worker.ts");
+  const worker = path.resolve(import.meta.dirname, "../../testing/stripe-event-worker.ts");
   const children = Array.from({ length: count }, () =>
     spawn(
       process.execPath,

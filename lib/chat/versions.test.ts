@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { chooseReplyVersion } from "@/lib/db/queries/messages";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import type { ChatActor } from "./actor";
 import { messageViews } from "./conversation-view";
 import { startReply } from "./service";

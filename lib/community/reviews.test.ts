@@ -9,15 +9,15 @@ import { POST as report } from "@/app/api/reviews/[id]/report/route";
 import { createConversation } from "@/lib/db/queries/conversations";
 import { insertMessage } from "@/lib/db/queries/messages";
 import { listReportedReviews } from "@/lib/db/queries/reviews";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { signInJar } from "@/lib/testing/community-session";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
+import { signInJar } from "@/testing/community-session";
 import { personaJsonLd } from "./json-ld";
 import { bayesianRating, rankByStats } from "./ranking";
 import { moderateReview } from "./review-moderation";
 import { forgetStats } from "./stats-cache";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const P = "backend-developer";

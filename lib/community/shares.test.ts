@@ -6,12 +6,12 @@ import { POST as continueRoute } from "@/app/share/[token]/continue/route";
 import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/chat/guest";
 import { createConversation, getConversation } from "@/lib/db/queries/conversations";
 import { insertMessage, listMessages } from "@/lib/db/queries/messages";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { signInJar } from "@/lib/testing/community-session";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
+import { signInJar } from "@/testing/community-session";
 import { sharedView } from "./shares";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const headers = { origin: SITE, host: "localhost:3000" };

@@ -5,13 +5,13 @@ import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import type { ChatActor } from "@/lib/chat/actor";
 import { startReply } from "@/lib/chat/service";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { computeStats, publicStats, statsOf } from "./stats";
 import { forgetStats } from "./stats-cache";
 import { rankByStats } from "./ranking";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const P = "backend-developer";

@@ -21,8 +21,8 @@ import { createConversation, getConversation } from "@/lib/db/queries/conversati
 import { createSession } from "@/lib/db/queries/sessions";
 import { resetEnvCache } from "@/lib/env";
 import { log } from "@/lib/log";
-import { resetScope } from "@/lib/testing/request-scope";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { resetScope } from "@/testing/request-scope";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import * as ready from "@/app/api/ready/route";
 import * as versions from "@/app/api/conversations/[id]/versions/route";
 import * as personaExport from "@/app/api/personas/[id]/export/route";
@@ -41,7 +41,7 @@ import * as shareContinue from "@/app/share/[token]/continue/route";
 // Every route handler, called in process with arbitrary methods' inputs: bodies (JSON, text, bytes,
 // sizes up to past every limit), content types, origins, queries, route params and cookies. The only
 // answers allowed are 2xx, 3xx and 4xx with no stack in them, and the database stays sound.
-vi.mock("next/headers", async () => (await import("@/lib/testing/request-scope")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/testing/request-scope")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

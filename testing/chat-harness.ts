@@ -15,7 +15,7 @@ import { resetEnvCache } from "@/lib/env";
 import { buildCatalog, type Catalog } from "@/lib/personas/catalog";
 import { loadPersonaDir } from "@/lib/personas/load";
 import type { Tier } from "@/lib/personas/schema";
-import { startFakeLlm } from "@/scripts/llm-fake";
+import { startFakeLlm } from "@/testing/llm-fake";
 
 /** Settings a chat test changes; restored as they were by close(). */
 const CHAT_VARS = [
