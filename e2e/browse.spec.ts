@@ -1,4 +1,10 @@
-import { CATEGORY_LABELS, TIER_LABELS, countBy, personaFile, personaFiles } from "../testing/e2e/content-files";
+import {
+  CATEGORY_LABELS,
+  TIER_LABELS,
+  countBy,
+  personaFile,
+  personaFiles,
+} from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 const PAGE_SIZE = 12;
