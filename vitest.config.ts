@@ -1,6 +1,23 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const ALL_TESTS = ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"];
+// The tests that touch the database, run again on PostgreSQL when TEST_POSTGRES_URL names a server
+// (an admin URL: each test makes a database of its own there; `npm run test:pg` starts a throwaway one).
+const DATABASE_TESTS = [
+  "lib/db/**/*.test.ts",
+  "lib/auth/**/*.test.ts",
+  "lib/billing/**/*.test.ts",
+  "lib/chat/**/*.test.ts",
+  "lib/community/**/*.test.ts",
+  "lib/api/**/*.test.ts",
+  "lib/limits/**/*.test.ts",
+  "lib/http/**/*.test.ts",
+  "lib/personas/export-route.test.ts",
+  "lib/shutdown.test.ts",
+];
+const postgresUrl = process.env.TEST_POSTGRES_URL?.trim();
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,8 +27,24 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    projects: [
+      // The engine is chosen by DATABASE_URL when lib/db/schema.ts is imported: one project per engine.
+      { extends: true, test: { name: "sqlite", include: ALL_TESTS, env: { DATABASE_URL: "" } } },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "postgres",
+                include: DATABASE_TESTS,
+                env: { DATABASE_URL: postgresUrl, TEST_POSTGRES_URL: postgresUrl },
+                globalSetup: ["testing/postgres-setup.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });
