@@ -31,6 +31,8 @@ export type TestDatabase = {
   env: { DATABASE_PATH?: string; DATABASE_URL?: string };
   /** The SQLite file (undefined on PostgreSQL), for the tests that are about the file itself. */
   file?: string;
+  /** Another connection to the same database (another pool on PostgreSQL), as a second process would have. */
+  connect(): Promise<{ db: Db; close(): Promise<void> }>;
   close(): Promise<void>;
 };
 
@@ -52,6 +54,10 @@ function openSqliteTestDatabase(): TestDatabase {
     engine: "sqlite",
     env: { DATABASE_PATH: file },
     file,
+    async connect() {
+      const other = openSqlite(file);
+      return { db: other.db, close: async () => other.sqlite.close() };
+    },
     async close() {
       closeSqlite(handle);
       fs.rmSync(dir, { recursive: true, force: true });
@@ -91,6 +97,10 @@ async function openPostgresTestDatabase(): Promise<TestDatabase> {
     db: handle.db,
     engine: "postgres",
     env: { DATABASE_URL: url.toString() },
+    async connect() {
+      const other = await openPostgres(url.toString());
+      return { db: other.db, close: () => other.pool.end() };
+    },
     async close() {
       await handle.pool.end();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
