@@ -56,7 +56,12 @@ function openSqliteTestDatabase(): TestDatabase {
     file,
     async connect() {
       const other = openSqlite(file);
-      return { db: other.db, close: async () => other.sqlite.close() };
+      return {
+        db: other.db,
+        close: async () => {
+          other.sqlite.close();
+        },
+      };
     },
     async close() {
       closeSqlite(handle);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { messages } from "@/lib/db/schema";
 import { getConversation, listConversations } from "@/lib/db/queries/conversations";
 import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
 import { getUserById } from "@/lib/db/queries/users";
@@ -309,9 +311,10 @@ describe("startReply: replies being written at once", () => {
   it("counts the database's streaming replies, so replies started by another process count too", async () => {
     const actor = await h.guest();
     const conversationId = await conversationOf(actor);
-    h.sqlite
-      .prepare("UPDATE messages SET status = 'streaming' WHERE id = ?")
-      .run((await h.messagesOf(conversationId)).at(-1)!.id);
+    await h.db
+      .update(messages)
+      .set({ status: "streaming" })
+      .where(eq(messages.id, (await h.messagesOf(conversationId)).at(-1)!.id));
     await expectAppError(async () => await reply(actor, { personaId: FREE, message: "hi" }), "rate_limited");
   });
 });
@@ -490,7 +493,7 @@ describe("startReply: regenerate", () => {
     const guest = await h.guest();
     const started = await reply(guest, { personaId: FREE, message: "hi" });
     await started.run.done;
-    h.sqlite.prepare("DELETE FROM messages WHERE id = ?").run(started.run.messageId);
+    await h.db.delete(messages).where(eq(messages.id, started.run.messageId));
     const before = await h.messagesOf(started.conversationId);
     await expectAppError(
       async () => await reply(guest, { conversationId: started.conversationId, trigger: "regenerate" }),

@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
 import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { reviews } from "@/lib/db/schema";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { DELETE, PUT } from "@/app/api/personas/[id]/review/route";
@@ -98,15 +100,10 @@ describe("reviews are earned by use", () => {
     expect(second.id).toBe(first.id);
     expect(second).toMatchObject({ rating: 4, text: "better [link](https://x.example)" });
     expect(first.personaVersion).toBe(h.catalog.byId.get(P)!.version);
-    const n = h.sqlite.prepare("SELECT count(*) AS n FROM reviews WHERE id = ?").get(first.id) as {
-      n: number;
-    };
-    expect(n.n).toBe(1);
+    expect(await h.db.$count(reviews, eq(reviews.id, first.id))).toBe(1);
     await reviewer(P, 0);
     expect((await del(P)).status).toBe(404);
-    expect(h.sqlite.prepare("SELECT count(*) AS n FROM reviews WHERE id = ?").get(first.id)).toEqual({
-      n: 1,
-    });
+    expect(await h.db.$count(reviews, eq(reviews.id, first.id))).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { conversations } from "@/lib/db/schema";
 import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
 import { POST as continueRoute } from "@/app/share/[token]/continue/route";
 import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/chat/guest";
@@ -113,13 +114,11 @@ describe("shared conversations", () => {
     expect(JSON.stringify(view)).not.toContain(prompt.slice(0, 80));
 
     await signInJar(jar, h.db, (await h.user("free")).userId);
-    const before = (h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
+    const before = await h.db.$count(conversations);
     const refused = await cont(token);
     expect(refused.status).toBe(303);
     expect(refused.headers.get("location")).toMatch(/refused=forbidden/);
-    expect((h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n).toBe(
-      before,
-    );
+    expect(await h.db.$count(conversations)).toBe(before);
     jar.clear();
     expect((await cont(token)).headers.get("location")).toMatch(/refused=forbidden/);
 
