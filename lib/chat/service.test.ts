@@ -63,6 +63,12 @@ describe("startReply: a visitor's first message", () => {
     const message = "How should I version a public REST API?";
     const before = await h.completions();
     const { run, conversationId, newGuestId } = await reply(h.visitor(), { personaId: FREE, message });
+    // Listening at once: the checks below wait on the database, long enough on PostgreSQL for the
+    // fake model to have streamed every token.
+    const deltas: string[] = [];
+    run.subscribe((event) => {
+      if (event.type === "delta") deltas.push(event.text);
+    });
 
     expect(newGuestId).toEqual(expect.any(String));
     expect(await getUserById({ db: h.db, id: newGuestId! })).toMatchObject({ isGuest: true, tier: "free" });
@@ -77,10 +83,6 @@ describe("startReply: a visitor's first message", () => {
     ]);
     expect(activeRun(conversationId)).toBe(run);
 
-    const deltas: string[] = [];
-    run.subscribe((event) => {
-      if (event.type === "delta") deltas.push(event.text);
-    });
     expect(await run.done).toBe("complete");
     const full = expectedReply(FREE, message);
     expect(run.text).toBe(full);
