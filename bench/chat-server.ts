@@ -210,7 +210,7 @@ export async function startFakeLlm(opts: { root: string; delayMs: number; logFil
     [
       "--import",
       "tsx",
-      path.join(opts.root, "scripts", "llm-fake.ts"),
+      path.join(opts.root, "testing", "llm-fake.ts"),
       "--port",
       String(port),
       "--delay-ms",
