@@ -199,7 +199,7 @@ export async function startNext(opts: {
   return { pid: child.pid!, origin, readyMs: performance.now() - started, stop };
 }
 
-/** scripts/llm-fake.ts in its own process (so it does not share an event loop with the load generator). */
+/** testing/llm-fake.ts in its own process (so it does not share an event loop with the load generator). */
 export async function startFakeLlm(opts: { root: string; delayMs: number; logFile: string }): Promise<Child> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -210,7 +210,7 @@ export async function startFakeLlm(opts: { root: string; delayMs: number; logFil
     [
       "--import",
       "tsx",
-      path.join(opts.root, "scripts", "llm-fake.ts"),
+      path.join(opts.root, "testing", "llm-fake.ts"),
       "--port",
       String(port),
       "--delay-ms",

@@ -3,7 +3,7 @@
  *
  * Builds a throwaway copy of the app with one extra route, `/api/bench-bare` (bench/bare-route: the
  * AI SDK streaming a reply and nothing else — no auth, no database), starts the fake model server
- * (scripts/llm-fake.ts, answering at once) and `next start`, all on 127.0.0.1, then puts the same
+ * (testing/llm-fake.ts, answering at once) and `next start`, all on 127.0.0.1, then puts the same
  * load on POST /api/chat and on the bare route: `connections` clients that each send a message, read
  * the whole streamed reply and go again. Markdown report on stdout, progress on stderr, JSON in
  * bench/results/chat-latest.json.

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { CredentialsClient } from "../e2e/fixtures/auth-api";
+import { CredentialsClient } from "../testing/e2e/auth-api";
 import type { Catalog } from "../lib/personas/catalog";
 import type { SeedSummary } from "./seed-db";
 

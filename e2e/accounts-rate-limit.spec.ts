@@ -1,11 +1,11 @@
-import { apiGet, expect, RETRY_RESET, test, uniqueEmail } from "./fixtures/accounts";
-import { CredentialsClient, randomIp, type ApiResponse } from "./fixtures/auth-api";
+import { apiGet, expect, RETRY_RESET, test, uniqueEmail } from "../testing/e2e/accounts";
+import { CredentialsClient, randomIp, type ApiResponse } from "../testing/e2e/auth-api";
 
 // Each test signs up one or two accounts (argon2 on the server) and drives up to three browsers:
 // on a busy machine that can take longer than the default 30 seconds.
 test.describe.configure({ timeout: 90_000 });
 
-// Every client here signs in from a loopback address of its own (see fixtures/auth-api.ts), so
+// Every client here signs in from a loopback address of its own (see testing/e2e/auth-api.ts), so
 // tripping the per-address limit never locks out the other tests' browsers on 127.0.0.1.
 
 // lib/tiers.ts SIGN_IN_LIMITS: per account at one address, and per address across accounts.

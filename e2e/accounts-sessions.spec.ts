@@ -1,5 +1,5 @@
-import { lockedSentences } from "./fixtures/catalog";
-import { apiGet, expect, SIGN_IN_FOR_ACCOUNT, test } from "./fixtures/accounts";
+import { lockedSentences } from "../testing/e2e/catalog";
+import { apiGet, expect, SIGN_IN_FOR_ACCOUNT, test } from "../testing/e2e/accounts";
 import { AccountPage } from "./pages/account-page";
 import { SignInPage } from "./pages/sign-in-page";
 

@@ -1,5 +1,5 @@
-import { TIER_LABELS, TIERS, personaFiles, unlockedBy } from "./fixtures/catalog";
-import { expect, SIGN_IN_FOR_ACCOUNT, test, uniqueEmail } from "./fixtures/accounts";
+import { TIER_LABELS, TIERS, personaFiles, unlockedBy } from "../testing/e2e/catalog";
+import { expect, SIGN_IN_FOR_ACCOUNT, test, uniqueEmail } from "../testing/e2e/accounts";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
 
@@ -8,32 +8,30 @@ import { SignUpPage } from "./pages/sign-up-page";
 test.describe.configure({ timeout: 90_000 });
 
 test.describe("accounts", () => {
-  test("sign up lands on the account page on Free; sign out; sign in again", async ({
-    page,
-    signUpPage,
-    signInPage,
-    accountPage,
-    credentials,
-  }) => {
-    await signUpPage.signUp(credentials);
-    await expect(accountPage.heading).toBeVisible();
-    await expect(accountPage.email).toHaveText(credentials.email);
-    await accountPage.expectTier("Free");
-    await expect(accountPage.headerAccountLink).toContainText(credentials.email);
-    await expect(accountPage.headerAccountLink.getByTestId("tier-badge")).toHaveText("Free");
-    await expect(accountPage.headerSignInLink).toHaveCount(0);
+  test(
+    "sign up lands on the account page on Free; sign out; sign in again",
+    { tag: "@smoke" },
+    async ({ page, signUpPage, signInPage, accountPage, credentials }) => {
+      await signUpPage.signUp(credentials);
+      await expect(accountPage.heading).toBeVisible();
+      await expect(accountPage.email).toHaveText(credentials.email);
+      await accountPage.expectTier("Free");
+      await expect(accountPage.headerAccountLink).toContainText(credentials.email);
+      await expect(accountPage.headerAccountLink.getByTestId("tier-badge")).toHaveText("Free");
+      await expect(accountPage.headerSignInLink).toHaveCount(0);
 
-    await accountPage.signOutHere();
-    await expect(page).toHaveURL(/\/$/);
+      await accountPage.signOutHere();
+      await expect(page).toHaveURL(/\/$/);
 
-    await signInPage.goto();
-    const response = await signInPage.signIn(credentials);
-    expect(response.status()).toBe(200);
-    await expect(page).toHaveURL(/\/account$/);
-    await expect(accountPage.email).toHaveText(credentials.email);
-    await accountPage.expectTier("Free");
-    await expect(accountPage.headerAccountLink).toContainText(credentials.email);
-  });
+      await signInPage.goto();
+      const response = await signInPage.signIn(credentials);
+      expect(response.status()).toBe(200);
+      await expect(page).toHaveURL(/\/account$/);
+      await expect(accountPage.email).toHaveText(credentials.email);
+      await accountPage.expectTier("Free");
+      await expect(accountPage.headerAccountLink).toContainText(credentials.email);
+    },
+  );
 
   test("a wrong password and an unknown email get the same answer", async ({
     signUpPage,

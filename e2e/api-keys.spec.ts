@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { apiGet, expect, RETRY_RESET, test } from "./fixtures/accounts";
-import { personaFile } from "./fixtures/catalog";
+import { apiGet, expect, RETRY_RESET, test } from "../testing/e2e/accounts";
+import { personaFile } from "../testing/e2e/catalog";
 import { ApiKeysSection } from "./pages/api-keys-section";
 
 // Signs up (argon2 on the server) and redeems a code: slower than the default on a busy machine.

@@ -1,32 +1,42 @@
-import { CATEGORY_LABELS, TIER_LABELS, countBy, personaFile, personaFiles } from "./support/catalog";
+import {
+  CATEGORY_LABELS,
+  TIER_LABELS,
+  countBy,
+  personaFile,
+  personaFiles,
+} from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 const PAGE_SIZE = 12;
 
 test.describe("browse the gallery", () => {
-  test("shows a page of cards, each with name, description, category and tier badge", async ({ gallery }) => {
-    await gallery.goto();
-    await expect(gallery.cards).toHaveCount(PAGE_SIZE);
-    const frontend = personaFile("frontend-developer");
-    const card = gallery.card(frontend.name);
-    await expect(card.getByRole("link", { name: frontend.name, exact: true })).toHaveAttribute(
-      "href",
-      "/personas/frontend-developer",
-    );
-    await expect(card).toContainText(frontend.description);
-    await expect(card).toContainText(CATEGORY_LABELS[frontend.category]!);
-    await expect(card.getByTestId("tier-badge")).toHaveText(TIER_LABELS[frontend.tier]);
-    await expect(card.getByRole("list", { name: "Tags" })).toContainText(`#${frontend.tags[0]}`);
+  test(
+    "shows a page of cards, each with name, description, category and tier badge",
+    { tag: "@smoke" },
+    async ({ gallery }) => {
+      await gallery.goto();
+      await expect(gallery.cards).toHaveCount(PAGE_SIZE);
+      const frontend = personaFile("frontend-developer");
+      const card = gallery.card(frontend.name);
+      await expect(card.getByRole("link", { name: frontend.name, exact: true })).toHaveAttribute(
+        "href",
+        "/personas/frontend-developer",
+      );
+      await expect(card).toContainText(frontend.description);
+      await expect(card).toContainText(CATEGORY_LABELS[frontend.category]!);
+      await expect(card.getByTestId("tier-badge")).toHaveText(TIER_LABELS[frontend.tier]);
+      await expect(card.getByRole("list", { name: "Tags" })).toContainText(`#${frontend.tags[0]}`);
 
-    for (const name of await gallery.cardNames()) {
-      const persona = personaFiles().find((p) => p.name === name);
-      expect(persona, `a card for an unknown persona "${name}"`).toBeDefined();
-      const c = gallery.card(name);
-      await expect(c).toContainText(persona!.description);
-      await expect(c.getByText(CATEGORY_LABELS[persona!.category]!, { exact: true })).toBeVisible();
-      await expect(c.getByTestId("tier-badge")).toHaveText(TIER_LABELS[persona!.tier]);
-    }
-  });
+      for (const name of await gallery.cardNames()) {
+        const persona = personaFiles().find((p) => p.name === name);
+        expect(persona, `a card for an unknown persona "${name}"`).toBeDefined();
+        const c = gallery.card(name);
+        await expect(c).toContainText(persona!.description);
+        await expect(c.getByText(CATEGORY_LABELS[persona!.category]!, { exact: true })).toBeVisible();
+        await expect(c.getByTestId("tier-badge")).toHaveText(TIER_LABELS[persona!.tier]);
+      }
+    },
+  );
 
   test("shows the result count and page position", async ({ gallery }) => {
     await gallery.goto();

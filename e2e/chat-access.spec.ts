@@ -1,5 +1,5 @@
-import { createCode, expect, PERSONAS, postChat, signUp, test, type ErrorBody } from "./fixtures/chat";
-import { REPLY_END, replyStart } from "./fixtures/llm";
+import { createCode, expect, PERSONAS, postChat, signUp, test, type ErrorBody } from "../testing/e2e/chat";
+import { REPLY_END, replyStart } from "../testing/e2e/llm";
 
 const { backend, threatModeler } = PERSONAS;
 

@@ -1,5 +1,5 @@
-import { expect, PERSONAS, test } from "./fixtures/chat";
-import { REPLY_END, replyStart } from "./fixtures/llm";
+import { expect, PERSONAS, test } from "../testing/e2e/chat";
+import { REPLY_END, replyStart } from "../testing/e2e/llm";
 
 const { backend } = PERSONAS;
 

@@ -7,8 +7,8 @@ import {
   test,
   usageToday,
   type ErrorBody,
-} from "./fixtures/chat";
-import { fault, REPLY_END, replyStart } from "./fixtures/llm";
+} from "../testing/e2e/chat";
+import { fault, REPLY_END, replyStart } from "../testing/e2e/llm";
 
 const { backend } = PERSONAS;
 const GUEST_QUOTA = 10;

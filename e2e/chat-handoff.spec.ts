@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, guestIdOf, PERSONAS, test, withE2eDb } from "./fixtures/chat";
-import { replyStart } from "./fixtures/llm";
+import { expect, guestIdOf, PERSONAS, test, withE2eDb } from "../testing/e2e/chat";
+import { replyStart } from "../testing/e2e/llm";
 
 const { backend, frontend } = PERSONAS;
 const LOCKED = { id: "accessibility-auditor", name: "Accessibility Auditor" };

@@ -1,4 +1,4 @@
-import { expect, PERSONAS, test } from "./fixtures/chat";
+import { expect, PERSONAS, test } from "../testing/e2e/chat";
 
 const { backend } = PERSONAS;
 

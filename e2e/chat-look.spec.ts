@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
-import { expect, PERSONAS, test } from "./fixtures/chat";
+import { expect, PERSONAS, test } from "../testing/e2e/chat";
 
 const { backend } = PERSONAS;
 

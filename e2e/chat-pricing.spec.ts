@@ -1,5 +1,5 @@
 import { DAILY_MESSAGE_QUOTA } from "../lib/tiers";
-import { expect, signUp, test } from "./fixtures/chat";
+import { expect, signUp, test } from "../testing/e2e/chat";
 
 test.describe("pricing: daily messages and whose plan it is", () => {
   test.skip(({ isMobile }) => isMobile, "desktop");

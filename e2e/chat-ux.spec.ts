@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { CONVERSATION_URL } from "./pages/chat-page";
-import { expect, PERSONAS, test, withE2eDb } from "./fixtures/chat";
-import { fault, REPLY_END } from "./fixtures/llm";
+import { expect, PERSONAS, test, withE2eDb } from "../testing/e2e/chat";
+import { fault, REPLY_END } from "../testing/e2e/llm";
 
 const { backend } = PERSONAS;
 

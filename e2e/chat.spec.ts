@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { expect, PERSONAS, test } from "./fixtures/chat";
-import { fault, llmCompletions, REPLY_END, replyStart } from "./fixtures/llm";
+import { expect, PERSONAS, test } from "../testing/e2e/chat";
+import { fault, llmCompletions, REPLY_END, replyStart } from "../testing/e2e/llm";
 
 const { backend, frontend, apiDesigner } = PERSONAS;
 
@@ -21,66 +21,66 @@ type ConversationApi = {
 test.describe.configure({ timeout: 60_000 });
 
 test.describe("chat as a guest", () => {
-  test("Start chat on a free persona's page: the greeting opens, the reply streams in, and the conversation is kept", async ({
-    page,
-    chat,
-    request,
-  }) => {
-    const persona = (await (await request.get(`/api/personas/${backend.id}`)).json()) as PersonaApi;
-    expect(persona).toMatchObject({ name: backend.name, tier: "free" });
+  test(
+    "Start chat on a free persona's page: the greeting opens, the reply streams in, and the conversation is kept",
+    { tag: "@smoke" },
+    async ({ page, chat, request }) => {
+      const persona = (await (await request.get(`/api/personas/${backend.id}`)).json()) as PersonaApi;
+      expect(persona).toMatchObject({ name: backend.name, tier: "free" });
 
-    await page.goto(`/personas/${backend.id}`);
-    await page.getByRole("link", { name: "Start chat" }).click();
-    await expect(page).toHaveURL(new RegExp(`/chat\\?persona=${backend.id}$`));
-    await expect(page.getByRole("heading", { level: 1, name: `Chat with ${backend.name}` })).toBeVisible();
-    // The greeting is the first message, and the only one.
-    await expect(chat.assistantMessages).toHaveCount(1);
-    await expect(chat.userMessages).toHaveCount(0);
-    const greetingStart = persona.greeting
-      .split("\n")[0]!
-      .replace(/[^\w\s!'.,-].*$/u, "")
-      .trim();
-    expect(greetingStart.length).toBeGreaterThan(8);
-    await expect(chat.assistantMessages.first()).toContainText(greetingStart);
-    await expect(chat.assistantMessages.first()).toHaveAttribute("data-status", "complete");
+      await page.goto(`/personas/${backend.id}`);
+      await page.getByRole("link", { name: "Start chat" }).click();
+      await expect(page).toHaveURL(new RegExp(`/chat\\?persona=${backend.id}$`));
+      await expect(page.getByRole("heading", { level: 1, name: `Chat with ${backend.name}` })).toBeVisible();
+      // The greeting is the first message, and the only one.
+      await expect(chat.assistantMessages).toHaveCount(1);
+      await expect(chat.userMessages).toHaveCount(0);
+      const greetingStart = persona.greeting
+        .split("\n")[0]!
+        .replace(/[^\w\s!'.,-].*$/u, "")
+        .trim();
+      expect(greetingStart.length).toBeGreaterThan(8);
+      await expect(chat.assistantMessages.first()).toContainText(greetingStart);
+      await expect(chat.assistantMessages.first()).toHaveAttribute("data-status", "complete");
 
-    const question = "How should I paginate a large table?";
-    await chat.sendMessage(backend.name, `${fault.slow(300)} ${question}`);
-    await expect(chat.userMessages).toHaveCount(1);
-    await expect(chat.userMessages.first()).toContainText(question);
-    await expect(chat.composer(backend.name)).toHaveValue("");
+      const question = "How should I paginate a large table?";
+      await chat.sendMessage(backend.name, `${fault.slow(300)} ${question}`);
+      await expect(chat.userMessages).toHaveCount(1);
+      await expect(chat.userMessages.first()).toContainText(question);
+      await expect(chat.composer(backend.name)).toHaveValue("");
 
-    // Streaming is visible: the reply is marked streaming and its text grows before it is done.
-    const reply = chat.assistantMessages.nth(1);
-    await expect(reply).toHaveAttribute("data-status", "streaming");
-    await expect(chat.stop).toBeVisible();
-    await expect(reply).toContainText(replyStart(backend.id));
-    const early = (await reply.innerText()).length;
-    await expect
-      .poll(async () => {
-        const [text, status] = await Promise.all([reply.innerText(), reply.getAttribute("data-status")]);
-        return status === "streaming" && text.length > early;
-      })
-      .toBe(true);
-    await expect(reply).not.toContainText(REPLY_END);
+      // Streaming is visible: the reply is marked streaming and its text grows before it is done.
+      const reply = chat.assistantMessages.nth(1);
+      await expect(reply).toHaveAttribute("data-status", "streaming");
+      await expect(chat.stop).toBeVisible();
+      await expect(reply).toContainText(replyStart(backend.id));
+      const early = (await reply.innerText()).length;
+      await expect
+        .poll(async () => {
+          const [text, status] = await Promise.all([reply.innerText(), reply.getAttribute("data-status")]);
+          return status === "streaming" && text.length > early;
+        })
+        .toBe(true);
+      await expect(reply).not.toContainText(REPLY_END);
 
-    await chat.expectLastReplyComplete();
-    await expect(reply).toContainText(REPLY_END);
-    await expect(reply).toContainText(question);
-    await expect(chat.noteOf(reply)).toHaveCount(0);
-    const id = await chat.waitForConversationUrl();
+      await chat.expectLastReplyComplete();
+      await expect(reply).toContainText(REPLY_END);
+      await expect(reply).toContainText(question);
+      await expect(chat.noteOf(reply)).toHaveCount(0);
+      const id = await chat.waitForConversationUrl();
 
-    // The sidebar lists it, titled after the first message.
-    await expect(chat.conversations).toHaveCount(1);
-    await expect(chat.conversations.first().getByRole("link")).toHaveAttribute("href", `/chat/${id}`);
+      // The sidebar lists it, titled after the first message.
+      await expect(chat.conversations).toHaveCount(1);
+      await expect(chat.conversations.first().getByRole("link")).toHaveAttribute("href", `/chat/${id}`);
 
-    await page.reload();
-    expect(await chat.statuses()).toEqual(["assistant:complete", "user:complete", "assistant:complete"]);
-    await expect(chat.assistantMessages.first()).toContainText(greetingStart);
-    await expect(chat.userMessages.first()).toContainText(question);
-    await expect(chat.lastReply).toContainText(REPLY_END);
-    await expect(chat.title).toContainText(question);
-  });
+      await page.reload();
+      expect(await chat.statuses()).toEqual(["assistant:complete", "user:complete", "assistant:complete"]);
+      await expect(chat.assistantMessages.first()).toContainText(greetingStart);
+      await expect(chat.userMessages.first()).toContainText(question);
+      await expect(chat.lastReply).toContainText(REPLY_END);
+      await expect(chat.title).toContainText(question);
+    },
+  );
 
   test("a conversation starter is a one-click prompt", async ({ chat, request }) => {
     const persona = (await (await request.get(`/api/personas/${apiDesigner.id}`)).json()) as PersonaApi;

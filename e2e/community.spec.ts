@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures/accounts";
+import { test, expect } from "../testing/e2e/accounts";
 import { ChatPage, CONVERSATION_URL } from "./pages/chat-page";
 
 const P = { id: "backend-developer", name: "Backend Developer" };

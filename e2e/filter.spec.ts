@@ -1,4 +1,4 @@
-import { countBy, personaFiles } from "./support/catalog";
+import { countBy, personaFiles } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 test.describe("filter", () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Download, Page } from "@playwright/test";
-import { lockedSentences, personaFile } from "./support/catalog";
-import { apiGet, expect, test } from "./fixtures/accounts";
+import { lockedSentences, personaFile } from "../testing/e2e/content-files";
+import { apiGet, expect, test } from "../testing/e2e/accounts";
 
 // Signing up (argon2) and redeeming a code on a busy machine can take longer than 30 seconds.
 test.describe.configure({ timeout: 90_000 });

@@ -1,4 +1,4 @@
-import { personaFile, personaFiles } from "./support/catalog";
+import { personaFile, personaFiles } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 test.describe("metadata", () => {

@@ -1,4 +1,4 @@
-import { countBy } from "./support/catalog";
+import { countBy } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 // The gallery form is a plain GET form: with JavaScript off, Apply and Search navigate.

@@ -1,8 +1,8 @@
 import type { APIResponse, Page } from "@playwright/test";
-import { lockedSentences } from "./fixtures/catalog";
-import { expect, test } from "./fixtures/accounts";
+import { lockedSentences } from "../testing/e2e/catalog";
+import { expect, test } from "../testing/e2e/accounts";
 import { GalleryPage } from "./pages/gallery-page";
-import { expectNothingOfTheBody } from "./support/locked-body";
+import { expectNothingOfTheBody } from "../testing/e2e/locked-body";
 
 // Visitors' pages are rendered once and served from memory (and by any shared cache in front);
 // anything that depends on a session is rendered for that request only. Both carry a strict CSP.

@@ -1,4 +1,4 @@
-import { personaFiles } from "./support/catalog";
+import { personaFiles } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 const PAGE_SIZE = 12;

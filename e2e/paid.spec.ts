@@ -1,6 +1,6 @@
-import { lockedSentences, personaFile, sectionTitles, TIER_LABELS } from "./support/catalog";
+import { lockedSentences, personaFile, sectionTitles, TIER_LABELS } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
-import { escapeHtml, expectNothingOfTheBody } from "./support/locked-body";
+import { escapeHtml, expectNothingOfTheBody } from "../testing/e2e/locked-body";
 
 // Visitors have the free tier: a paid persona's page shows its frontmatter (name, description,
 // greeting), the prompt's estimated size and how to unlock it, and nothing of the prompt itself

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, personaFile, personaFiles } from "./support/catalog";
+import { CATEGORY_LABELS, personaFile, personaFiles } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 test.describe("persona page", () => {

@@ -1,4 +1,4 @@
-import { MOJIBAKE } from "./support/catalog";
+import { MOJIBAKE } from "../testing/e2e/content-files";
 import { expect, test } from "./fixtures";
 
 // content/personas/backend-developer.md is saved mis-encoded on purpose (UTF-8 read as

@@ -21,7 +21,7 @@ describe("clean stop", () => {
     "on %s: exits 0 within 10 s, leaving no -wal/-shm and every write in the file",
     async (signal) => {
       const file = path.join(dir, "app.db");
-      const worker = path.resolve(import.meta.dirname, "testing/shutdown-worker.ts");
+      const worker = path.resolve(import.meta.dirname, "../testing/shutdown-worker.ts");
       const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", worker], {
         cwd: path.resolve(import.meta.dirname, ".."),
         env: { ...process.env, DATABASE_PATH: file, NODE_ENV: "test" },

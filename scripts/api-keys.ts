@@ -13,7 +13,7 @@ import {
   revokeApiKey,
 } from "@/lib/api/keys";
 import { emailSchema } from "@/lib/auth/validation";
-import { getDb } from "@/lib/db/client";
+import { startDatabase } from "@/lib/db/client";
 import { getUserByEmail } from "@/lib/db/queries/users";
 import { hasApiAccess, TIER_LABELS } from "@/lib/tiers";
 import { CliError, parseCli, runCli } from "./cli";
@@ -46,7 +46,7 @@ runCli(usage, async () => {
   const args = schema.parse(
     command === "revoke" ? { command, id: target } : { command, email: target, name: flags.name },
   );
-  const db = getDb();
+  const db = await startDatabase();
   if (args.command === "revoke") {
     const { revoked, key } = await revokeApiKey({ db, id: args.id, by: "operator" });
     console.log(revoked ? `revoked ${key.id} (${key.name}, ${key.prefix})` : `${key.id} was already revoked`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closeDb } from "@/lib/db/client";
 
 export class CliError extends Error {}
 
@@ -21,7 +22,7 @@ export function parseCli(argv: string[], known: string[]) {
   return { positionals, flags };
 }
 
-/** Runs a CLI body: bad input prints the reason and the usage and exits 2; no stack traces for people. */
+/** Runs a CLI body, then closes the database: bad input prints the reason and the usage and exits 2; no stack traces for people. */
 export function runCli(usage: string, body: () => void | Promise<void>) {
   const fail = (error: unknown) => {
     if (error instanceof z.ZodError) {
@@ -37,10 +38,9 @@ export function runCli(usage: string, body: () => void | Promise<void>) {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   };
-  try {
-    const pending = body();
-    if (pending) pending.catch(fail);
-  } catch (error) {
-    fail(error);
-  }
+  // The database is closed at the end: an open PostgreSQL pool would keep the process alive.
+  Promise.resolve()
+    .then(body)
+    .then(() => closeDb())
+    .catch(fail);
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { createCodes } from "@/lib/billing/redeem";
-import { getDb } from "@/lib/db/client";
+import { startDatabase } from "@/lib/db/client";
 import { TIERS } from "@/lib/personas/schema";
 import { parseCli, runCli } from "./cli";
 
@@ -36,7 +36,7 @@ runCli(usage, async () => {
     days: flags.days,
   });
   const { codes, expiresAt } = await createCodes({
-    db: getDb(),
+    db: await startDatabase(),
     tier: args.tier,
     count: args.count,
     days: args.days,

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { moderateReview, reviewIdSchema } from "@/lib/community/review-moderation";
-import { getDb } from "@/lib/db/client";
+import { startDatabase } from "@/lib/db/client";
 import { listReportedReviews } from "@/lib/db/queries/reviews";
 import { CliError, parseCli, runCli } from "./cli";
 
@@ -26,7 +26,7 @@ const schema = z.discriminatedUnion(
 runCli(usage, async () => {
   const { positionals } = parseCli(process.argv.slice(2), []);
   const args = schema.parse({ command: positionals[0], id: positionals[1] });
-  const db = getDb();
+  const db = await startDatabase();
   if (args.command === "list-reported") {
     const reported = await listReportedReviews({ db });
     if (reported.length === 0) return console.log("no reported reviews");

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/validation";
-import { getDb } from "@/lib/db/client";
+import { startDatabase } from "@/lib/db/client";
 import { listTierChanges, setUserTier } from "@/lib/db/queries/tiers";
 import { getUserByEmail } from "@/lib/db/queries/users";
 import { TIERS } from "@/lib/personas/schema";
@@ -29,7 +29,7 @@ const schema = z.discriminatedUnion(
 runCli(usage, async () => {
   const { positionals } = parseCli(process.argv.slice(2), []);
   const args = schema.parse({ command: positionals[0], email: positionals[1], tier: positionals[2] });
-  const db = getDb();
+  const db = await startDatabase();
   const user = await getUserByEmail({ db, email: args.email });
   if (!user) throw new CliError(`no account has the email ${args.email}`);
   if (args.command === "grant") {

@@ -8,13 +8,13 @@ import { usageDay } from "@/lib/chat/quota";
 import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
 import { log } from "@/lib/log";
 import type { Tier } from "@/lib/personas/schema";
-import { startApiServer } from "@/lib/testing/api-server";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startApiServer } from "@/testing/api-server";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
-import { fakeReply } from "@/scripts/llm-fake";
+import { fakeReply } from "@/testing/llm-fake";
 import { createApiKey, revokeApiKey } from "./keys";
 
-// The official openai client against the API's route handlers on a real HTTP server (lib/testing/
+// The official openai client against the API's route handlers on a real HTTP server (testing/
 // api-server.ts), with the fake model server behind the real provider code.
 
 const FREE = "backend-developer";

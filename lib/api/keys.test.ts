@@ -1,33 +1,28 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { createUser } from "@/lib/db/queries/users";
-import { users } from "@/lib/db/schema";
+import { apiKeys, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { API_KEYS_MAX } from "@/lib/tiers";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { createApiKey, hashApiKey, listApiKeySummaries, revokeApiKey, verifyApiKey } from "./keys";
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
-let sqlite: Database.Database;
 const events: Record<string, unknown>[] = [];
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "api-keys-test-"));
-  ({ db, sqlite } = openDatabase(path.join(dir, "keys.db")));
+beforeAll(async () => {
+  database = await openTestDatabase();
+  db = database.db;
   vi.spyOn(log, "info").mockImplementation(
     ((fields: Record<string, unknown>) => void events.push(fields)) as never,
   );
 });
-afterAll(() => {
+afterAll(async () => {
   vi.restoreAllMocks();
-  sqlite.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.close();
 });
 
 let seq = 0;
@@ -53,14 +48,11 @@ describe("API keys", () => {
       expect(summary).not.toHaveProperty("keyHash");
     }
     expect(new Set(made.map((m) => m.key)).size).toBe(5);
-    const rows = sqlite.prepare("SELECT * FROM api_keys WHERE user_id = ?").all(userId) as Record<
-      string,
-      unknown
-    >[];
+    const rows = await db.select().from(apiKeys).where(eq(apiKeys.userId, userId));
     const dump = JSON.stringify(rows);
     for (const { key } of made) {
       expect(dump).not.toContain(key.slice(9)); // nothing past the shown prefix is kept
-      expect(rows.some((r) => r.key_hash === hashApiKey(key))).toBe(true);
+      expect(rows.some((r) => r.keyHash === hashApiKey(key))).toBe(true);
     }
   });
 

@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { listSignInFailureTimes, recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
 import { signInFailures } from "@/lib/db/schema";
 import { SIGN_IN_LIMITS } from "@/lib/tiers";
@@ -27,22 +25,18 @@ const OWNER_IP = "192.0.2.44";
 const guesser: SignInSubject = { email: EMAIL, ip: IP };
 const owner: SignInSubject = { email: EMAIL, ip: OWNER_IP };
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
-let close: () => void;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "rate-limit-"));
-  const opened = openDatabase(path.join(dir, "test.db"));
-  db = opened.db;
-  close = () => opened.sqlite.close();
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
   vi.spyOn(Math, "random").mockReturnValue(0.5); // no pruning unless a test asks for it
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.restoreAllMocks();
-  close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.close();
 });
 
 /** `times` wrong passwords, each counted as the sign-in counts them; returns how many were let through. */
@@ -197,7 +191,7 @@ describe("pruning", () => {
 
 describe("attempts are counted before the password is checked", () => {
   it("40 parallel wrong attempts from one address on one account, over two connections, check at most ten passwords", async () => {
-    const second = openDatabase(path.join(dir, "test.db"));
+    const second = await database.connect();
     let verified = 0;
     const slowWrongPassword = async () => {
       verified++;
@@ -215,7 +209,7 @@ describe("attempts are counted before the password is checked", () => {
       expect(outcomes.filter((o) => o === "wrong")).toHaveLength(PAIR_MAX);
       expect(outcomes.filter((o) => o === "limited")).toHaveLength(40 - PAIR_MAX);
     } finally {
-      second.sqlite.close();
+      await second.close();
     }
   });
 });

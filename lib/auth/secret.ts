@@ -6,7 +6,9 @@ import type { Db } from "@/lib/db/client";
 import { readSetting, writeSettingOnce } from "@/lib/db/queries/settings";
 import { env } from "@/lib/env";
 
-let cached: string | undefined;
+// On globalThis: the server's start (instrumentation.ts) and the routes are bundled apart, so a
+// module-level cache set at start would not be seen by the routes (PostgreSQL: nothing else loads it).
+const globalForSecret = globalThis as unknown as { personaAuthSecret?: string };
 const SETTING = "auth_secret";
 
 /**
@@ -16,13 +18,13 @@ const SETTING = "auth_secret";
  * others read it.
  */
 export async function loadAuthSecret(db: Db): Promise<string> {
-  if (cached) return cached;
+  if (globalForSecret.personaAuthSecret) return globalForSecret.personaAuthSecret;
   if (env().authSecret || env().database.engine === "sqlite") return authSecret();
   await writeSettingOnce({ db, key: SETTING, value: randomBytes(48).toString("base64url") });
   const stored = await readSetting({ db, key: SETTING });
   if (!stored || stored.length < 32)
     throw new Error("the session secret in app_settings is missing or too short");
-  return (cached = stored);
+  return (globalForSecret.personaAuthSecret = stored);
 }
 
 /**
@@ -32,15 +34,15 @@ export async function loadAuthSecret(db: Db): Promise<string> {
  * database share its directory), for PostgreSQL in the database (loadAuthSecret, at start).
  */
 export function authSecret(): string {
-  if (cached) return cached;
+  if (globalForSecret.personaAuthSecret) return globalForSecret.personaAuthSecret;
   const configured = env().authSecret;
-  if (configured) return (cached = configured);
+  if (configured) return (globalForSecret.personaAuthSecret = configured);
   if (env().database.engine === "postgres")
     throw new Error("The session secret is not loaded yet: the server loads it at start (loadAuthSecret).");
   const file = path.join(path.dirname(env().databasePath), "auth-secret");
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
-    if (existing.length >= 32) return (cached = existing);
+    if (existing.length >= 32) return (globalForSecret.personaAuthSecret = existing);
     throw new Error(
       `${file} holds a secret shorter than 32 characters: delete it to have a new one generated`,
     );
@@ -51,11 +53,11 @@ export function authSecret(): string {
   const secret = randomBytes(48).toString("base64url");
   try {
     fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
-    return (cached = secret);
+    return (globalForSecret.personaAuthSecret = secret);
   } catch (error) {
     // Another process made it first: use theirs.
     if ((error as NodeJS.ErrnoException).code === "EEXIST")
-      return (cached = fs.readFileSync(file, "utf8").trim());
+      return (globalForSecret.personaAuthSecret = fs.readFileSync(file, "utf8").trim());
     throw error;
   }
 }

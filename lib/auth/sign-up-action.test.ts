@@ -5,13 +5,13 @@ import { users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { PEER_HEADER, peerToken } from "@/lib/http/peer-header";
 import { log } from "@/lib/log";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { resetScope, scope, statusOfThrown } from "@/lib/testing/request-scope";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
+import { resetScope, scope, statusOfThrown } from "@/testing/request-scope";
 
 // The sign-up action as Next runs it (its request scope stood in for by a plain jar): the address it
 // counts is the TCP peer the server stamped, and the sixth sign-up from one address in an hour is
 // refused with a message saying when to try again.
-vi.mock("next/headers", async () => (await import("@/lib/testing/request-scope")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/testing/request-scope")).nextHeadersMock);
 
 let h: ChatHarness;
 let seq = 0;

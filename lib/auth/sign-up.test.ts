@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { createOAuthUser, createUser } from "@/lib/db/queries/users";
 import { resetEnvCache } from "@/lib/env";
 import { hashPassword } from "./password";
@@ -14,23 +12,19 @@ vi.mock("./password", async (importOriginal) => {
 });
 import { EMAIL_TAKEN, registerFromForm } from "./sign-up";
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
-let close: () => void;
 let ipSeq = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
   delete process.env.SIGN_UPS_PER_HOUR;
   resetEnvCache();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sign-up-"));
-  const opened = openDatabase(path.join(dir, "test.db"));
-  db = opened.db;
-  close = () => opened.sqlite.close();
+  database = await openTestDatabase();
+  db = database.db;
 });
 
-afterEach(() => {
-  close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  await database.close();
 });
 
 const form = (fields: Record<string, string>) => {

@@ -139,3 +139,17 @@ describe("other forms", () => {
     });
   });
 });
+
+describe("the sign-up name", () => {
+  const withName = (name: string) =>
+    signUpSchema.safeParse({ email: "a@example.com", password: "correct horse", name });
+
+  it("is trimmed and kept", () => {
+    expect(withName("  Ada Lovelace ").data?.name).toBe("Ada Lovelace");
+  });
+
+  it("refuses control characters, a NUL among them (PostgreSQL cannot store one)", () => {
+    for (const name of ["Ada\u0000", "A\nB", "tab\there", "del\u007f"])
+      expect(withName(name).success).toBe(false);
+  });
+});

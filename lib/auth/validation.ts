@@ -19,7 +19,13 @@ export const passwordSchema = z
 export const signUpSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().max(80, "Use at most 80 characters.").optional(),
+  // Control characters never belong in a name, and PostgreSQL cannot store a NUL in text at all.
+  name: z
+    .string()
+    .trim()
+    .max(80, "Use at most 80 characters.")
+    .regex(/^[^\u0000-\u001f\u007f]*$/, "Use letters, not control characters.")
+    .optional(),
 });
 
 export const signInSchema = z.object({

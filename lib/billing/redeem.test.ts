@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { createUser } from "@/lib/db/queries/users";
 import { redeemCodes, tierChanges, users } from "@/lib/db/schema";
@@ -13,26 +12,24 @@ import type { Tier } from "@/lib/personas/schema";
 import { canonicalCode, generateCode, hashCode } from "./codes";
 import { createCodes, redeemCode, type RedeemResult } from "./redeem";
 
-let dir: string;
-let file: string;
+let database: TestDatabase;
 let db: Db;
-const closers: (() => void)[] = [];
+const closers: (() => Promise<void>)[] = [];
 
-function open(): Db {
-  const opened = openDatabase(file);
-  closers.push(() => opened.sqlite.close());
-  return opened.db;
+async function open(): Promise<Db> {
+  const other = await database.connect();
+  closers.push(other.close);
+  return other.db;
 }
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "redeem-"));
-  file = path.join(dir, "test.db");
-  db = open();
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
 
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+  await database.close();
 });
 
 let seq = 0;
@@ -221,7 +218,7 @@ describe("redeemCode", () => {
   });
 
   it("two connections redeeming one code for two users: exactly one wins", async () => {
-    const other = open();
+    const other = await open();
     const a = await addUser();
     const b = await addUser();
     const code = await newCode("pro");
@@ -249,7 +246,7 @@ describe("redeemCode", () => {
     const count = 4;
     const userIds = await Promise.all(Array.from({ length: count }, async () => await addUser()));
     const code = await newCode("pro");
-    const results = await redeemInProcesses(file, userIds, code);
+    const results = await redeemInProcesses(userIds, code);
     expect(results.filter((r) => "ok" in r && r.ok)).toHaveLength(1);
     const losers = results.filter((r) => !("ok" in r && r.ok));
     expect(losers).toHaveLength(count - 1);
@@ -263,12 +260,13 @@ describe("redeemCode", () => {
 
 type WorkerOutput = RedeemResult | { error: string };
 
-/** One process per user on the same file; all say ready, then all are released at once. */
-async function redeemInProcesses(dbFile: string, userIds: string[], code: string): Promise<WorkerOutput[]> {
-  const worker = path.resolve(import.meta.dirname, "../testing/redeem-code-worker.ts");
+/** One process per user on the same database; all say ready, then all are released at once. */
+async function redeemInProcesses(userIds: string[], code: string): Promise<WorkerOutput[]> {
+  const worker = path.resolve(import.meta.dirname, "../../testing/redeem-code-worker.ts");
   const children = userIds.map((userId) =>
-    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, dbFile, userId, code], {
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", worker, userId, code], {
       cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, ...database.env },
       stdio: ["pipe", "pipe", "inherit"],
     }),
   );

@@ -1,13 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/billing/webhook/route";
-import { getDb, forgetDb } from "@/lib/db/client";
+import { getDb, forgetDb, startDatabase } from "@/lib/db/client";
 import { stripeEvents, users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import Stripe from "stripe";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 
 const SECRET = "whsec_route_test_secret";
 const STRIPE_VARS = {
@@ -17,11 +15,14 @@ const STRIPE_VARS = {
   STRIPE_PRICE_MAX: "price_max",
 };
 const saved = { ...process.env };
-let dir: string;
+let database: TestDatabase;
 
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "stripe-route-"));
-  process.env.DATABASE_PATH = path.join(dir, "route.db");
+beforeAll(async () => {
+  database = await openTestDatabase();
+  // The route opens the process's database (getDb()): point it at the test's.
+  Object.assign(process.env, database.env);
+  resetEnvCache();
+  await startDatabase();
 });
 
 beforeEach(() => {
@@ -33,7 +34,7 @@ afterAll(async () => {
   await forgetDb();
   process.env = saved;
   resetEnvCache();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await database.close();
 });
 
 let seq = 0;

@@ -1,11 +1,10 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { stripeEvents, stripeSubscriptions, tierChanges, users } from "@/lib/db/schema";
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { applyStripeEvent, stripeEventSchema, type StripeEventResult } from "./stripe-webhook";
@@ -13,22 +12,18 @@ import { applyStripeEvent, stripeEventSchema, type StripeEventResult } from "./s
 const prices = { pro: "price_pro", max: "price_max" };
 const CUSTOMER = "cus_A";
 
-let dir: string;
-let file: string;
+let database: TestDatabase;
 let db: Db;
-const closers: (() => void)[] = [];
+const closers: (() => Promise<void>)[] = [];
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "stripe-webhook-"));
-  file = path.join(dir, "test.db");
-  const opened = openDatabase(file);
-  db = opened.db;
-  closers.push(() => opened.sqlite.close());
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
 
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+  await database.close();
 });
 
 let seq = 0;
@@ -200,11 +195,11 @@ describe("applyStripeEvent", () => {
     expect(await changes(userId)).toHaveLength(1);
   });
 
-  it("the same event through two connections to the same file: one effect", async () => {
+  it("the same event through two connections to the same database: one effect", async () => {
     const userId = await addUser();
     await apply(checkoutCompleted(userId));
-    const second = openDatabase(file);
-    closers.push(() => second.sqlite.close());
+    const second = await database.connect();
+    closers.push(second.close);
     const event = subscriptionEvent("created", { price: "price_pro", created: 100 });
     const results = [await apply(event, db), await apply(event, second.db), await apply(event, second.db)];
     expect(results.map((r) => r.duplicate)).toEqual([false, true, true]);
@@ -216,7 +211,7 @@ describe("applyStripeEvent", () => {
     const userId = await addUser();
     await apply(checkoutCompleted(userId));
     const event = subscriptionEvent("created", { price: "price_pro", created: 100 });
-    const results = await runInProcesses(5, file, event);
+    const results = await runInProcesses(5, event);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(results.filter((r) => r.duplicate)).toHaveLength(4);
     expect(await changes(userId)).toHaveLength(1);
@@ -432,23 +427,16 @@ describe("applyStripeEvent", () => {
   });
 });
 
-/** Starts `count` processes on the same file, waits until all are ready, then releases them together. */
-async function runInProcesses(count: number, dbFile: string, event: unknown): Promise<StripeEventResult[]> {
-  const worker = path.resolve(import.meta.dirname, "../testing/stripe-event-worker.ts");
+/** Starts `count` processes on the same database, waits until all are ready, then releases them together. */
+async function runInProcesses(count: number, event: unknown): Promise<StripeEventResult[]> {
+  const worker = path.resolve(import.meta.dirname, "../../testing/stripe-event-worker.ts");
   const children = Array.from({ length: count }, () =>
     spawn(
       process.execPath,
-      [
-        "--conditions=react-server",
-        "--import",
-        "tsx",
-        worker,
-        dbFile,
-        JSON.stringify(event),
-        JSON.stringify(prices),
-      ],
+      ["--conditions=react-server", "--import", "tsx", worker, JSON.stringify(event), JSON.stringify(prices)],
       {
         cwd: path.resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, ...database.env },
         stdio: ["pipe", "pipe", "inherit"],
       },
     ),

@@ -7,7 +7,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeReply, startFakeLlm } from "@/scripts/llm-fake";
+import { fakeReply, startFakeLlm } from "@/testing/llm-fake";
 
 // SIGKILL a chat process at random moments while replies stream, start it again each time, and
 // check what a user was told was saved: every acknowledged message is in the database, every reply
@@ -16,7 +16,7 @@ import { fakeReply, startFakeLlm } from "@/scripts/llm-fake";
 const REPLIES = 200;
 const MIN_KILLS = 8;
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const WORKER = path.resolve(import.meta.dirname, "../testing/crash-worker.ts");
+const WORKER = path.resolve(import.meta.dirname, "../../testing/crash-worker.ts");
 
 let dir: string;
 let file: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { count } from "drizzle-orm";
 import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { ADDRESS_LIMITS } from "@/lib/tiers";
 import type { ChatActor } from "./actor";
 import { startReply } from "./service";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { conversations } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import type { ChatActor } from "./actor";
 import { conversationMarkdown, conversationView } from "./conversation-view";
 import { handoff } from "./handoff";
@@ -91,9 +92,8 @@ describe("handoff", () => {
   it("refuses a persona outside worksWellWith, another user's conversation, and a paid persona for a free user", async () => {
     const guest = await h.guest();
     const fromId = await conversationOf(guest);
-    const count = () =>
-      (h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
-    const before = count();
+    const count = () => h.db.$count(conversations);
+    const before = await count();
     expect(
       await codeOf(
         async () =>
@@ -126,7 +126,7 @@ describe("handoff", () => {
           }),
       ),
     ).toBe("forbidden");
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before + 1);
   });
 });
 

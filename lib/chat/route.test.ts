@@ -1,14 +1,15 @@
 import { NextRequest } from "next/server";
 import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { conversations, dailyUsage, messages, users } from "@/lib/db/schema";
 import { POST } from "@/app/api/chat/route";
 import { createConversation } from "@/lib/db/queries/conversations";
 import { insertMessage } from "@/lib/db/queries/messages";
 import { addDailyUsage } from "@/lib/db/queries/usage";
 import { beginShutdown } from "@/lib/shutdown";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
-import { fakeReply } from "@/scripts/llm-fake";
+import { fakeReply } from "@/testing/llm-fake";
 import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "./guest";
 import { systemPrompt } from "./prompt";
 import { MESSAGE_MAX } from "./validation";
@@ -48,13 +49,11 @@ function post(body: string | null, headers: Record<string, string> = {}) {
   );
 }
 
-const rowCount = (table: "users" | "conversations" | "messages" | "daily_usage") =>
-  (h.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const snapshot = () => ({
-  users: rowCount("users"),
-  conversations: rowCount("conversations"),
-  messages: rowCount("messages"),
-  usage: rowCount("daily_usage"),
+const snapshot = async () => ({
+  users: await h.db.$count(users),
+  conversations: await h.db.$count(conversations),
+  messages: await h.db.$count(messages),
+  usage: await h.db.$count(dailyUsage),
 });
 
 /** The UI message stream (server-sent events) as its chunks. */
@@ -137,10 +136,10 @@ const badBodies: [string, string | null, number, string][] = [
 
 describe("POST /api/chat: a bad request is a 4xx with { error: { code, message } }, and nothing runs", () => {
   it.each(badBodies)("%s", async (_label, body, status, code) => {
-    const before = snapshot();
+    const before = await snapshot();
     const completions = await h.completions();
     await expectErrorBody(await post(body), status, code);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });
 
@@ -154,7 +153,7 @@ describe("POST /api/chat: a bad request is a 4xx with { error: { code, message }
   });
 
   it("a body over 64 KB is refused without a Content-Length too (streamed)", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const bytes = new TextEncoder().encode(JSON.stringify({ personaId: FREE, message: long }));
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -171,18 +170,18 @@ describe("POST /api/chat: a bad request is a 4xx with { error: { code, message }
     } as ConstructorParameters<typeof NextRequest>[1];
     const response = await POST(new NextRequest(`${SITE}/api/chat`, init));
     await expectErrorBody(response, 413, "payload_too_large");
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("a request from another site is refused (403) before anything else", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const completions = await h.completions();
     await expectErrorBody(
       await post(JSON.stringify({ personaId: FREE, message: "hi" }), { origin: "https://evil.example" }),
       403,
       "forbidden",
     );
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });
 });
@@ -231,7 +230,7 @@ describe("POST /api/chat: a good request", () => {
     const first = await post(JSON.stringify({ personaId: FREE, message: "mine" }));
     const conversationId = first.headers.get("x-conversation-id")!;
     await chunksOf(first);
-    const before = snapshot();
+    const before = await snapshot();
     const completions = await h.completions();
 
     jar.set(GUEST_COOKIE, guestCookieValue((await h.guest()).userId));
@@ -253,12 +252,12 @@ describe("POST /api/chat: a good request", () => {
       404,
       "not_found",
     );
-    expect(snapshot().messages).toBe(before.messages);
+    expect((await snapshot()).messages).toBe(before.messages);
     expect(await h.completions()).toBe(completions);
   });
 
   it("a paid persona is a 403 for a visitor, and the model is never asked", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const completions = await h.completions();
     const error = await expectErrorBody(
       await post(JSON.stringify({ personaId: PRO, message: "hi" })),
@@ -266,7 +265,7 @@ describe("POST /api/chat: a good request", () => {
       "forbidden",
     );
     expect(error.message).toMatch(/Pro/);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });
 
@@ -279,7 +278,7 @@ describe("POST /api/chat: a good request", () => {
       count: DAILY_MESSAGE_QUOTA.guest,
     });
     jar.set(GUEST_COOKIE, guestCookieValue(guest.userId));
-    const before = snapshot();
+    const before = await snapshot();
     const completions = await h.completions();
     const response = await post(JSON.stringify({ personaId: FREE, message: "one more" }));
     const now = new Date();
@@ -289,7 +288,7 @@ describe("POST /api/chat: a good request", () => {
     expect(Math.abs(retryAfter - (midnight - now.getTime()) / 1000)).toBeLessThan(5);
     const error = await expectErrorBody(response, 429, "rate_limited");
     expect(error.message).toContain(`all ${DAILY_MESSAGE_QUOTA.guest} messages`);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });
 
@@ -310,7 +309,7 @@ describe("POST /api/chat: a good request", () => {
       status: "streaming",
     });
     jar.set(GUEST_COOKIE, guestCookieValue(guest.userId));
-    const before = snapshot();
+    const before = await snapshot();
     const completions = await h.completions();
     const response = await post(JSON.stringify({ personaId: FREE, message: "another" }));
     const retryAfter = Number(response.headers.get("retry-after"));
@@ -318,21 +317,21 @@ describe("POST /api/chat: a good request", () => {
     expect(retryAfter).toBeLessThanOrEqual(10);
     const error = await expectErrorBody(response, 429, "rate_limited");
     expect(error.message).toMatch(/being written/);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect(await h.completions()).toBe(completions);
   });
 
   it("with no model configured, a 503 that says how to set one", async () => {
     h.configureModel(null);
     try {
-      const before = snapshot();
+      const before = await snapshot();
       const error = await expectErrorBody(
         await post(JSON.stringify({ personaId: FREE, message: "hi" })),
         503,
         "no_model",
       );
       expect(error.message).toMatch(/ANTHROPIC_API_KEY/);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     } finally {
       h.configureModel(h.llmBaseUrl);
     }
@@ -341,14 +340,14 @@ describe("POST /api/chat: a good request", () => {
   it("while the server shuts down, a 503 that says so, and nothing written", async () => {
     beginShutdown();
     try {
-      const before = snapshot();
+      const before = await snapshot();
       const error = await expectErrorBody(
         await post(JSON.stringify({ personaId: FREE, message: "hi" })),
         503,
         "shutting_down",
       );
       expect(error.message).toMatch(/restarting/);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     } finally {
       (globalThis as { personaShuttingDown?: boolean }).personaShuttingDown = false;
     }

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { messages } from "@/lib/db/schema";
 import { getConversation, listConversations } from "@/lib/db/queries/conversations";
 import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
 import { getUserById } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
-import { fakeReply } from "@/scripts/llm-fake";
+import { fakeReply } from "@/testing/llm-fake";
 import type { ChatActor } from "./actor";
 import { systemPrompt } from "./prompt";
 import { activeRun } from "./runs";
@@ -61,6 +63,12 @@ describe("startReply: a visitor's first message", () => {
     const message = "How should I version a public REST API?";
     const before = await h.completions();
     const { run, conversationId, newGuestId } = await reply(h.visitor(), { personaId: FREE, message });
+    // Listening at once: the checks below wait on the database, long enough on PostgreSQL for the
+    // fake model to have streamed every token.
+    const deltas: string[] = [];
+    run.subscribe((event) => {
+      if (event.type === "delta") deltas.push(event.text);
+    });
 
     expect(newGuestId).toEqual(expect.any(String));
     expect(await getUserById({ db: h.db, id: newGuestId! })).toMatchObject({ isGuest: true, tier: "free" });
@@ -75,10 +83,6 @@ describe("startReply: a visitor's first message", () => {
     ]);
     expect(activeRun(conversationId)).toBe(run);
 
-    const deltas: string[] = [];
-    run.subscribe((event) => {
-      if (event.type === "delta") deltas.push(event.text);
-    });
     expect(await run.done).toBe("complete");
     const full = expectedReply(FREE, message);
     expect(run.text).toBe(full);
@@ -309,9 +313,10 @@ describe("startReply: replies being written at once", () => {
   it("counts the database's streaming replies, so replies started by another process count too", async () => {
     const actor = await h.guest();
     const conversationId = await conversationOf(actor);
-    h.sqlite
-      .prepare("UPDATE messages SET status = 'streaming' WHERE id = ?")
-      .run((await h.messagesOf(conversationId)).at(-1)!.id);
+    await h.db
+      .update(messages)
+      .set({ status: "streaming" })
+      .where(eq(messages.id, (await h.messagesOf(conversationId)).at(-1)!.id));
     await expectAppError(async () => await reply(actor, { personaId: FREE, message: "hi" }), "rate_limited");
   });
 });
@@ -490,7 +495,7 @@ describe("startReply: regenerate", () => {
     const guest = await h.guest();
     const started = await reply(guest, { personaId: FREE, message: "hi" });
     await started.run.done;
-    h.sqlite.prepare("DELETE FROM messages WHERE id = ?").run(started.run.messageId);
+    await h.db.delete(messages).where(eq(messages.id, started.run.messageId));
     const before = await h.messagesOf(started.conversationId);
     await expectAppError(
       async () => await reply(guest, { conversationId: started.conversationId, trigger: "regenerate" }),

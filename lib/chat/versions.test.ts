@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq, inArray } from "drizzle-orm";
+import { messages } from "@/lib/db/schema";
 import { chooseReplyVersion } from "@/lib/db/queries/messages";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import type { ChatActor } from "./actor";
 import { messageViews } from "./conversation-view";
 import { startReply } from "./service";
@@ -87,11 +89,7 @@ describe("reply versions", () => {
     const views = await messageViews(h.db, failed.conversationId);
     expect(views).toHaveLength(3);
     expect(views.at(-1)!.versions).toBeUndefined();
-    expect(
-      h.sqlite.prepare("SELECT count(*) AS n FROM messages WHERE id = ?").get(failed.run.messageId),
-    ).toEqual({
-      n: 0,
-    });
+    expect(await h.db.$count(messages, eq(messages.id, failed.run.messageId))).toBe(0);
   });
 
   it("edit replaces the user's last message and its reply, keeping the old ones off the path", async () => {
@@ -109,10 +107,11 @@ describe("reply versions", () => {
     expect(path.at(-1)!.id).toBe(edited.run.messageId);
     expect(path.at(-1)!.content).toContain("typo fixed");
     // Kept in the database, not shown.
-    const kept = h.sqlite
-      .prepare("SELECT active FROM messages WHERE id IN (?, ?)")
-      .all(oldQuestion!.id, first.run.messageId) as { active: number }[];
-    expect(kept).toEqual([{ active: 0 }, { active: 0 }]);
+    const kept = await h.db
+      .select({ active: messages.active })
+      .from(messages)
+      .where(inArray(messages.id, [oldQuestion!.id, first.run.messageId]));
+    expect(kept).toEqual([{ active: false }, { active: false }]);
   });
 
   it("edit is refused in someone else's conversation and without a message of one's own", async () => {

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { DELETE, PUT } from "@/app/api/personas/[id]/favorite/route";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { signInJar } from "@/lib/testing/community-session";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
+import { signInJar } from "@/testing/community-session";
 import { forgetStats } from "./stats-cache";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const A = "backend-developer";

@@ -1,6 +1,8 @@
 import { NextRequest } from "next/server";
 import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { reviews } from "@/lib/db/schema";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { DELETE, PUT } from "@/app/api/personas/[id]/review/route";
@@ -9,15 +11,15 @@ import { POST as report } from "@/app/api/reviews/[id]/report/route";
 import { createConversation } from "@/lib/db/queries/conversations";
 import { insertMessage } from "@/lib/db/queries/messages";
 import { listReportedReviews } from "@/lib/db/queries/reviews";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { signInJar } from "@/lib/testing/community-session";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
+import { signInJar } from "@/testing/community-session";
 import { personaJsonLd } from "./json-ld";
 import { bayesianRating, rankByStats } from "./ranking";
 import { moderateReview } from "./review-moderation";
 import { forgetStats } from "./stats-cache";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const P = "backend-developer";
@@ -98,15 +100,10 @@ describe("reviews are earned by use", () => {
     expect(second.id).toBe(first.id);
     expect(second).toMatchObject({ rating: 4, text: "better [link](https://x.example)" });
     expect(first.personaVersion).toBe(h.catalog.byId.get(P)!.version);
-    const n = h.sqlite.prepare("SELECT count(*) AS n FROM reviews WHERE id = ?").get(first.id) as {
-      n: number;
-    };
-    expect(n.n).toBe(1);
+    expect(await h.db.$count(reviews, eq(reviews.id, first.id))).toBe(1);
     await reviewer(P, 0);
     expect((await del(P)).status).toBe(404);
-    expect(h.sqlite.prepare("SELECT count(*) AS n FROM reviews WHERE id = ?").get(first.id)).toEqual({
-      n: 1,
-    });
+    expect(await h.db.$count(reviews, eq(reviews.id, first.id))).toBe(1);
   });
 });
 

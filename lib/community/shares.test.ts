@@ -1,17 +1,18 @@
 import { NextRequest } from "next/server";
 import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { conversations } from "@/lib/db/schema";
 import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
 import { POST as continueRoute } from "@/app/share/[token]/continue/route";
 import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/chat/guest";
 import { createConversation, getConversation } from "@/lib/db/queries/conversations";
 import { insertMessage, listMessages } from "@/lib/db/queries/messages";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
-import { signInJar } from "@/lib/testing/community-session";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
+import { signInJar } from "@/testing/community-session";
 import { sharedView } from "./shares";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const headers = { origin: SITE, host: "localhost:3000" };
@@ -113,13 +114,11 @@ describe("shared conversations", () => {
     expect(JSON.stringify(view)).not.toContain(prompt.slice(0, 80));
 
     await signInJar(jar, h.db, (await h.user("free")).userId);
-    const before = (h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n;
+    const before = await h.db.$count(conversations);
     const refused = await cont(token);
     expect(refused.status).toBe(303);
     expect(refused.headers.get("location")).toMatch(/refused=forbidden/);
-    expect((h.sqlite.prepare("SELECT count(*) AS n FROM conversations").get() as { n: number }).n).toBe(
-      before,
-    );
+    expect(await h.db.$count(conversations)).toBe(before);
     jar.clear();
     expect((await cont(token)).headers.get("location")).toMatch(/refused=forbidden/);
 

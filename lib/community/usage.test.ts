@@ -1,17 +1,19 @@
 import { NextRequest } from "next/server";
 import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { lt } from "drizzle-orm";
+import { personaUsageActors } from "@/lib/db/schema";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import type { ChatActor } from "@/lib/chat/actor";
 import { startReply } from "@/lib/chat/service";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { computeStats, publicStats, statsOf } from "./stats";
 import { forgetStats } from "./stats-cache";
 import { rankByStats } from "./ranking";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 const SITE = "http://localhost:3000";
 const P = "backend-developer";
@@ -83,10 +85,8 @@ describe("usage is distinct chatting users per persona per day", () => {
     // The first count of a day prunes who-chatted rows older than yesterday; the per-day counts stay.
     (globalThis as { personaUsagePrunedDay?: string }).personaUsagePrunedDay = undefined;
     await chat(u1, P, "10.0.0.1");
-    const oldActors = h.sqlite
-      .prepare("SELECT count(*) AS n FROM persona_usage_actors WHERE day < date('now', '-1 day')")
-      .get() as { n: number };
-    expect(oldActors.n).toBe(0);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect(await h.db.$count(personaUsageActors, lt(personaUsageActors.day, yesterday))).toBe(0);
     expect(statsOf(await computeStats({ db: h.db }), P)).toMatchObject({
       usersLast7Days: 5,
       usersLast30Days: 7,

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { startReply } from "@/lib/chat/service";
 import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { estimatePromptTokens, tokensLabel } from "./prompt-size";
 
 const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/lib/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
 
 let h: ChatHarness;
 beforeAll(async () => {

@@ -1,22 +1,16 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { consumeWindow, releaseWindow, waitPhrase } from "./window";
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
-let close: () => void;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "window-"));
-  const opened = openDatabase(path.join(dir, "w.db"));
-  db = opened.db;
-  close = () => opened.sqlite.close();
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
-afterEach(() => {
-  close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  await database.close();
 });
 
 const window = { max: 3, windowMs: 60 * 60_000 };

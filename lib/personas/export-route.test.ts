@@ -7,7 +7,7 @@ import { readSource } from "@/lib/formats/detect";
 import { readPngChunks, textChunks } from "@/lib/formats/png";
 import { createSession } from "@/lib/db/queries/sessions";
 import { getUserById } from "@/lib/db/queries/users";
-import { startChatHarness, type ChatHarness } from "@/lib/testing/chat-harness";
+import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import type { Tier } from "./schema";
 
 // getViewer reads the session cookie through next/headers, which needs Next's request scope: a

@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adoptGuest } from "@/lib/chat/actor";
-import { openDatabase, type Db } from "../client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
+import type { Db } from "../client";
+import { conversations } from "../schema";
 import {
   createConversation,
   deleteConversation,
@@ -17,16 +16,14 @@ import { insertMessage, listMessages, markStreamingInterrupted } from "./message
 import { addDailyUsage, getDailyUsage } from "./usage";
 import { createGuestUser, createUser, getUserById } from "./users";
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
-let sqlite: Database.Database;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "chat-queries-"));
-  ({ db, sqlite } = openDatabase(path.join(dir, "q.db")));
+beforeAll(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
-afterAll(() => {
-  sqlite.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterAll(async () => {
+  await database.close();
 });
 
 let seq = 0;
@@ -78,7 +75,10 @@ describe("conversation queries", () => {
       await newConversation(owner, "c"),
     ];
     // The oldest becomes the most recently used.
-    sqlite.prepare("UPDATE conversations SET updated_at = updated_at - 10000 WHERE user_id = ?").run(owner);
+    await db
+      .update(conversations)
+      .set({ updatedAt: new Date(Date.now() - 10_000_000) })
+      .where(eq(conversations.userId, owner));
     await touchConversation({ db, id: made[0]!.id });
     const all = await listConversations({ db, userId: owner, limit: 10 });
     expect(all[0]!.title).toBe("a");

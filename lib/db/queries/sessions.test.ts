@@ -1,29 +1,23 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../client";
+import type { Db } from "../client";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { sessions, users } from "../schema";
 import { createSession, getLiveSession, revokeAllSessions, revokeSession } from "./sessions";
 import { createUser } from "./users";
 
 const HOUR = 3_600_000;
 
-let dir: string;
+let database: TestDatabase;
 let db: Db;
-let close: () => void;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "sessions-"));
-  const opened = openDatabase(path.join(dir, "test.db"));
-  db = opened.db;
-  close = () => opened.sqlite.close();
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
 
-afterEach(() => {
-  close();
-  fs.rmSync(dir, { recursive: true, force: true });
+afterEach(async () => {
+  await database.close();
 });
 
 let seq = 0;

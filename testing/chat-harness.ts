@@ -1,13 +1,11 @@
-import fs from "node:fs";
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
-import type Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
+import { loadAuthSecret } from "@/lib/auth/secret";
 import type { ChatActor } from "@/lib/chat/actor";
 import { resetChatProvider } from "@/lib/chat/provider";
-import { openDatabase, type Db } from "@/lib/db/client";
+import { forgetDb, startDatabase, type Db } from "@/lib/db/client";
 import { listMessages } from "@/lib/db/queries/messages";
 import { createGuestUser, createUser } from "@/lib/db/queries/users";
 import { users } from "@/lib/db/schema";
@@ -15,7 +13,8 @@ import { resetEnvCache } from "@/lib/env";
 import { buildCatalog, type Catalog } from "@/lib/personas/catalog";
 import { loadPersonaDir } from "@/lib/personas/load";
 import type { Tier } from "@/lib/personas/schema";
-import { startFakeLlm } from "@/scripts/llm-fake";
+import { openTestDatabase, type TestDatabase } from "@/testing/database";
+import { startFakeLlm } from "@/testing/llm-fake";
 
 /** Settings a chat test changes; restored as they were by close(). */
 const CHAT_VARS = [
@@ -25,17 +24,17 @@ const CHAT_VARS = [
   "ANTHROPIC_API_KEY",
   "OPENAI_API_KEY",
   "DATABASE_PATH",
+  "DATABASE_URL",
   "CHAT_MODEL_DEFAULT",
 ] as const;
 
 export type ChatHarness = {
   db: Db;
-  sqlite: Database.Database;
+  /** The test's own database (SQLite file or PostgreSQL database), with the settings that reach it. */
+  database: TestDatabase;
   catalog: Catalog;
   /** The fake model server's base URL (…/v1), as the provider sees it. */
   llmBaseUrl: string;
-  /** The database file, for code under test that opens its own connection through getDb(). */
-  databasePath: string;
   /** How many chat completions the fake model server has been asked for so far. */
   completions(): Promise<number>;
   /** Points the provider at the fake server (the default) or at nothing (`null`: no model configured). */
@@ -50,14 +49,12 @@ export type ChatHarness = {
 };
 
 /**
- * Everything the chat service runs against, for real: a SQLite file in a temp dir (migrated), the
+ * Everything the chat service runs against, for real: the test engine's database (testing/database.ts), the
  * catalog from content/personas, and the fake OpenAI-compatible server on a random loopback port,
  * reached through the real provider code.
  */
 export async function startChatHarness(): Promise<ChatHarness> {
   const saved = Object.fromEntries(CHAT_VARS.map((k) => [k, process.env[k]]));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chat-test-"));
-  const databasePath = path.join(dir, "chat.db");
   const server: http.Server = await startFakeLlm({ port: 0 });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const llmBaseUrl = `${origin}/v1`;
@@ -80,10 +77,18 @@ export async function startChatHarness(): Promise<ChatHarness> {
     resetEnvCache();
     resetChatProvider();
   };
-  process.env.DATABASE_PATH = databasePath;
   configureModel(llmBaseUrl);
 
-  const { sqlite, db } = openDatabase(databasePath);
+  const database = await openTestDatabase();
+  const db = database.db;
+  // Code under test that opens the process's database through getDb() reaches this same one.
+  Object.assign(process.env, database.env);
+  resetEnvCache();
+  if (database.engine === "postgres") {
+    await forgetDb();
+    // As the server's start does (instrumentation.ts): open the database, settle the session secret.
+    await loadAuthSecret(await startDatabase());
+  }
   const { personas, problems } = loadPersonaDir(path.resolve(process.cwd(), "content/personas"));
   if (problems.length) throw new Error(`content/personas has problems: ${JSON.stringify(problems[0])}`);
   const catalog = buildCatalog(personas);
@@ -91,10 +96,9 @@ export async function startChatHarness(): Promise<ChatHarness> {
 
   return {
     db,
-    sqlite,
+    database,
     catalog,
     llmBaseUrl,
-    databasePath,
     configureModel,
     async completions() {
       const response = await fetch(`${origin}/__stats`);
@@ -127,14 +131,14 @@ export async function startChatHarness(): Promise<ChatHarness> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      sqlite.close();
+      if (database.engine === "postgres") await forgetDb();
+      await database.close();
       for (const k of CHAT_VARS) {
         if (saved[k] === undefined) delete process.env[k];
         else process.env[k] = saved[k];
       }
       resetEnvCache();
       resetChatProvider();
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
