@@ -26,7 +26,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { z } from "zod";
-import { sessions, users } from "../lib/db/schema";
+import { sessions, users } from "../lib/db/schema-sqlite";
 import { clientPool, runLoad, type LoadRun, type Target } from "./chat-load";
 import { summarizeProfile, type ProfileSummary } from "./chat-profile";
 import { benchPostgres, measurePostgres, type ScaleRow } from "./chat-scale";
