@@ -168,7 +168,7 @@ async function seedUsers(dbPath: string, secret: string, count: number): Promise
       },
       sessionId: crypto.randomBytes(24).toString("base64url"),
     }));
-    await db.transaction(async (tx) => {
+    db.transaction((tx) => {
       for (const { user, sessionId } of rows) {
         tx.insert(users).values(user).run();
         tx.insert(sessions)

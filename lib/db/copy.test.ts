@@ -307,6 +307,11 @@ suite(`db:copy from SQLite to PostgreSQL${skipped}`, () => {
     const usage = run("--from", file);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--to/);
+    const badUrl = run("--from", file, "--to", "http://127.0.0.1/db");
+    expect(badUrl.status).toBe(2);
+    expect(badUrl.stderr).toMatch(/--to must be a URL like postgres:/);
+    const withData = run("--from", file, "--to", target);
+    expect(withData.status).toBe(0); // the source was empty: the target still is
   }, 60_000);
 });
 

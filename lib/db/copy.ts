@@ -139,8 +139,8 @@ export async function copyDatabase({
   replace?: boolean;
 }): Promise<CopyResult> {
   const plan = copyPlan();
-  const source = openCopySource(from);
   const secret = readAuthSecretFile(from);
+  const source = openCopySource(from);
   let handle: Awaited<ReturnType<typeof openPostgres>>;
   try {
     handle = await openPostgres(to, { max: 1 });
