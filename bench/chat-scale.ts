@@ -110,6 +110,7 @@ export async function measurePostgres(opts: {
   warmupSeconds: number;
   maxPerClient: number;
   logDir: string;
+  resultsDir: string;
   target: (origin: string, cookies: string[]) => Target;
   log: (line: string) => void;
 }): Promise<ScaleRow> {
@@ -148,6 +149,15 @@ export async function measurePostgres(opts: {
     const after = { servers: cpu(), db: db() };
     const serverMs = after.servers.reduce((sum, r, i) => sum + cpuDelta(before.servers[i]!, r).ms, 0);
     const replies = run.samples.length;
+    if (run.errors) {
+      // The servers' logs say why; the bench's temporary directory goes away.
+      fs.mkdirSync(opts.resultsDir, { recursive: true });
+      for (let i = 0; i < servers.length; i++) {
+        const log = `server-pg-${opts.instances}-${i}.log`;
+        fs.copyFileSync(path.join(opts.logDir, log), path.join(opts.resultsDir, log));
+        opts.log(`postgres ×${opts.instances}: ${run.errors} errors; log kept in bench/results/${log}`);
+      }
+    }
     return {
       engine: "PostgreSQL",
       instances: opts.instances,

@@ -703,6 +703,7 @@ async function main(): Promise<void> {
                 warmupSeconds,
                 maxPerClient: MAX_REQUESTS_PER_CLIENT,
                 logDir: tmp,
+                resultsDir: RESULTS_DIR,
                 target: chatTarget,
                 log: progress,
               }),
