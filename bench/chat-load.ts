@@ -7,6 +7,8 @@ import http from "node:http";
 export type Target = {
   name: string;
   origin: string;
+  /** Several servers: the origin of each next request (round-robin over instances); else `origin`. */
+  nextOrigin?(): string;
   path: string;
   /** The JSON body of a client's `turn`-th request (0-based), given what the last reply said. */
   body(client: number, turn: number, last: { conversationId: string | null }): unknown;
@@ -94,7 +96,7 @@ function exchange(
   client: number,
   body: unknown,
 ): Promise<{ sample: Sample; reply: Reply }> {
-  const url = new URL(target.path, target.origin);
+  const url = new URL(target.path, target.nextOrigin?.() ?? target.origin);
   if (url.hostname !== "127.0.0.1") throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
   const payload = JSON.stringify(body);
   const started = performance.now();

@@ -180,8 +180,9 @@ export async function startNext(opts: {
   logFile: string;
   readyPath: string;
   nodeOptions?: string;
+  port?: number;
 }): Promise<Child> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const out = fs.openSync(opts.logFile, "a");
@@ -200,8 +201,13 @@ export async function startNext(opts: {
 }
 
 /** testing/llm-fake.ts in its own process (so it does not share an event loop with the load generator). */
-export async function startFakeLlm(opts: { root: string; delayMs: number; logFile: string }): Promise<Child> {
-  const port = await freePort();
+export async function startFakeLlm(opts: {
+  root: string;
+  delayMs: number;
+  logFile: string;
+  port?: number;
+}): Promise<Child> {
+  const port = opts.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const out = fs.openSync(opts.logFile, "a");

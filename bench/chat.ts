@@ -12,6 +12,10 @@
  *   BENCH_CHAT_APP=dir      use this already-built copy (it must contain the bare route) instead of building
  *   BENCH_CHAT_PROFILE=1    run each server with --cpu-prof; the profiles go to bench/results/ and the
  *                           report says where the CPU went
+ *   BENCH_POSTGRES=1        also measure /api/chat on PostgreSQL (a throwaway cluster of the bench's own,
+ *                           testing/postgres.sh) with one and with two instances; or BENCH_POSTGRES_URL=<admin
+ *                           URL> to use a running server (bench/chat-scale.ts)
+ *   BENCH_PORT_BASE=port    fixed ports from here (fake model, chat, bare, PostgreSQL instances) instead of free ones
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -22,9 +26,10 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { encode } from "next-auth/jwt";
 import { z } from "zod";
-import { sessions, users } from "../lib/db/schema";
+import { sessions, users } from "../lib/db/schema-sqlite";
 import { clientPool, runLoad, type LoadRun, type Target } from "./chat-load";
 import { summarizeProfile, type ProfileSummary } from "./chat-profile";
+import { benchPostgres, measurePostgres, type ScaleRow } from "./chat-scale";
 import {
   assertBuiltCopy,
   BARE_ROUTE_PATH,
@@ -67,6 +72,10 @@ const settingsSchema = z.object({
   ),
   BENCH_CHAT_APP: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   BENCH_CHAT_PROFILE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+  BENCH_PORT_BASE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1024).max(65_000).optional(),
+  ),
 });
 
 function readSettings() {
@@ -80,6 +89,7 @@ function readSettings() {
     durationSeconds: parsed.data.BENCH_DURATION,
     builtApp: parsed.data.BENCH_CHAT_APP ? path.resolve(parsed.data.BENCH_CHAT_APP) : undefined,
     profile: parsed.data.BENCH_CHAT_PROFILE === "1",
+    portBase: parsed.data.BENCH_PORT_BASE,
   };
 }
 
@@ -158,7 +168,7 @@ async function seedUsers(dbPath: string, secret: string, count: number): Promise
       },
       sessionId: crypto.randomBytes(24).toString("base64url"),
     }));
-    await db.transaction(async (tx) => {
+    db.transaction((tx) => {
       for (const { user, sessionId } of rows) {
         tx.insert(users).values(user).run();
         tx.insert(sessions)
@@ -376,6 +386,8 @@ export type ChatBenchResults = {
   cpuPerReplyRatio: number;
   repliesPerSecRatio: number;
   targets: { name: string; measured: string; goal: string; pass: boolean }[];
+  /** /api/chat per engine and instance count: SQLite with one (the run above), PostgreSQL with one and two. */
+  engines: ScaleRow[];
 };
 
 const n = (v: number | null, digits = 0) =>
@@ -399,6 +411,34 @@ function renderReport(r: ChatBenchResults): string {
     ...(busy
       ? [
           `> Note: the machine was busy (1-min load average ${n(e.loadAverage.start, 1)} at start, ${n(e.loadAverage.end, 1)} at end, on ${e.cpus} CPUs). Throughput and latency are pessimistic and noisy; CPU time per reply holds up better.`,
+        ]
+      : []),
+    ...(r.engines.length > 1
+      ? [
+          "## Engines and instances (POST /api/chat)",
+          table(
+            [
+              "Engine",
+              "Instances",
+              "replies/s",
+              "server CPU / reply (sum)",
+              "PostgreSQL CPU / reply",
+              "errors",
+            ],
+            r.engines.map((row) => [
+              row.engine,
+              String(row.instances),
+              n(row.repliesPerSec, 1),
+              ms(row.serverCpuMsPerReply),
+              row.databaseCpuMsPerReply === null ? "–" : ms(row.databaseCpuMsPerReply),
+              `${row.errors} of ${n(row.replies + row.errors)}`,
+            ]),
+          ),
+          ...r.engines
+            .filter((row) => row.errorExamples.length)
+            .map(
+              (row) => `${row.engine} ×${row.instances} errors: ${row.errorExamples.slice(0, 2).join("; ")}`,
+            ),
         ]
       : []),
     "## Targets",
@@ -538,10 +578,12 @@ async function main(): Promise<void> {
     }
 
     const fakeLlmDelayMs = 0;
+    const port = (offset: number) => (settings.portBase ? settings.portBase + offset : undefined);
     const llm = await startFakeLlm({
       root: ROOT,
       delayMs: fakeLlmDelayMs,
       logFile: path.join(tmp, "llm.log"),
+      port: port(0),
     });
     progress(`fake model pid ${llm.pid} at ${llm.origin}/v1`);
     const secret = crypto.randomBytes(48).toString("base64url");
@@ -558,6 +600,7 @@ async function main(): Promise<void> {
     const dbPath = (kind: Kind) => path.join(tmp, `data-${kind}`, "persona-market.db");
     let chat: RouteResult;
     let bare: RouteResult;
+    const engines: ScaleRow[] = [];
     let measuredFromUs = 0;
     let measuredToUs = 0;
     try {
@@ -572,6 +615,7 @@ async function main(): Promise<void> {
           }),
           logFile: path.join(tmp, `server-${kind}.log`),
           readyPath: "/api/personas",
+          port: port(KINDS.indexOf(kind) + 1),
           nodeOptions: settings.profile
             ? `--cpu-prof --cpu-prof-dir=${path.join(profileDir, kind)}`
             : undefined,
@@ -620,6 +664,55 @@ async function main(): Promise<void> {
       measuredToUs = monotonicUs();
       chat = aggregate(targets.chat, segments.chat);
       bare = aggregate(targets.bare, segments.bare);
+      engines.push({
+        engine: "SQLite",
+        instances: 1,
+        replies: chat.replies,
+        repliesPerSec: chat.repliesPerSec,
+        serverCpuMsPerReply: chat.serverCpuMsPerReply,
+        databaseCpuMsPerReply: null,
+        errors: chat.errors,
+        errorExamples: chat.errorExamples,
+      });
+      // The SQLite servers stop first: the PostgreSQL runs get the machine to themselves.
+      for (const kind of KINDS) {
+        await servers[kind]?.stop();
+        progress(`${kind}: server pid ${servers[kind]?.pid} stopped`);
+        delete servers[kind];
+      }
+      const postgres = await benchPostgres(ROOT, progress);
+      if (postgres) {
+        try {
+          for (const instances of [1, 2]) {
+            engines.push(
+              await measurePostgres({
+                postgres,
+                appDir,
+                instances,
+                ports: [port(3), port(4)].filter((p): p is number => p !== undefined),
+                env: (extra) =>
+                  serverEnv({
+                    ...extra,
+                    CHAT_PROVIDER: "openai-compatible",
+                    OPENAI_COMPATIBLE_BASE_URL: `${llm.origin}/v1`,
+                    NEXTAUTH_SECRET: secret,
+                  }),
+                secret,
+                connections: CONNECTIONS,
+                seconds: settings.durationSeconds,
+                warmupSeconds,
+                maxPerClient: MAX_REQUESTS_PER_CLIENT,
+                logDir: tmp,
+                resultsDir: RESULTS_DIR,
+                target: chatTarget,
+                log: progress,
+              }),
+            );
+          }
+        } finally {
+          await postgres.stop();
+        }
+      } else progress("PostgreSQL not measured: set BENCH_POSTGRES=1 (or BENCH_POSTGRES_URL)");
     } finally {
       for (const kind of KINDS) agents[kind].destroy();
       for (const kind of KINDS) {
@@ -681,6 +774,7 @@ async function main(): Promise<void> {
       bare,
       cpuPerReplyRatio,
       repliesPerSecRatio: chat.repliesPerSec / bare.repliesPerSec,
+      engines,
       targets: [
         {
           name: "Errors on /api/chat (non-200 or a stream without a finish)",

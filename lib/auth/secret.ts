@@ -9,7 +9,11 @@ import { env } from "@/lib/env";
 // On globalThis: the server's start (instrumentation.ts) and the routes are bundled apart, so a
 // module-level cache set at start would not be seen by the routes (PostgreSQL: nothing else loads it).
 const globalForSecret = globalThis as unknown as { personaAuthSecret?: string };
-const SETTING = "auth_secret";
+/** The app_settings key of the generated secret on PostgreSQL (db:copy writes it there too). */
+export const AUTH_SECRET_SETTING = "auth_secret";
+
+/** The generated secret's file for a SQLite database: beside it. */
+export const authSecretFile = (databasePath: string) => path.join(path.dirname(databasePath), "auth-secret");
 
 /**
  * The server's start (instrumentation.ts) settles the secret before the first request. With
@@ -20,8 +24,8 @@ const SETTING = "auth_secret";
 export async function loadAuthSecret(db: Db): Promise<string> {
   if (globalForSecret.personaAuthSecret) return globalForSecret.personaAuthSecret;
   if (env().authSecret || env().database.engine === "sqlite") return authSecret();
-  await writeSettingOnce({ db, key: SETTING, value: randomBytes(48).toString("base64url") });
-  const stored = await readSetting({ db, key: SETTING });
+  await writeSettingOnce({ db, key: AUTH_SECRET_SETTING, value: randomBytes(48).toString("base64url") });
+  const stored = await readSetting({ db, key: AUTH_SECRET_SETTING });
   if (!stored || stored.length < 32)
     throw new Error("the session secret in app_settings is missing or too short");
   return (globalForSecret.personaAuthSecret = stored);
@@ -39,7 +43,7 @@ export function authSecret(): string {
   if (configured) return (globalForSecret.personaAuthSecret = configured);
   if (env().database.engine === "postgres")
     throw new Error("The session secret is not loaded yet: the server loads it at start (loadAuthSecret).");
-  const file = path.join(path.dirname(env().databasePath), "auth-secret");
+  const file = authSecretFile(env().databasePath);
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return (globalForSecret.personaAuthSecret = existing);
