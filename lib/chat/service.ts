@@ -5,10 +5,10 @@ import { createConversation, getConversation, touchConversation } from "@/lib/db
 import {
   insertMessage,
   listMessages,
-  liveReply,
   markStaleInterrupted,
   retireFrom,
   retireReply,
+  streamingReplies,
 } from "@/lib/db/queries/messages";
 import { addDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
@@ -181,10 +181,15 @@ export const replyInProgress = () =>
  * A reply some process is still heartbeating refuses the request (409); one whose process is gone
  * is marked interrupted here, so the conversation can go on.
  */
-export async function assertNoLiveReply(tx: Parameters<typeof liveReply>[0]["db"], conversationId: string) {
-  // Heartbeats are wall-clock, whatever `now` a caller gives for quotas.
+export async function assertNoLiveReply(
+  tx: Parameters<typeof streamingReplies>[0]["db"],
+  conversationId: string,
+) {
+  // One read in the common case (nothing streaming); heartbeats are wall-clock, whatever `now` a caller gives.
+  const rows = await streamingReplies({ db: tx, conversationId });
+  if (rows.length === 0) return;
   const after = freshAfter();
-  if (await liveReply({ db: tx, conversationId, freshAfter: after })) throw replyInProgress();
+  if (rows.some((r) => r.heartbeatAt && r.heartbeatAt > after)) throw replyInProgress();
   await markStaleInterrupted({ db: tx, staleBefore: after, conversationId });
 }
 

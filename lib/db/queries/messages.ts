@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { first, rowCount, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { conversations, messages, type Message, type MESSAGE_STATUSES } from "../schema";
@@ -245,28 +245,18 @@ export async function requestStop({
   return rows.map((r) => r.id);
 }
 
-/** The reply being written in this conversation by a live process (heartbeat after freshAfter), if any. */
-export async function liveReply({
+/** Replies in this conversation still marked streaming, with their last heartbeat (usually none). */
+export async function streamingReplies({
   db,
   conversationId,
-  freshAfter,
 }: {
   db: Executor;
   conversationId: string;
-  freshAfter: Date;
-}): Promise<{ id: string } | undefined> {
+}): Promise<{ id: string; heartbeatAt: Date | null }[]> {
   return db
-    .select({ id: messages.id })
+    .select({ id: messages.id, heartbeatAt: messages.heartbeatAt })
     .from(messages)
-    .where(
-      and(
-        eq(messages.conversationId, conversationId),
-        eq(messages.status, "streaming"),
-        gt(messages.heartbeatAt, freshAfter),
-      ),
-    )
-    .limit(1)
-    .then(first);
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.status, "streaming")));
 }
 
 /** What a follower on another instance needs of a reply: its text so far, status and heartbeat. */
