@@ -11,7 +11,6 @@ export async function register() {
       const { installServerHook } = await import("@/lib/http/server-hook");
       installServerHook();
       const { startDatabase, describeDatabase } = await import("@/lib/db/client");
-      const { markStreamingInterrupted } = await import("@/lib/db/queries/messages");
       // Opens and migrates the database; replies a crash left mid-stream are marked interrupted.
       const db = await startDatabase();
       log.info(
@@ -20,13 +19,16 @@ export async function register() {
       );
       const { loadAuthSecret } = await import("@/lib/auth/secret");
       await loadAuthSecret(db);
-      const interrupted = await markStreamingInterrupted({ db });
+      // Other instances may share the database: only replies nobody heartbeats any more are dead,
+      // and each process sweeps for them from now on (an instance can crash while this one runs).
+      const { installShutdownFlush, installStaleSweep, sweepStaleReplies } = await import("@/lib/chat/runs");
+      const interrupted = await sweepStaleReplies(db);
       if (interrupted)
         log.warn(
           { event: "chat.replies_marked_interrupted", count: interrupted },
-          "replies left streaming by the last run marked interrupted",
+          "replies no process is writing any more marked interrupted",
         );
-      const { installShutdownFlush } = await import("@/lib/chat/runs");
+      installStaleSweep(db);
       installShutdownFlush();
       // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
       const { getCatalog } = await import("@/lib/personas");

@@ -18,16 +18,12 @@ const DATABASE_TESTS = [
 // Left out on PostgreSQL, each about SQLite itself: the backup command (SQLite's online backup of the
 // file), SIGKILL recovery and clean stop (a worker process on a file: WAL left behind, checkpoint on
 // exit).
-const SQLITE_ONLY_TESTS = ["lib/db/backup.test.ts", "lib/chat/crash.test.ts", "lib/shutdown.test.ts"];
-// Left out on PostgreSQL until lib/chat/runs.ts waits for its in-flight partial save before the final
-// one: on a connection pool the partial save ("streaming") can land after the final ("complete"),
-// leaving the reply marked streaming, so the next message is refused as a second stream. These files
-// send several messages in a row and met it; any test streaming replies on PostgreSQL can, until then.
-const POSTGRES_PENDING = [
-  "lib/chat/service.test.ts",
-  "lib/chat/versions.test.ts",
-  "lib/chat/guest-limits.test.ts",
-  "lib/community/usage.test.ts",
+const SQLITE_ONLY_TESTS = [
+  "lib/db/backup.test.ts",
+  "lib/chat/crash.test.ts",
+  "lib/shutdown.test.ts",
+  // The SQLite driver's own lock (transactions that await on a synchronous connection).
+  "lib/db/sqlite-driver.test.ts",
 ];
 const postgresUrl = process.env.TEST_POSTGRES_URL?.trim();
 
@@ -52,7 +48,7 @@ export default defineConfig({
               test: {
                 name: "postgres",
                 include: DATABASE_TESTS,
-                exclude: [...SQLITE_ONLY_TESTS, ...POSTGRES_PENDING],
+                exclude: SQLITE_ONLY_TESTS,
                 env: { DATABASE_URL: postgresUrl, TEST_POSTGRES_URL: postgresUrl },
                 globalSetup: ["testing/postgres-setup.ts"],
               },

@@ -168,6 +168,7 @@ async function seedUsers(dbPath: string, secret: string, count: number): Promise
       },
       sessionId: crypto.randomBytes(24).toString("base64url"),
     }));
+    // better-sqlite3's transactions are synchronous: the callback must not be async.
     db.transaction((tx) => {
       for (const { user, sessionId } of rows) {
         tx.insert(users).values(user).run();

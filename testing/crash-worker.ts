@@ -1,21 +1,28 @@
 /**
  * A chat server process for the crash test, minus HTTP: the app's database client (DATABASE_PATH),
  * the catalog and the provider (the fake model on loopback). On start it does what the server's
- * start does for a crash it survived (instrumentation.ts): replies left streaming are marked
- * interrupted. Then each stdin line `start <tag> <slowMs>` starts a reply to the message
+ * start does for a crash it survived (instrumentation.ts): replies no process heartbeats any more
+ * are marked interrupted (with short timings: 100 ms beats, stale after 400 ms, so it first waits
+ * for the killed process's replies to go stale). Then each stdin line `start <tag> <slowMs>` starts a reply to the message
  * `<tag> [[slow:<slowMs>]]` for a user of its own, and prints `ack <tag> <conversationId> <replyId>`
  * once the message is committed, and `end <tag> <status>` when the reply ends. The test SIGKILLs it.
  * Run with tsx and `--conditions=react-server`.
  */
 import { createInterface } from "node:readline";
 import { startReply } from "@/lib/chat/service";
-import { getDb } from "@/lib/db/client";
-import { markStreamingInterrupted } from "@/lib/db/queries/messages";
+import { loadAuthSecret } from "@/lib/auth/secret";
+import { startDatabase } from "@/lib/db/client";
+import { setLiveness } from "@/lib/chat/liveness";
+import { sweepStaleReplies } from "@/lib/chat/runs";
 import { createUser } from "@/lib/db/queries/users";
 import { getCatalog } from "@/lib/personas";
 
-const db = getDb();
-const recovered = await markStreamingInterrupted({ db });
+setLiveness({ heartbeatMs: 100, staleMs: 400 });
+const db = await startDatabase();
+// As the server's start does: the session secret (kept in the database on PostgreSQL).
+await loadAuthSecret(db);
+await new Promise((resolve) => setTimeout(resolve, 450));
+const recovered = await sweepStaleReplies(db);
 const catalog = getCatalog();
 process.stdout.write(`ready ${recovered}\n`);
 

@@ -5,7 +5,8 @@ import { listMessages, listReplyVersions } from "@/lib/db/queries/messages";
 import type { Message } from "@/lib/db/schema";
 import type { Catalog } from "@/lib/personas/catalog";
 import { toSummary, type PersonaSummary } from "@/lib/personas/summary";
-import { activeRun } from "./runs";
+import { liveness } from "./liveness";
+import { activeRun, sweepStaleReplies } from "./runs";
 
 type Status = "complete" | "streaming" | "interrupted" | "stopped";
 export type VersionView = { id: string; content: string; status: Status; createdAt?: string };
@@ -21,7 +22,12 @@ export type MessageView = {
 
 /** The conversation's current path as shown, with the versions of its last reply. */
 export async function messageViews(db: Db, conversationId: string): Promise<MessageView[]> {
-  const rows = await listMessages({ db, conversationId });
+  let rows = await listMessages({ db, conversationId });
+  // A reply left streaming by a process that is gone is ended here, lazily, when someone reads it.
+  if (rows.at(-1)?.status === "streaming" && !activeRun(conversationId) && isStale(rows.at(-1)!)) {
+    await sweepStaleReplies(db, conversationId);
+    rows = await listMessages({ db, conversationId });
+  }
   const view = (m: Message): VersionView => ({
     id: m.id,
     content: m.content,
@@ -42,6 +48,8 @@ export async function messageViews(db: Db, conversationId: string): Promise<Mess
     };
   });
 }
+
+const isStale = (m: Message) => !m.heartbeatAt || m.heartbeatAt.getTime() < Date.now() - liveness().staleMs;
 
 export type ConversationView = {
   id: string;
@@ -71,6 +79,7 @@ export async function conversationView({
   if (!conversation) return undefined;
   const persona = catalog.byId.get(conversation.personaId);
   if (!persona) return undefined;
+  const messages = await messageViews(db, id);
   const name = (personaId: string) => catalog.byId.get(personaId)?.name ?? personaId;
   const parent = conversation.parentId
     ? await getConversation({ db, id: conversation.parentId, userId })
@@ -87,14 +96,15 @@ export async function conversationView({
         return p ? [toSummary(p)] : [];
       }),
     },
-    messages: await messageViews(db, id),
+    messages,
     parent: parent ? { id: parent.id, personaName: name(parent.personaId) } : null,
     handoffContext: conversation.handoffContext,
     children: (await listChildConversations({ db, parentId: id, userId })).map((c) => ({
       id: c.id,
       personaName: name(c.personaId),
     })),
-    streaming: Boolean(activeRun(id)),
+    // Being written here, or by another instance sharing the database (its row is still streaming).
+    streaming: Boolean(activeRun(id)) || messages.at(-1)?.status === "streaming",
   };
 }
 

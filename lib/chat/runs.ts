@@ -1,9 +1,10 @@
 import "server-only";
 import { streamText, type LanguageModel, type ModelMessage } from "ai";
 import { closeDb, type Db } from "@/lib/db/client";
-import { updateMessage } from "@/lib/db/queries/messages";
+import { heartbeatReplies, markStaleInterrupted, updateMessage } from "@/lib/db/queries/messages";
 import { audit, log } from "@/lib/log";
 import { beginShutdown } from "@/lib/shutdown";
+import { freshAfter, liveness } from "./liveness";
 
 export type RunEnd = "complete" | "interrupted" | "stopped";
 /** onNoReply: the run failed before any text arrived (the service gives the message back to the quota). */
@@ -28,6 +29,9 @@ export class ReplyRun {
   private readonly controller = new AbortController();
   private stopRequested = false;
   private lastSave = 0;
+  /** The partial save in flight: the final save waits for it, so on a connection pool it cannot land last. */
+  private pendingSave: Promise<void> = Promise.resolve();
+  private savedLength = 0;
   readonly done: Promise<RunEnd>;
 
   constructor(
@@ -125,13 +129,22 @@ export class ReplyRun {
     return this.ended!;
   }
 
-  /** Partial text reaches the database about once a second, so a crash loses little. */
+  /**
+   * Partial text reaches the database every saveMs (only when it grew), so a crash loses little and
+   * a reader on another instance sees it arrive.
+   */
   private async saveNowAndThen() {
     const now = Date.now();
-    if (now - this.lastSave < 1000) return;
+    if (now - this.lastSave < liveness().saveMs || this.text.length === this.savedLength) return;
     this.lastSave = now;
+    this.savedLength = this.text.length;
+    const save = updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
+    this.pendingSave = save.then(
+      () => {},
+      () => {},
+    );
     try {
-      await updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
+      await save;
     } catch (cause) {
       // A partial save that fails is not the reply failing: the final save writes it all.
       log.warn(
@@ -149,6 +162,7 @@ export class ReplyRun {
         reason: why ?? (this.text === "" ? "no_reply" : "cut_off"),
         receivedChars: this.text.length,
       });
+    await this.pendingSave;
     await updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
     this.emit({ type: "end", status, error });
     this.listeners.clear();
@@ -168,10 +182,63 @@ export function activeRun(conversationId: string): ReplyRun | undefined {
 export function startRun(...args: ConstructorParameters<typeof ReplyRun>): ReplyRun {
   const run = new ReplyRun(...args);
   runs.set(run.conversationId, run);
+  ensureHeartbeat(args[0]);
   void run.done.finally(() => {
     if (runs.get(run.conversationId) === run) runs.delete(run.conversationId);
   });
   return run;
+}
+
+const globalForBeat = globalThis as unknown as { personaBeat?: NodeJS.Timeout; personaBeating?: boolean };
+
+/**
+ * One timer per process while it has replies running: each beat is one UPDATE … RETURNING over all
+ * of them (not one per reply, nor per token) that keeps them alive for the other instances and
+ * brings back the ones Stop was pressed for elsewhere, which are then stopped as a local Stop does.
+ */
+function ensureHeartbeat(db: Db) {
+  if (globalForBeat.personaBeat) return;
+  const beat = setInterval(() => {
+    if (runs.size === 0) {
+      clearInterval(beat);
+      globalForBeat.personaBeat = undefined;
+      return;
+    }
+    if (globalForBeat.personaBeating) return;
+    globalForBeat.personaBeating = true;
+    const byMessage = new Map([...runs.values()].map((run) => [run.messageId, run]));
+    heartbeatReplies({ db, ids: [...byMessage.keys()] })
+      .then((rows) => {
+        for (const row of rows) if (row.stopRequestedAt) byMessage.get(row.id)?.stop();
+      })
+      .catch((cause: unknown) =>
+        log.warn({ event: "chat.heartbeat_failed", err: String(cause) }, "heartbeat failed"),
+      )
+      .finally(() => (globalForBeat.personaBeating = false));
+  }, liveness().heartbeatMs);
+  beat.unref();
+  globalForBeat.personaBeat = beat;
+}
+
+/** Replies whose process is gone (stale heartbeat), marked interrupted; how many. */
+export async function sweepStaleReplies(db: Db, conversationId?: string): Promise<number> {
+  return markStaleInterrupted({ db, staleBefore: freshAfter(), conversationId });
+}
+
+/** Every process sweeps now and then, so a crashed instance's replies end even if nobody reads them. */
+export function installStaleSweep(db: Db, everyMs = 10_000) {
+  const globalForSweep = globalThis as unknown as { personaSweep?: NodeJS.Timeout };
+  if (globalForSweep.personaSweep) return;
+  globalForSweep.personaSweep = setInterval(() => {
+    sweepStaleReplies(db).then(
+      (count) => {
+        if (count)
+          log.warn({ event: "chat.replies_marked_interrupted", count }, "stale replies marked interrupted");
+      },
+      (cause: unknown) => log.warn({ event: "chat.sweep_failed", err: String(cause) }, "sweep failed"),
+    );
+  }, everyMs);
+  globalForSweep.personaSweep.unref();
 }
 
 /**
@@ -192,6 +259,8 @@ export async function shutdown(signal: string) {
       }
     }),
   );
+  clearInterval(globalForBeat.personaBeat);
+  clearInterval((globalThis as unknown as { personaSweep?: NodeJS.Timeout }).personaSweep);
   await closeDb();
   audit("server.shutdown", { signal, interruptedReplies: inFlight });
 }

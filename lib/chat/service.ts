@@ -1,8 +1,16 @@
 import "server-only";
+import { lockKeys } from "@/lib/db/dialect";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import { insertMessage, listMessages, retireFrom, retireReply } from "@/lib/db/queries/messages";
+import {
+  insertMessage,
+  listMessages,
+  markStaleInterrupted,
+  retireFrom,
+  retireReply,
+  streamingReplies,
+} from "@/lib/db/queries/messages";
 import { addDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError, RateLimited } from "@/lib/errors";
@@ -23,6 +31,7 @@ import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt } from "./prompt";
 import { usageDay } from "./quota";
 import { assertWithinLimits } from "./admission";
+import { freshAfter } from "./liveness";
 import { activeRun, startRun, type ReplyRun } from "./runs";
 import { titleFrom } from "./title";
 import type { ChatRequest } from "./validation";
@@ -87,12 +96,13 @@ export async function startReply({
   assertCanChat(actor, persona);
   const resolved = modelFor(persona);
   if (!resolved) throw new AppError("no_model", NO_MODEL_HELP);
-  if (conversation && activeRun(conversation.id))
-    throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
+  if (conversation && activeRun(conversation.id)) throw replyInProgress();
 
   const day = usageDay(now);
   const saved = await db.transaction(
     async (tx) => {
+      // Any instance may be writing this conversation's reply: the database says, under the write lock.
+      if (conversation) await assertNoLiveReply(tx, conversation.id);
       if (actor.userId) await assertWithinLimits({ db: tx, actor: { ...actor, userId: actor.userId }, now });
       if (actor.kind !== "user" && clientGroup) await assertGuestAllowance(tx, actor, clientGroup, now);
       const userId = actor.userId ?? (await createGuestUser({ db: tx })).id;
@@ -163,6 +173,27 @@ export async function startReply({
     },
   });
   return { run, conversationId: saved.conversation.id, newGuestId: actor.userId ? null : saved.userId };
+}
+
+export const replyInProgress = () =>
+  new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
+
+/**
+ * A reply some process is still heartbeating refuses the request (409); one whose process is gone
+ * is marked interrupted here, so the conversation can go on.
+ */
+export async function assertNoLiveReply(
+  tx: Parameters<typeof streamingReplies>[0]["db"],
+  conversationId: string,
+) {
+  // The check and the reply the caller then inserts are one step for this conversation, on any instance.
+  await lockKeys(tx, [`conversation:${conversationId}`]);
+  // One read in the common case (nothing streaming); heartbeats are wall-clock, whatever `now` a caller gives.
+  const rows = await streamingReplies({ db: tx, conversationId });
+  if (rows.length === 0) return;
+  const after = freshAfter();
+  if (rows.some((r) => r.heartbeatAt && r.heartbeatAt > after)) throw replyInProgress();
+  await markStaleInterrupted({ db: tx, staleBefore: after, conversationId });
 }
 
 /**

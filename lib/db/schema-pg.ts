@@ -179,6 +179,13 @@ export const messages = pgTable(
     replyGroup: text("reply_group"),
     /** On the conversation's current path; false for a version not shown and for edited-away messages. */
     active: boolean("active").notNull().default(true),
+    /**
+     * A streaming reply's owner process refreshes this about every 500 ms; stale (or null) means the
+     * process is gone and the reply can be marked interrupted by any instance.
+     */
+    heartbeatAt: timestamp("heartbeat_at"),
+    /** Stop pressed on any instance; the owner sees it on its next heartbeat and stops the run. */
+    stopRequestedAt: timestamp("stop_requested_at"),
     /** The order messages were written in (SQLite's rowid plays this part there). */
     seq: bigserial("seq", { mode: "number" }).notNull(),
   },

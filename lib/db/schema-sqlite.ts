@@ -173,6 +173,13 @@ export const messages = sqliteTable(
     replyGroup: text("reply_group"),
     /** On the conversation's current path; false for a version not shown and for edited-away messages. */
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /**
+     * A streaming reply's owner process refreshes this about every 500 ms; stale (or null) means the
+     * process is gone and the reply can be marked interrupted by any instance.
+     */
+    heartbeatAt: timestamp("heartbeat_at"),
+    /** Stop pressed on any instance; the owner sees it on its next heartbeat and stops the run. */
+    stopRequestedAt: timestamp("stop_requested_at"),
   },
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),

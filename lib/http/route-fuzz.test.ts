@@ -12,6 +12,7 @@ import * as conversation from "@/app/api/conversations/[id]/route";
 import * as exportRoute from "@/app/api/conversations/[id]/export/route";
 import * as handoff from "@/app/api/conversations/[id]/handoff/route";
 import * as stop from "@/app/api/conversations/[id]/stop/route";
+import * as stream from "@/app/api/conversations/[id]/stream/route";
 import * as conversations from "@/app/api/conversations/route";
 import * as health from "@/app/api/health/route";
 import * as persona from "@/app/api/personas/[id]/route";
@@ -99,6 +100,12 @@ const ROUTES: Route[] = [
     methods: handlers(stop),
     param: "id",
   },
+  {
+    name: "conversations/:id/stream",
+    path: (p) => `/api/conversations/${p}/stream`,
+    methods: handlers(stream),
+    param: "id",
+  },
   { name: "health", path: () => "/api/health", methods: handlers(health) },
   { name: "ready", path: () => "/api/ready", methods: handlers(ready) },
   { name: "personas", path: () => "/api/personas", methods: handlers(personas) },
@@ -152,6 +159,7 @@ const COVERED = [
   "api/conversations/[id]/export",
   "api/conversations/[id]/handoff",
   "api/conversations/[id]/stop",
+  "api/conversations/[id]/stream",
   "api/conversations/[id]/versions",
   "api/health",
   "api/ready",

@@ -12,7 +12,7 @@ import {
   renameConversation,
   touchConversation,
 } from "./conversations";
-import { insertMessage, listMessages, markStreamingInterrupted } from "./messages";
+import { heartbeatReplies, insertMessage, listMessages, markStaleInterrupted } from "./messages";
 import { addDailyUsage, getDailyUsage } from "./usage";
 import { createGuestUser, createUser, getUserById } from "./users";
 
@@ -94,19 +94,37 @@ describe("conversation queries", () => {
     expect([...first, ...rest].map((c) => c.id)).toEqual(all.map((c) => c.id));
   });
 
-  it("replies left streaming by a crash are marked interrupted at start, keeping their text", async () => {
+  it("only replies whose heartbeat is stale are marked interrupted, keeping their text", async () => {
     const c = await newConversation(await newUser());
-    const m = await insertMessage({
+    const dead = await insertMessage({
       db,
       conversationId: c.id,
       role: "assistant",
       content: "half a",
       status: "streaming",
     });
-    expect(await markStreamingInterrupted({ db })).toBeGreaterThanOrEqual(1);
-    expect((await listMessages({ db, conversationId: c.id })).find((x) => x.id === m.id)).toMatchObject({
+    const c2 = await newConversation(await newUser());
+    const alive = await insertMessage({
+      db,
+      conversationId: c2.id,
+      role: "assistant",
+      content: "still",
+      status: "streaming",
+    });
+    // The dead one's process stopped beating 10 s ago; the live one's beats now.
+    await heartbeatReplies({ db, ids: [dead.id], now: new Date(Date.now() - 10_000) });
+    expect(await heartbeatReplies({ db, ids: [alive.id] })).toEqual([
+      { id: alive.id, stopRequestedAt: null },
+    ]);
+    expect(
+      await markStaleInterrupted({ db, staleBefore: new Date(Date.now() - 5000) }),
+    ).toBeGreaterThanOrEqual(1);
+    expect((await listMessages({ db, conversationId: c.id })).find((x) => x.id === dead.id)).toMatchObject({
       content: "half a",
       status: "interrupted",
+    });
+    expect((await listMessages({ db, conversationId: c2.id })).find((x) => x.id === alive.id)).toMatchObject({
+      status: "streaming",
     });
   });
 });

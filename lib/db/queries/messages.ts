@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { first, rowCount, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { conversations, messages, type Message, type MESSAGE_STATUSES } from "../schema";
@@ -122,7 +122,16 @@ export async function insertMessage({
 }): Promise<Message> {
   return db
     .insert(messages)
-    .values({ id: randomUUID(), conversationId, role, content, status, replyGroup })
+    .values({
+      id: randomUUID(),
+      conversationId,
+      role,
+      content,
+      status,
+      replyGroup,
+      // A reply being written starts alive: its process heartbeats it from here on.
+      heartbeatAt: status === "streaming" ? new Date() : null,
+    })
     .returning()
     .then(inserted);
 }
@@ -169,11 +178,100 @@ export async function deleteMessage({
   await db.delete(messages).where(and(eq(messages.id, id), eq(messages.conversationId, conversationId)));
 }
 
-/** Replies a crash left half-written: they keep their text and say they were cut off. */
-export async function markStreamingInterrupted({ db }: { db: Executor }): Promise<number> {
+/**
+ * Replies whose process stopped heartbeating (crashed, killed, or from before heartbeats): they
+ * keep their text and say they were cut off. Several processes share the database, so a reply
+ * still heartbeated by another one is left alone. Optionally one conversation only.
+ */
+export async function markStaleInterrupted({
+  db,
+  staleBefore,
+  conversationId,
+}: {
+  db: Executor;
+  staleBefore: Date;
+  conversationId?: string;
+}): Promise<number> {
   return rowCount(
-    await db.update(messages).set({ status: "interrupted" }).where(eq(messages.status, "streaming")),
+    await db
+      .update(messages)
+      .set({ status: "interrupted" })
+      .where(
+        and(
+          eq(messages.status, "streaming"),
+          or(isNull(messages.heartbeatAt), lt(messages.heartbeatAt, staleBefore)),
+          conversationId ? eq(messages.conversationId, conversationId) : undefined,
+        ),
+      ),
   );
+}
+
+/**
+ * One process's heartbeat for all its running replies, in one statement: they stay alive, and the
+ * ones someone pressed Stop for (on any instance) come back with stopRequestedAt set.
+ */
+export async function heartbeatReplies({
+  db,
+  ids,
+  now = new Date(),
+}: {
+  db: Executor;
+  ids: string[];
+  now?: Date;
+}): Promise<{ id: string; stopRequestedAt: Date | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .update(messages)
+    .set({ heartbeatAt: now })
+    .where(and(inArray(messages.id, ids), eq(messages.status, "streaming")))
+    .returning({ id: messages.id, stopRequestedAt: messages.stopRequestedAt });
+}
+
+/** Stop, from any instance: the reply's owner stops it on its next heartbeat. Ids of the replies asked. */
+export async function requestStop({
+  db,
+  conversationId,
+  now = new Date(),
+}: {
+  db: Executor;
+  conversationId: string;
+  now?: Date;
+}): Promise<string[]> {
+  const rows = await db
+    .update(messages)
+    .set({ stopRequestedAt: now })
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.status, "streaming")))
+    .returning({ id: messages.id });
+  return rows.map((r) => r.id);
+}
+
+/** Replies in this conversation still marked streaming, with their last heartbeat (usually none). */
+export async function streamingReplies({
+  db,
+  conversationId,
+}: {
+  db: Executor;
+  conversationId: string;
+}): Promise<{ id: string; heartbeatAt: Date | null }[]> {
+  return db
+    .select({ id: messages.id, heartbeatAt: messages.heartbeatAt })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.status, "streaming")));
+}
+
+/** What a follower on another instance needs of a reply: its text so far, status and heartbeat. */
+export async function replyProgress({
+  db,
+  id,
+}: {
+  db: Executor;
+  id: string;
+}): Promise<Pick<Message, "content" | "status" | "heartbeatAt"> | undefined> {
+  return db
+    .select({ content: messages.content, status: messages.status, heartbeatAt: messages.heartbeatAt })
+    .from(messages)
+    .where(eq(messages.id, id))
+    .then(first);
 }
 
 /** Replies still being written in this user's conversations, by any server process. */

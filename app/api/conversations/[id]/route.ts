@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { parseJsonBody, requireOwner } from "@/lib/chat/route-helpers";
-import { activeRun } from "@/lib/chat/runs";
+import { stopReply } from "@/lib/chat/stop-reply";
 import { renameSchema } from "@/lib/chat/validation";
 import { getDb } from "@/lib/db/client";
 import { deleteConversation, renameConversation } from "@/lib/db/queries/conversations";
@@ -45,11 +45,7 @@ export async function DELETE(request: NextRequest, { params }: Context) {
     const { actor, id } = await requireOwner((await params).id);
     const db = getDb();
     if (!(await conversationView({ db, catalog: getCatalog(), id, userId: actor.userId }))) throw notFound();
-    const run = activeRun(id);
-    if (run) {
-      run.stop();
-      await run.done;
-    }
+    await stopReply({ db, conversationId: id });
     if (!(await deleteConversation({ db, id, userId: actor.userId }))) throw notFound();
     return new NextResponse(null, { status: 204 });
   } catch (error) {

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { messageViews } from "@/lib/chat/conversation-view";
 import { parseJsonBody, requireOwner } from "@/lib/chat/route-helpers";
 import { activeRun } from "@/lib/chat/runs";
+import { assertNoLiveReply, replyInProgress } from "@/lib/chat/service";
 import { chooseVersionSchema } from "@/lib/chat/validation";
 import { getDb } from "@/lib/db/client";
 import { getConversation } from "@/lib/db/queries/conversations";
@@ -20,13 +21,14 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const { actor, id } = await requireOwner((await params).id);
     const { messageId } = await parseJsonBody(request, chooseVersionSchema);
     const db = getDb();
-    if (activeRun(id))
-      throw new AppError("conflict", "A reply is still being written. Wait for it, or press Stop.");
+    if (activeRun(id)) throw replyInProgress();
     const chosen = await db.transaction(
       async (tx) => {
         if (!(await getConversation({ db: tx, id, userId: actor.userId }))) {
           throw new AppError("not_found", "There is no conversation with that id.");
         }
+        // A reply written on another instance counts too: the database says, under the write lock.
+        await assertNoLiveReply(tx, id);
         return await chooseReplyVersion({ db: tx, conversationId: id, id: messageId });
       },
       { behavior: "immediate" },
