@@ -7,14 +7,17 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-/** Never copied into the throwaway app: dependencies are linked, the rest is build output, data, tooling or tests. */
+/**
+ * Never copied into the throwaway app: dependencies are linked, the rest is build output, data or
+ * tooling. e2e/ stays (minus its specs): testing/e2e imports its page objects, and next build
+ * type-checks them.
+ */
 const SKIP_TOP_LEVEL = new Set([
   "node_modules",
   ".next",
   ".data",
   ".git",
   "bench",
-  "e2e",
   "test-results",
   "playwright-report",
   "blob-report",
