@@ -28,7 +28,11 @@ export class ReplyRun {
   private readonly listeners = new Set<(event: RunEvent) => void>();
   private readonly controller = new AbortController();
   private stopRequested = false;
-  private lastSave = 0;
+  /**
+   * From the start, not 0: the first partial save waits saveMs like the others, so a short reply is
+   * written twice (its message and its end), not three times.
+   */
+  private lastSave = Date.now();
   /** The partial save in flight: the final save waits for it, so on a connection pool it cannot land last. */
   private pendingSave: Promise<void> = Promise.resolve();
   private savedLength = 0;
