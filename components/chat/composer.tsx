@@ -53,15 +53,26 @@ export function Composer({
   }, [value]);
 
   const button = useRef<HTMLButtonElement>(null);
+  /** Sent with the button: its focus goes back to the box when the reply ends. */
+  const sentFromButton = useRef(false);
   useLayoutEffect(() => {
     if (busy) busySince.current = Date.now();
-    // Stop turns back into an empty Send, which can't hold focus: the box takes it.
-    else if (document.activeElement === button.current) box.current?.focus();
+    // Stop turns back into an empty Send, which can't hold focus: the box takes it. While the chat
+    // client is still loading on the first Send, the emptied (disabled) Send can drop focus to the
+    // page before Stop appears; that focus goes back to the box too.
+    else if (
+      document.activeElement === button.current ||
+      (sentFromButton.current && document.activeElement === document.body)
+    ) {
+      sentFromButton.current = false;
+      box.current?.focus();
+    }
   }, [busy]);
 
   function submit(e?: FormEvent) {
     e?.preventDefault();
     if (!text || tooLong || busy) return;
+    sentFromButton.current = document.activeElement === button.current;
     onSend(text);
   }
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
