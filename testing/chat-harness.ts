@@ -131,7 +131,8 @@ export async function startChatHarness(): Promise<ChatHarness> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      if (database.engine === "postgres") await forgetDb();
+      // The process database code under test opened through getDb(): closed here, on either engine.
+      await forgetDb();
       await database.close();
       for (const k of CHAT_VARS) {
         if (saved[k] === undefined) delete process.env[k];

@@ -1,5 +1,4 @@
 import OpenAI from "openai";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { countActiveReplies } from "@/lib/chat/admission";
 import { startReply, TooManyStreams } from "@/lib/chat/service";
@@ -36,7 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   await api?.close();
-  await forgetDb();
   await h?.close();
 });
 

@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { conversations, dailyUsage, messages, users } from "@/lib/db/schema";
 import { POST } from "@/app/api/chat/route";
@@ -34,7 +33,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await forgetDb();
   await h?.close();
 });
 beforeEach(() => jar.clear());

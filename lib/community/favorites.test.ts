@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
@@ -20,7 +19,6 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  await forgetDb();
   await h?.close();
 });
 beforeEach(() => {

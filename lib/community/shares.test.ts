@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { conversations } from "@/lib/db/schema";
 import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
@@ -23,7 +22,6 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  await forgetDb();
   await h?.close();
 });
 beforeEach(() => jar.clear());

@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { lt } from "drizzle-orm";
 import { personaUsageActors } from "@/lib/db/schema";
@@ -25,7 +24,6 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  await forgetDb();
   await h?.close();
 });
 beforeEach(() => forgetStats());

@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { startReply } from "@/lib/chat/service";
@@ -15,7 +14,6 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  await forgetDb();
   await h?.close();
 });
 

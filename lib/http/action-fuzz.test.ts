@@ -71,7 +71,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await forgetDb();
   await h?.close();
 });
 

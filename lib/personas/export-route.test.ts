@@ -1,5 +1,4 @@
 import { NextRequest } from "next/server";
-import { forgetDb } from "@/lib/db/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/personas/[id]/export/route";
 import { sessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
@@ -28,7 +27,6 @@ beforeAll(async () => {
   h = await startChatHarness();
 });
 afterAll(async () => {
-  await forgetDb();
   await h?.close();
 });
 beforeEach(() => jar.clear());
