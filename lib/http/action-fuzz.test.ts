@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { forgetDb, openDatabase } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users as usersTable } from "@/lib/db/schema";
 import { onPostgres } from "@/testing/database";
