@@ -13,6 +13,33 @@ const MIGRATION_LOCK = 4_172_903_311;
 
 export type PostgresHandle = { pool: pg.Pool; db: Db };
 
+/**
+ * PostgreSQL's text cannot hold U+0000, which SQLite's can: a title, a message or a model's reply
+ * with one would fail its statement. Every string sent becomes storable, U+0000 turned into U+FFFD
+ * (the replacement character), so such text is kept, visibly, instead of refused with a 500.
+ */
+export function storableText(value: unknown): unknown {
+  if (typeof value === "string")
+    return value.includes("\u0000") ? value.replaceAll("\u0000", "\ufffd") : value;
+  if (Array.isArray(value)) return value.map(storableText);
+  return value;
+}
+
+const isPlainQuery = (config: unknown): config is { values: unknown[] } =>
+  typeof config === "object" &&
+  config !== null &&
+  Array.isArray((config as { values?: unknown }).values) &&
+  typeof (config as { submit?: unknown }).submit !== "function";
+
+class TextSafeClient extends pg.Client {}
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+TextSafeClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [config, values] = args;
+  if (Array.isArray(values)) args[1] = values.map(storableText);
+  else if (isPlainQuery(config)) args[0] = { ...config, values: config.values.map(storableText) };
+  return clientQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
 /** What a server in the URL is called in messages: no password. */
 export function describePostgres(url: string): string {
   try {
@@ -32,7 +59,12 @@ export async function openPostgres(
   url: string,
   { max = 10 }: { max?: number } = {},
 ): Promise<PostgresHandle> {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 10_000,
+    Client: TextSafeClient,
+  });
   // An idle connection the server dropped: the pool replaces it; without a listener it would crash.
   pool.on("error", () => {});
   let client: pg.PoolClient;

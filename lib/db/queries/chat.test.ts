@@ -58,6 +58,17 @@ describe("conversation queries", () => {
     expect((await getConversation({ db, id: c.id, userId: owner }))?.title).toBe("renamed");
   });
 
+  it("text with U+0000 is stored on either engine (PostgreSQL keeps it as U+FFFD)", async () => {
+    const owner = await newUser();
+    const c = await newConversation(owner, "a\u0000title");
+    await insertMessage({ db, conversationId: c.id, role: "user", content: "nul \u0000 inside" });
+    expect(await renameConversation({ db, id: c.id, userId: owner, title: "re\u0000named" })).toBe(true);
+    const kept = database.engine === "postgres" ? "\ufffd" : "\u0000";
+    expect((await getConversation({ db, id: c.id, userId: owner }))?.title).toBe(`re${kept}named`);
+    const messages = await listMessages({ db, conversationId: c.id });
+    expect(messages.map((m) => m.content)).toContain(`nul ${kept} inside`);
+  });
+
   it("deleting a conversation deletes its messages", async () => {
     const owner = await newUser();
     const c = await newConversation(owner);
