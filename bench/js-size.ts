@@ -12,6 +12,8 @@ import zlib from "node:zlib";
 
 export type JsSize = {
   page: string;
+  /** "visitor" (a cached page, served without Next's runtime) or "signed-in" (the hydrated app). */
+  viewer: "visitor" | "signed-in";
   path: string;
   scripts: number;
   gzipKB: number;
@@ -57,7 +59,15 @@ export function frameworkChunks(appDir: string): Set<string> | null {
 
 export async function measureJs(
   origin: string,
-  { personaId = "backend-developer", appDir }: { personaId?: string; appDir?: string } = {},
+  {
+    personaId = "backend-developer",
+    appDir,
+    cookie,
+  }: {
+    personaId?: string;
+    appDir?: string;
+    /** A session cookie: measure what a signed-in viewer loads. */ cookie?: string;
+  } = {},
 ): Promise<JsSize[]> {
   const framework = appDir ? frameworkChunks(appDir) : null;
   const sizes = new Map<string, { raw: number; gzip: number }>();
@@ -73,7 +83,7 @@ export async function measureJs(
   };
   const results: JsSize[] = [];
   for (const { page, path: pagePath } of jsPages(personaId)) {
-    const res = await fetch(new URL(pagePath, origin));
+    const res = await fetch(new URL(pagePath, origin), { headers: cookie ? { cookie } : {} });
     if (!res.ok) throw new Error(`GET ${pagePath} answered ${res.status}`);
     const srcs = firstLoadScripts(await res.text());
     let raw = 0;
@@ -87,6 +97,7 @@ export async function measureJs(
     }
     results.push({
       page,
+      viewer: cookie ? "signed-in" : "visitor",
       path: pagePath,
       scripts: srcs.length,
       gzipKB: kb(gzip),
@@ -106,7 +117,7 @@ export function formatJsSize(r: JsSize): string {
     r.frameworkKB === null
       ? ""
       : `; Next.js + React runtime ${r.frameworkKB} KB, page chunks ${(r.gzipKB - r.frameworkKB).toFixed(1)} KB`;
-  return `${r.page.padEnd(13)} ${String(r.gzipKB).padStart(6)} KB gzip of budget ${r.budgetKB} KB: ${verdict}  (${r.scripts} scripts, ${r.rawKB} KB raw${split})  ${r.path}`;
+  return `${`${r.page}, ${r.viewer}`.padEnd(24)} ${String(r.gzipKB).padStart(6)} KB gzip of budget ${r.budgetKB} KB: ${verdict}  (${r.scripts} scripts, ${r.rawKB} KB raw${split})  ${r.path}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -148,7 +148,7 @@ async function measureHttp(
     const rendered = { ...unread, ratioToStatic: unread.reqPerSec / staticResult.reqPerSec };
     await server.stop();
     progress(`server pid ${server.pid} stopped`);
-    const js = await measureFirstLoadJs(serverOpts, targets);
+    const js = await measureFirstLoadJs(serverOpts, targets, viewer);
     const galleryBySize = settings.growthHttp
       ? await measureGalleryBySize(serverOpts, growthDirs, settings)
       : [];
@@ -175,6 +175,7 @@ async function measureHttp(
 async function measureFirstLoadJs(
   serverOpts: { appDir: string; env: NodeJS.ProcessEnv; logFile: string },
   targets: { name: string; path: string }[],
+  viewer: Parameters<typeof signIn>[1],
 ) {
   const personaId = targets.find((t) => t.path.startsWith("/personas/"))!.path.split("/")[2]!;
   // Only configured, never called: the chat page shows the chat (not "no model") with one set.
@@ -182,7 +183,11 @@ async function measureFirstLoadJs(
   const server = await startServer({ ...serverOpts, env: { ...serverOpts.env, ...chatEnv } });
   try {
     progress("first-load JavaScript of the gallery, a persona page and its chat");
-    return await measureJs(server.origin, { personaId, appDir: serverOpts.appDir });
+    const cookie = await signIn(server.origin, viewer);
+    return [
+      ...(await measureJs(server.origin, { personaId, appDir: serverOpts.appDir })),
+      ...(await measureJs(server.origin, { personaId, appDir: serverOpts.appDir, cookie })),
+    ];
   } finally {
     await server.stop();
   }

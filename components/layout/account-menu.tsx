@@ -29,59 +29,60 @@ export function AccountMenu({ signedIn }: { signedIn: boolean }) {
         type="button"
         aria-expanded={open}
         aria-controls="account-menu"
+        data-menu-button=""
         onClick={() => setOpen((o) => !o)}
         className="min-h-10 rounded-lg border border-zinc-300 px-3 text-sm font-medium dark:border-zinc-700"
       >
         Menu
       </button>
-      {open && (
-        <ul
-          id="account-menu"
-          aria-label="Menu"
-          className="absolute right-0 top-full z-50 mt-2 flex w-52 flex-col gap-1 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          <li>
-            <Link href="/" className={item}>
-              Browse
-            </Link>
-          </li>
-          <li>
-            <Link href="/chat" className={item}>
-              Chats
-            </Link>
-          </li>
-          <li>
-            <Link href="/pricing" className={item}>
-              Pricing
-            </Link>
-          </li>
-          {signedIn ? (
-            <>
-              <li>
-                <Link href="/account" className={item}>
-                  Account
-                </Link>
-              </li>
-              <li>
-                <SignOutButton className={item} />
-              </li>
-            </>
-          ) : (
-            <>
-              <li>
-                <Link href="/sign-in" className={item}>
-                  Sign in
-                </Link>
-              </li>
-              <li>
-                <Link href="/sign-up" className={item}>
-                  Sign up
-                </Link>
-              </li>
-            </>
-          )}
-        </ul>
-      )}
+      {/* Always in the page, hidden when closed: public/visitor.js opens it on a page served without React. */}
+      <ul
+        hidden={!open}
+        id="account-menu"
+        aria-label="Menu"
+        className="absolute right-0 top-full z-50 mt-2 flex w-52 flex-col gap-1 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <li>
+          <Link href="/" className={item}>
+            Browse
+          </Link>
+        </li>
+        <li>
+          <Link href="/chat" className={item}>
+            Chats
+          </Link>
+        </li>
+        <li>
+          <Link href="/pricing" className={item}>
+            Pricing
+          </Link>
+        </li>
+        {signedIn ? (
+          <>
+            <li>
+              <Link href="/account" className={item}>
+                Account
+              </Link>
+            </li>
+            <li>
+              <SignOutButton className={item} />
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <Link href="/sign-in" className={item}>
+                Sign in
+              </Link>
+            </li>
+            <li>
+              <Link href="/sign-up" className={item}>
+                Sign up
+              </Link>
+            </li>
+          </>
+        )}
+      </ul>
     </div>
   );
 }

@@ -30,6 +30,7 @@ export function ThemeSwitch() {
     <label className="flex items-center gap-1 text-sm">
       <span className="sr-only">Theme</span>
       <select
+        data-theme-switch=""
         value={theme}
         onChange={(e) => {
           const next = e.target.value as Theme;

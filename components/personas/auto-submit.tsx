@@ -72,5 +72,6 @@ export function AutoSubmit() {
       form.removeEventListener("formdata", onFormData);
     };
   }, []);
-  return <span ref={ref} hidden />;
+  // data-auto-submit: public/visitor.js does the same on a cached page served without React.
+  return <span ref={ref} hidden data-auto-submit="" />;
 }

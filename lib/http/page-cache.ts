@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type http from "node:http";
 import zlib from "node:zlib";
 import { inlineScriptHashes } from "./csp";
+import { leanPage } from "./lean-page";
 
 /**
  * Pages that look the same for every visitor (gallery, persona pages, pricing), rendered once and
@@ -68,8 +69,9 @@ export function acceptsGzip(req: Pick<http.IncomingMessage, "headers">): boolean
 export function storedPage(
   status: number,
   rawHeaders: http.IncomingHttpHeaders,
-  body: Buffer,
+  rendered: Buffer,
   now: number,
+  { lean = false }: { lean?: boolean } = {},
 ): StoredPage {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(rawHeaders)) {
@@ -78,6 +80,8 @@ export function storedPage(
   }
   const type = headers["content-type"] ?? "";
   const html = type.startsWith("text/html");
+  const leaned = html && lean && status === 200 ? leanPage(rendered.toString("utf8")) : null;
+  const body = leaned === null ? rendered : Buffer.from(leaned, "utf8");
   const scripts = html ? inlineScriptHashes(body.toString("utf8")) : null;
   const vary = [rawHeaders.vary, "Cookie"].filter(Boolean).join(", ");
   const storable =

@@ -12,6 +12,8 @@ export type PageCacheSettings = {
   https: boolean;
   development: boolean;
   maxBytes: number;
+  /** Serve visitors the page without Next's client runtime (lib/http/lean-page.ts). */
+  lean: boolean;
 };
 
 const globalForPages = globalThis as unknown as {
@@ -25,7 +27,12 @@ function state(maxBytes: number) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 /** Renders the page through the server itself, as a visitor with no cookies would get it. */
-function render(server: http.Server, req: http.IncomingMessage, token: string): Promise<StoredPage | null> {
+function render(
+  server: http.Server,
+  req: http.IncomingMessage,
+  token: string,
+  lean: boolean,
+): Promise<StoredPage | null> {
   const address = server.address();
   if (!address) return Promise.resolve(null);
   const target =
@@ -50,7 +57,9 @@ function render(server: http.Server, req: http.IncomingMessage, token: string): 
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () =>
-          resolve(storedPage(res.statusCode ?? 500, res.headers, Buffer.concat(chunks), Date.now())),
+          resolve(
+            storedPage(res.statusCode ?? 500, res.headers, Buffer.concat(chunks), Date.now(), { lean }),
+          ),
         );
         res.on("error", () => resolve(null));
       },
@@ -127,7 +136,7 @@ export function servePage(
   const renderOnce = () => {
     let pending = rendering.get(key);
     if (!pending) {
-      pending = render(server, req, token).then((page) => {
+      pending = render(server, req, token, settings.lean).then((page) => {
         rendering.delete(key);
         if (page?.storable) store.set(key, page);
         return page;

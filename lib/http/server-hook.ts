@@ -25,6 +25,7 @@ export function installServerHook() {
       https: e.siteUrl.startsWith("https://"),
       development: e.development,
       maxBytes: 64 * 1024 * 1024,
+      lean: e.leanVisitorPages,
     };
   };
   const emit = http.Server.prototype.emit;
