@@ -15,6 +15,7 @@ import {
   text,
   timestamp as pgTimestamp,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { MESSAGE_STATUSES, TIER, TIER_SOURCES } from "./schema-sqlite";
 
 const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, precision: 3, mode: "date" });
@@ -192,6 +193,13 @@ export const messages = pgTable(
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
     index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
     index("messages_reply_group_idx").on(t.replyGroup),
+    // Only the replies being written (a handful): the stream limits, the heartbeat and the sweep of
+    // stale replies look them up here instead of scanning a user's, or everyone's, messages. The
+    // queries spell the condition as this literal (STREAMING in queries/messages.ts) so both
+    // engines' planners can match it.
+    index("messages_streaming_idx")
+      .on(t.conversationId)
+      .where(sql`status = 'streaming'`),
   ],
 );
 

@@ -184,6 +184,13 @@ export const messages = sqliteTable(
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
     index("messages_reply_group_idx").on(t.replyGroup),
+    // Only the replies being written (a handful): the stream limits, the heartbeat and the sweep of
+    // stale replies look them up here instead of scanning a user's, or everyone's, messages. The
+    // queries spell the condition as this literal (STREAMING in queries/messages.ts) so both
+    // engines' planners can match it.
+    index("messages_streaming_idx")
+      .on(t.conversationId)
+      .where(sql`status = 'streaming'`),
   ],
 );
 export type Message = InferSelectModel<typeof messages>;

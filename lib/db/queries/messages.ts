@@ -7,6 +7,12 @@ import { conversations, messages, type Message, type MESSAGE_STATUSES } from "..
 
 type Status = (typeof MESSAGE_STATUSES)[number];
 
+/**
+ * A reply being written. A literal, not a parameter, so SQLite's and PostgreSQL's planners both
+ * use the partial index messages_streaming_idx (its condition is this same text).
+ */
+export const STREAMING = sql`${messages.status} = 'streaming'`;
+
 /** The conversation's current path (no hidden versions, nothing edited away), in the order written (rowid). */
 export async function listMessages({
   db,
@@ -198,7 +204,7 @@ export async function markStaleInterrupted({
       .set({ status: "interrupted" })
       .where(
         and(
-          eq(messages.status, "streaming"),
+          STREAMING,
           or(isNull(messages.heartbeatAt), lt(messages.heartbeatAt, staleBefore)),
           conversationId ? eq(messages.conversationId, conversationId) : undefined,
         ),
@@ -223,7 +229,7 @@ export async function heartbeatReplies({
   return db
     .update(messages)
     .set({ heartbeatAt: now })
-    .where(and(inArray(messages.id, ids), eq(messages.status, "streaming")))
+    .where(and(inArray(messages.id, ids), STREAMING))
     .returning({ id: messages.id, stopRequestedAt: messages.stopRequestedAt });
 }
 
@@ -240,7 +246,7 @@ export async function requestStop({
   const rows = await db
     .update(messages)
     .set({ stopRequestedAt: now })
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.status, "streaming")))
+    .where(and(eq(messages.conversationId, conversationId), STREAMING))
     .returning({ id: messages.id });
   return rows.map((r) => r.id);
 }
@@ -256,7 +262,7 @@ export async function streamingReplies({
   return db
     .select({ id: messages.id, heartbeatAt: messages.heartbeatAt })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.status, "streaming")));
+    .where(and(eq(messages.conversationId, conversationId), STREAMING));
 }
 
 /** What a follower on another instance needs of a reply: its text so far, status and heartbeat. */
@@ -288,7 +294,7 @@ export async function countStreamingReplies({
         .select({ n: count() })
         .from(messages)
         .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .where(and(eq(conversations.userId, userId), eq(messages.status, "streaming")))
+        .where(and(eq(conversations.userId, userId), STREAMING))
         .then(first)
     )?.n ?? 0
   );

@@ -1,0 +1,1 @@
+CREATE INDEX `messages_streaming_idx` ON `messages` (`conversation_id`) WHERE status = 'streaming';
