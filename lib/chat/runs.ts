@@ -94,7 +94,8 @@ export class ReplyRun {
         if (part.type === "text-delta") {
           this.text += part.text;
           this.emit({ type: "delta", text: part.text });
-          void this.saveNowAndThen();
+          // Checked here, not in the save: most tokens save nothing, and need no promise for it.
+          if (Date.now() - this.lastSave >= liveness().saveMs) void this.savePartial();
         } else if (part.type === "error") {
           throw part.error;
         } else if (part.type === "abort") {
@@ -137,10 +138,9 @@ export class ReplyRun {
    * Partial text reaches the database every saveMs (only when it grew), so a crash loses little and
    * a reader on another instance sees it arrive.
    */
-  private async saveNowAndThen() {
-    const now = Date.now();
-    if (now - this.lastSave < liveness().saveMs || this.text.length === this.savedLength) return;
-    this.lastSave = now;
+  private async savePartial() {
+    if (this.text.length === this.savedLength) return;
+    this.lastSave = Date.now();
     this.savedLength = this.text.length;
     const save = updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
     this.pendingSave = save.then(

@@ -28,6 +28,12 @@ export async function createSession({
     .then(inserted);
 }
 
+export type LiveSession = Pick<Session, "id" | "version" | "expiresAt">;
+export type SessionUser = Pick<
+  User,
+  "id" | "email" | "name" | "tier" | "tierSince" | "tierSource" | "sessionVersion" | "isGuest"
+>;
+
 /** The session and its user, if the session is live: not revoked, not expired, not from an older version. */
 export async function getLiveSession({
   db,
@@ -37,9 +43,22 @@ export async function getLiveSession({
   db: Executor;
   id: string;
   userId: string;
-}): Promise<{ session: Session; user: User } | undefined> {
+}): Promise<{ session: LiveSession; user: SessionUser } | undefined> {
+  // Only what a request needs of the two rows (not the password hash): asked on every request.
   const row = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: { id: sessions.id, version: sessions.version, expiresAt: sessions.expiresAt },
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        tier: users.tier,
+        tierSince: users.tierSince,
+        tierSource: users.tierSource,
+        sessionVersion: users.sessionVersion,
+        isGuest: users.isGuest,
+      },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
