@@ -36,6 +36,10 @@ export function createChat({
         if (response.ok && named) onConversationId(named);
         return response;
       },
+      // Following a reply already being written: the server replays it from its start.
+      prepareReconnectToStreamRequest: ({ id }) => ({
+        api: `/api/conversations/${encodeURIComponent(id)}/stream`,
+      }),
       prepareSendMessagesRequest: ({ messages, trigger, body }) => {
         const extra = body as { conversationId?: string | null; edit?: boolean } | undefined;
         const conversation = extra?.conversationId ?? null;

@@ -1,7 +1,6 @@
 "use client";
 
 import type { Chat } from "@ai-sdk/react";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import { apiError, callApi } from "./api-error";
@@ -26,7 +25,6 @@ export function useChatSession({
   initialPrompt?: string;
   streaming?: boolean;
 }) {
-  const router = useRouter();
   const [convId, setConvId] = useState(conversationId);
   const [draft, setDraft] = useState(initialPrompt ?? "");
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -92,12 +90,41 @@ export function useChatSession({
       c.messages = typeof next === "function" ? next(c.messages) : next;
     });
 
-  // Opened while a reply is still being written elsewhere: look again until it is done.
+  // Opened while a reply is still being written (in another tab, or on another instance): follow it
+  // live from GET /api/conversations/:id/stream, which replays it from its start into the same
+  // message. Nothing to follow (it ended meanwhile) or a broken stream: take what is saved, and
+  // follow again while it is still being written.
   useEffect(() => {
-    if (!streaming) return;
-    const timer = setInterval(() => router.refresh(), 1500);
-    return () => clearInterval(timer);
-  }, [streaming, router]);
+    if (!streaming || !conversationId) return;
+    let active = true;
+    const saved = async () => {
+      const response = await fetch(`/api/conversations/${conversationId}`).catch(() => null);
+      return response?.ok
+        ? ((await response.json()) as { messages: MessageView[]; streaming: boolean })
+        : null;
+    };
+    const follow = async () => {
+      const c = await getChat();
+      while (active) {
+        await c.resumeStream();
+        const ended = c.status !== "error" && c.messages.at(-1)?.metadata?.status !== "streaming";
+        if (!active || ended) return;
+        const view = await saved();
+        if (!active) return;
+        if (view) c.messages = view.messages.map(toUi);
+        if (view && !view.streaming) return;
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
+    };
+    void follow();
+    return () => {
+      active = false;
+      // Only this page's copy of the stream: the reply itself goes on on the server.
+      void loaded.current?.stop();
+    };
+    // getChat reads refs only: the conversation and its streaming flag decide.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [streaming, conversationId]);
 
   const busy = status === "submitted" || status === "streaming";
 

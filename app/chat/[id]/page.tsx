@@ -100,8 +100,8 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         <NoModelNotice help={NO_MODEL_HELP} />
       ) : (
         <ChatView
-          // While a reply is being written elsewhere, each refresh shows the newest text.
-          key={view.streaming ? `${view.id}-${view.messages.at(-1)?.content.length ?? 0}` : view.id}
+          // A reply still being written is followed live by the chat itself (useChatSession).
+          key={view.id}
           conversationId={view.id}
           persona={withFavoritesFirst(
             chatPersona({ persona, catalog, actor }),
