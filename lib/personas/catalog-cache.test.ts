@@ -57,10 +57,11 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const load = () => loadCatalogDir({ dir, cacheDir });
+/** A free persona's file (a paid persona's body is not searched). */
 const someFile = () =>
   fs
     .readdirSync(dir)
-    .filter((n) => n.endsWith(".md"))
+    .filter((n) => n.endsWith(".md") && /^tier: free$/m.test(fs.readFileSync(path.join(dir, n), "utf8")))
     .sort()[3]!;
 
 describe("CATALOG_CODE_VERSION", () => {

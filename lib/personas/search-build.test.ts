@@ -19,7 +19,7 @@ function referenceIndex(personas: readonly Persona[]): (query: string) => number
   );
   const docs = personas.map((p) => {
     const scores = new Map<string, number>();
-    for (const t of tokenize(p.body)) {
+    for (const t of p.tier === "free" ? tokenize(p.body) : []) {
       if (t.length < 2 || stop.has(t)) continue;
       const n = scores.get(t) ?? 0;
       if (n < 5) scores.set(t, n + 1);
@@ -145,5 +145,27 @@ describe("SearchIndex built from a previous index", () => {
   it("copies what it is told is unchanged (so a wrong map shows)", () => {
     const wrong = new SearchIndex(after, { parts: previous.data, docOf: (doc) => (doc === 0 ? 1 : -1) });
     expect([...wrong.data.docs]).not.toEqual([...new SearchIndex(after).data.docs]);
+  });
+});
+
+describe("a paid persona's body is not searched", () => {
+  const index = new SearchIndex([
+    makePersona({ id: "open", name: "Open Helper", body: "You know about quokkas." }),
+    makePersona({
+      id: "locked",
+      name: "Locked Expert",
+      tier: "pro",
+      body: "You know about zebracorns and quokkas.",
+    }),
+  ]);
+  const ids = (q: string) => index.search(q).map((i) => ["open", "locked"][i]);
+
+  it("so a phrase from it tells nobody which persona holds it", () => {
+    expect(ids("zebracorns")).toEqual([]);
+    expect(ids("quokkas")).toEqual(["open"]);
+  });
+
+  it("while its public fields are searched as usual", () => {
+    expect(ids("locked expert")).toEqual(["locked"]);
   });
 });

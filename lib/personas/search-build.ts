@@ -189,7 +189,9 @@ export function buildIndex(
     const p = personas[doc]!;
     touched.length = 0;
     // Body: one point per occurrence, capped; the fields below then lift a term to their weight.
-    score(doc, p.body, 2, weights.body, rules.bodyTfCap * weights.body);
+    // A paid persona's body is what its tier unlocks: searching it would tell anyone which
+    // personas contain a phrase, so only free bodies are searched (paid ones by their public fields).
+    if (p.tier === "free") score(doc, p.body, 2, weights.body, rules.bodyTfCap * weights.body);
     score(doc, p.description, 1, weights.description, 0);
     score(doc, p.category, 1, weights.category, 0);
     score(doc, p.tags.join(" "), 1, weights.tags, 0);

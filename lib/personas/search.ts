@@ -3,7 +3,7 @@ import { buildIndex, type IndexParts, type PreviousIndex } from "./search-build"
 
 export type { IndexParts };
 
-/** Field weights: a hit in the name says more than a hit somewhere in a long prompt. */
+/** Field weights: a hit in the name says more than a hit somewhere in a long prompt (free personas' only: search-build.ts). */
 const WEIGHTS = { name: 10, tags: 6, category: 5, description: 3, body: 1 } as const;
 const BODY_TF_CAP = 5;
 const PREFIX_FACTOR = 0.6;
