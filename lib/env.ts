@@ -210,6 +210,23 @@ export function databaseEngine(): "postgres" | "sqlite" {
   return process.env.DATABASE_URL?.trim() ? "postgres" : "sqlite";
 }
 
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * What the logger needs, read on its own (not through env()): the logger must work to report that
+ * the other settings are bad. An unknown LOG_LEVEL is the default, not a crash.
+ */
+export function logSettings(): { level: (typeof LOG_LEVELS)[number]; development: boolean } {
+  const wanted = process.env.LOG_LEVEL?.trim().toLowerCase();
+  const level = LOG_LEVELS.find((l) => l === wanted) ?? (process.env.NODE_ENV === "test" ? "silent" : "info");
+  return { level, development: process.env.NODE_ENV === "development" };
+}
+
+/** next-auth builds its URLs from NEXTAUTH_URL (it reads process.env itself); ours is SITE_URL. */
+export function applySiteUrlToNextAuth(siteUrl: string) {
+  process.env.NEXTAUTH_URL ??= siteUrl;
+}
+
 /** For tests that change settings between cases. */
 export function resetEnvCache() {
   cached = undefined;

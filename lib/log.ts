@@ -1,5 +1,6 @@
 import "server-only";
 import pino, { type Logger } from "pino";
+import { logSettings } from "@/lib/env";
 
 /**
  * The one logger: JSON lines on stdout (pretty in development). Events are named
@@ -7,9 +8,9 @@ import pino, { type Logger } from "pino";
  * token, cookie, API key, prompt or message text. The redact list is a second line of defence.
  */
 function makeLogger(): Logger {
-  // Read directly, not through lib/env.ts: the logger must work to report that the settings are bad.
+  const settings = logSettings();
   const options: pino.LoggerOptions = {
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+    level: settings.level,
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
@@ -35,7 +36,7 @@ function makeLogger(): Logger {
       censor: "[redacted]",
     },
   };
-  if (process.env.NODE_ENV === "development") {
+  if (settings.development) {
     // pino-pretty as a synchronous stream, not a worker transport: bundlers cannot follow workers.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pretty = require("pino-pretty") as (o: object) => NodeJS.WritableStream;

@@ -8,7 +8,7 @@ import { GUEST_COOKIE, cookieFromHeader, readGuestCookie } from "@/lib/chat/gues
 import { getDb } from "@/lib/db/client";
 import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/sessions";
 import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
-import { env } from "@/lib/env";
+import { applySiteUrlToNextAuth, env } from "@/lib/env";
 import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { audit } from "@/lib/log";
 import { clientIp } from "./client-ip";
@@ -26,8 +26,7 @@ let cached: NextAuthOptions | undefined;
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const settings = env();
-  // next-auth builds its URLs from NEXTAUTH_URL; ours is SITE_URL.
-  process.env.NEXTAUTH_URL ??= settings.siteUrl;
+  applySiteUrlToNextAuth(settings.siteUrl);
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",

@@ -7,10 +7,7 @@ import { conversations, messages, type Message, type MESSAGE_STATUSES } from "..
 
 type Status = (typeof MESSAGE_STATUSES)[number];
 
-/**
- * A reply being written. A literal, not a parameter, so SQLite's and PostgreSQL's planners both
- * use the partial index messages_streaming_idx (its condition is this same text).
- */
+/** A reply being written: a literal, not a parameter, so both planners use messages_streaming_idx. */
 export const STREAMING = sql`${messages.status} = 'streaming'`;
 
 /** The conversation's current path (no hidden versions, nothing edited away), in the order written (rowid). */
