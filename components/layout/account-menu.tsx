@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { useDismiss } from "@/components/ui/use-dismiss";
+import { SITE_LINKS } from "./site-links";
 
 const item =
   "flex min-h-10 w-full items-center rounded-lg px-3 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800";
@@ -42,21 +43,13 @@ export function AccountMenu({ signedIn }: { signedIn: boolean }) {
         aria-label="Menu"
         className="absolute right-0 top-full z-50 mt-2 flex w-52 flex-col gap-1 rounded-xl border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-800 dark:bg-zinc-900"
       >
-        <li>
-          <Link href="/" className={item}>
-            Browse
-          </Link>
-        </li>
-        <li>
-          <Link href="/chat" className={item}>
-            Chats
-          </Link>
-        </li>
-        <li>
-          <Link href="/pricing" className={item}>
-            Pricing
-          </Link>
-        </li>
+        {SITE_LINKS.map(({ href, label }) => (
+          <li key={href}>
+            <Link href={href} className={item}>
+              {label}
+            </Link>
+          </li>
+        ))}
         {signedIn ? (
           <>
             <li>

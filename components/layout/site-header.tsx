@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AccountMenu } from "@/components/layout/account-menu";
+import { SITE_LINKS } from "@/components/layout/site-links";
 import { ThemeSwitch } from "@/components/layout/theme-switch";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
@@ -24,21 +25,13 @@ export async function SiteHeader() {
         <div className="hidden items-center gap-4 sm:flex">
           <nav aria-label="Main">
             <ul className="flex items-center gap-4 whitespace-nowrap text-sm">
-              <li>
-                <Link href="/" className={link}>
-                  Browse
-                </Link>
-              </li>
-              <li>
-                <Link href="/chat" className={link}>
-                  Chats
-                </Link>
-              </li>
-              <li>
-                <Link href="/pricing" className={link}>
-                  Pricing
-                </Link>
-              </li>
+              {SITE_LINKS.map(({ href, label }) => (
+                <li key={href}>
+                  <Link href={href} className={link}>
+                    {label}
+                  </Link>
+                </li>
+              ))}
               {viewer ? (
                 <li>
                   <Link
