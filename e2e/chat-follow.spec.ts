@@ -6,6 +6,26 @@ const { backend } = PERSONAS;
 
 test.describe.configure({ timeout: 60_000 });
 
+test("a message typed before the page's scripts ran is kept, and sends", async ({ page, chat }) => {
+  // The page's JavaScript is held back until the message is typed (a slow connection).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/chat?persona=${backend.id}`, { waitUntil: "domcontentloaded" });
+  const box = chat.composer(backend.name);
+  await box.fill("typed early");
+  await expect(chat.send).toBeDisabled();
+  release();
+  await expect(chat.send).toBeEnabled();
+  await expect(box).toHaveValue("typed early");
+  await chat.send.click();
+  await expect(chat.lastReply).toContainText("typed early");
+  await expect(chat.lastReply).toHaveAttribute("data-status", "complete");
+});
+
 test("a conversation opened while its reply is being written follows the reply live, to its end", async ({
   page,
   chat,

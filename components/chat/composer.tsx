@@ -52,6 +52,15 @@ export function Composer({
     el.style.height = `${Math.min(el.scrollHeight + 2, MAX_HEIGHT_PX)}px`;
   }, [value]);
 
+  // Text typed before the page's scripts ran (a slow connection) is in the box but not in React's
+  // state, and the next render would empty the box: the state takes it instead.
+  useLayoutEffect(() => {
+    const typed = box.current?.value ?? "";
+    if (typed && !value) onChange(typed);
+    // Once, when the box first appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const button = useRef<HTMLButtonElement>(null);
   /** Sent with the button: its focus goes back to the box when the reply ends. */
   const sentFromButton = useRef(false);
