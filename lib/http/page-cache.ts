@@ -80,9 +80,10 @@ export function storedPage(
   }
   const type = headers["content-type"] ?? "";
   const html = type.startsWith("text/html");
-  const leaned = html && lean && status === 200 ? leanPage(rendered.toString("utf8")) : null;
+  const source = html ? rendered.toString("utf8") : null;
+  const leaned = source !== null && lean && status === 200 ? leanPage(source) : null;
   const body = leaned === null ? rendered : Buffer.from(leaned, "utf8");
-  const scripts = html ? inlineScriptHashes(body.toString("utf8")) : null;
+  const scripts = source !== null ? inlineScriptHashes(leaned ?? source) : null;
   const vary = [rawHeaders.vary, "Cookie"].filter(Boolean).join(", ");
   const storable =
     status === 200 &&
