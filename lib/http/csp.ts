@@ -57,6 +57,9 @@ const KNOWN_INLINE: readonly { prefix: string; suffix: RegExp }[] = [
   { prefix: '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(', suffix: /\);?$/ },
 ];
 
+/** How each of Next's own inline scripts begins (lib/http/lean-page.ts takes them out of a lean page). */
+export const NEXT_INLINE_PREFIXES: readonly string[] = KNOWN_INLINE.map((k) => k.prefix);
+
 function isKnownInline(source: string): boolean {
   for (const { prefix, suffix } of KNOWN_INLINE) {
     if (!source.startsWith(prefix)) continue;

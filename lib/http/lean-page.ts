@@ -1,3 +1,5 @@
+import { NEXT_INLINE_PREFIXES } from "./csp";
+
 /**
  * A page the cache serves to visitors, without Next.js and React's client runtime.
  *
@@ -15,12 +17,6 @@ export const VISITOR_SCRIPT_PATH = "/visitor.js";
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const LINK = /<link\b[^>]*>/gi;
 const RUNTIME_SRC = /\bsrc\s*=\s*"\/_next\/static\//i;
-/** The inline scripts that feed Next's client runtime: the RSC payload and the chunk loader's list. */
-const RUNTIME_INLINE = [
-  "self.__next_f.push(",
-  "(self.__next_f=self.__next_f||[]).push(",
-  '(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(',
-];
 
 function isRuntimePreload(tag: string): boolean {
   if (!/\bhref\s*=\s*"\/_next\/static\//i.test(tag)) return false;
@@ -39,7 +35,8 @@ export function leanPage(html: string): string | null {
   if (head < 0) return null;
   const withoutScripts = html.replace(SCRIPT, (tag: string, attributes: string, body: string) => {
     if (RUNTIME_SRC.test(attributes)) return "";
-    if (!/\bsrc\s*=/i.test(attributes) && RUNTIME_INLINE.some((prefix) => body.startsWith(prefix))) return "";
+    if (!/\bsrc\s*=/i.test(attributes) && NEXT_INLINE_PREFIXES.some((prefix) => body.startsWith(prefix)))
+      return "";
     return tag;
   });
   const lean = withoutScripts.replace(LINK, (tag: string) => (isRuntimePreload(tag) ? "" : tag));
