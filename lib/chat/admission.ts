@@ -1,11 +1,10 @@
 import "server-only";
 import { lockKeys } from "@/lib/db/dialect";
 import type { Executor } from "@/lib/db/client";
-import { countStreamingReplies } from "@/lib/db/queries/messages";
-import { addDailyUsage, getDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
+import { addDailyUsage, getChatLoad, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { AppError } from "@/lib/errors";
 import { releaseWindow } from "@/lib/limits/window";
-import { listSignInFailureTimes, recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
+import { recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
 import type { ChatActor } from "./actor";
 import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
 
@@ -46,24 +45,21 @@ export class TooManyStreams extends AppError {
 const API_REPLY_WINDOW_MS = 10 * 60_000;
 const apiReplyKey = (userId: string) => `api-reply:${userId}`;
 
+/** What the limits weigh for a user now: today's messages, and replies being written (web chat and API). */
+async function chatLoad({ db, userId, now }: { db: Executor; userId: string; now: Date }) {
+  const load = await getChatLoad({
+    db,
+    userId,
+    day: usageDay(now),
+    apiKey: apiReplyKey(userId),
+    since: new Date(now.getTime() - API_REPLY_WINDOW_MS),
+  });
+  return { today: load.today, replies: load.streaming + load.api };
+}
+
 /** Replies being written for a user right now, in the web chat and through the API together. */
-export async function countActiveReplies({
-  db,
-  userId,
-  now,
-}: {
-  db: Executor;
-  userId: string;
-  now: Date;
-}): Promise<number> {
-  const api = (
-    await listSignInFailureTimes({
-      db,
-      key: apiReplyKey(userId),
-      since: new Date(now.getTime() - API_REPLY_WINDOW_MS),
-    })
-  ).length;
-  return (await countStreamingReplies({ db, userId })) + api;
+export async function countActiveReplies(args: { db: Executor; userId: string; now: Date }): Promise<number> {
+  return (await chatLoad(args)).replies;
 }
 
 /**
@@ -83,11 +79,10 @@ export async function assertWithinLimits({
   // These checks and the count the caller then adds are one step for this user, on any instance.
   await lockKeys(db, [`chat-user:${actor.userId}`]);
   const limit = dailyLimit(actor);
-  if ((await getDailyUsage({ db, userId: actor.userId, day: usageDay(now) })) >= limit)
-    throw new QuotaExceeded(limit, nextReset(now));
-  // Counted from the database, not this process's runs, so the cap holds across server processes.
-  if ((await countActiveReplies({ db, userId: actor.userId, now })) >= streamLimit(actor))
-    throw new TooManyStreams(streamLimit(actor));
+  // Counted from the database, not this process's runs, so the caps hold across server processes.
+  const load = await chatLoad({ db, userId: actor.userId, now });
+  if (load.today >= limit) throw new QuotaExceeded(limit, nextReset(now));
+  if (load.replies >= streamLimit(actor)) throw new TooManyStreams(streamLimit(actor));
 }
 
 /** An API message let in: within the limits, counted for today, and holding a reply slot. */

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
 import {
   insertMessage,
+  insertTurn,
   listMessages,
   markStaleInterrupted,
   retireFrom,
@@ -116,48 +117,56 @@ export async function startReply({
           greeting: persona.greeting,
           personaVersion: persona.version,
         }));
-      let replyGroup: string | null = null;
+      // The model's history is read here, in the transaction that adds to it: one read, consistent with the writes.
+      const path = conversation ? await listMessages({ db: tx, conversationId: conv.id }) : [];
+      let history: { role: "user" | "assistant"; content: string }[];
+      let replyId: string;
       if (request.trigger === "regenerate") {
-        const history = await listMessages({ db: tx, conversationId: conv.id });
-        const last = history.at(-1);
-        if (!last || last.role !== "assistant" || history.length < 3) {
+        const last = path.at(-1);
+        if (!last || last.role !== "assistant" || path.length < 3) {
           throw new AppError("bad_request", "There is no reply to regenerate yet.");
         }
         // The earlier reply stays, as a version the reader can flip back to.
-        replyGroup = await retireReply({ db: tx, reply: last });
-      } else if (request.trigger === "edit") {
-        const history = await listMessages({ db: tx, conversationId: conv.id });
-        const lastUser = history.findLast((m) => m.role === "user");
-        if (!lastUser) throw new AppError("bad_request", "There is no message of yours to edit yet.");
-        await retireFrom({ db: tx, conversationId: conv.id, id: lastUser.id });
-        await insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
+        const replyGroup = await retireReply({ db: tx, reply: last });
+        history = path.slice(0, -1);
+        replyId = (
+          await insertMessage({
+            db: tx,
+            conversationId: conv.id,
+            role: "assistant",
+            content: "",
+            status: "streaming",
+            replyGroup,
+          })
+        ).id;
       } else {
-        await insertMessage({ db: tx, conversationId: conv.id, role: "user", content: request.message! });
-        await countPersonaUse({
-          db: tx,
-          personaId: persona.id,
-          actor: { kind: actor.kind, userId },
-          clientGroup,
-          now,
-        });
+        const message = { role: "user" as const, content: request.message! };
+        if (request.trigger === "edit") {
+          const lastUser = path.findLastIndex((m) => m.role === "user");
+          if (lastUser < 0) throw new AppError("bad_request", "There is no message of yours to edit yet.");
+          await retireFrom({ db: tx, conversationId: conv.id, id: path[lastUser]!.id });
+          history = [...path.slice(0, lastUser), message];
+        } else {
+          history = [...path, message];
+          await countPersonaUse({
+            db: tx,
+            personaId: persona.id,
+            actor: { kind: actor.kind, userId },
+            clientGroup,
+            now,
+          });
+        }
+        replyId = (await insertTurn({ db: tx, conversationId: conv.id, content: message.content })).replyId;
       }
       await addDailyUsage({ db: tx, userId, day });
-      const reply = await insertMessage({
-        db: tx,
-        conversationId: conv.id,
-        role: "assistant",
-        content: "",
-        status: "streaming",
-        replyGroup,
-      });
-      await touchConversation({ db: tx, id: conv.id });
-      return { conversation: conv, replyId: reply.id, userId };
+      if (conversation) await touchConversation({ db: tx, id: conv.id });
+      return { conversation: conv, replyId, userId, history };
     },
     { behavior: "immediate" },
   );
 
-  const history: ModelMessage[] = (await listMessages({ db, conversationId: saved.conversation.id }))
-    .filter((m) => m.id !== saved.replyId && m.content.trim() !== "")
+  const history: ModelMessage[] = saved.history
+    .filter((m) => m.content.trim() !== "")
     .map((m) => ({ role: m.role, content: m.content }));
   // The greeting lives in the system prompt: some providers want the first message to be the user's.
   while (history[0]?.role === "assistant") history.shift();

@@ -1,9 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { first, rowCount, inserted } from "../dialect";
 import type { Executor } from "../client";
+import { prepared, setTo } from "../prepared";
 import { conversations, messages, type Conversation } from "../schema";
+
+const conversationQuery = prepared("conversation", (db) =>
+  db
+    .select()
+    .from(conversations)
+    .where(
+      and(eq(conversations.id, sql.placeholder("id")), eq(conversations.userId, sql.placeholder("userId"))),
+    ),
+);
 
 /** A conversation only if it belongs to the user: another user's id reads as missing. */
 export async function getConversation({
@@ -15,11 +25,7 @@ export async function getConversation({
   id: string;
   userId: string;
 }): Promise<Conversation | undefined> {
-  return db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
-    .then(first);
+  return first(await conversationQuery(db).execute({ id, userId }));
 }
 
 export async function createConversation({
@@ -139,8 +145,15 @@ export async function deleteConversation({
   );
 }
 
+const touchQuery = prepared("touch_conversation", (db) =>
+  db
+    .update(conversations)
+    .set({ updatedAt: setTo<Date>("now") })
+    .where(eq(conversations.id, sql.placeholder("id"))),
+);
+
 export async function touchConversation({ db, id }: { db: Executor; id: string }) {
-  await db.update(conversations).set({ updatedAt: new Date() }).where(eq(conversations.id, id));
+  await touchQuery(db).execute({ id, now: new Date() });
 }
 
 /** Moves a guest's conversations to the account they signed up or in with. */

@@ -1,14 +1,23 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, count, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { first, rowCount, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
-import { conversations, messages, type Message, type MESSAGE_STATUSES } from "../schema";
+import { prepared, setTo } from "../prepared";
+import { messages, type Message, type MESSAGE_STATUSES } from "../schema";
 
 type Status = (typeof MESSAGE_STATUSES)[number];
 
 /** A reply being written: a literal, not a parameter, so both planners use messages_streaming_idx. */
 export const STREAMING = sql`${messages.status} = 'streaming'`;
+
+const pathQuery = prepared("conversation_path", (db) =>
+  db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, sql.placeholder("conversationId")), eq(messages.active, true)))
+    .orderBy(messageOrder),
+);
 
 /** The conversation's current path (no hidden versions, nothing edited away), in the order written (rowid). */
 export async function listMessages({
@@ -18,11 +27,7 @@ export async function listMessages({
   db: Executor;
   conversationId: string;
 }): Promise<Message[]> {
-  return db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.active, true)))
-    .orderBy(messageOrder);
+  return pathQuery(db).execute({ conversationId });
 }
 
 /** Every version of one reply in this conversation, oldest first. */
@@ -139,6 +144,53 @@ export async function insertMessage({
     .then(inserted);
 }
 
+/**
+ * A message of the user's and the reply to it, which starts out being written (and alive: its
+ * process heartbeats it from here on), in one statement. Returns their ids.
+ */
+export async function insertTurn({
+  db,
+  conversationId,
+  content,
+}: {
+  db: Executor;
+  conversationId: string;
+  content: string;
+}): Promise<{ messageId: string; replyId: string }> {
+  const ids = { messageId: randomUUID(), replyId: randomUUID() };
+  await turnQuery(db).execute({ ...ids, conversationId, content, now: new Date() });
+  return ids;
+}
+
+const turnQuery = prepared("insert_turn", (db) => {
+  const conversationId = sql.placeholder("conversationId");
+  return db.insert(messages).values([
+    {
+      id: sql.placeholder("messageId"),
+      conversationId,
+      role: "user",
+      content: sql.placeholder("content"),
+      status: "complete",
+      heartbeatAt: null,
+    },
+    {
+      id: sql.placeholder("replyId"),
+      conversationId,
+      role: "assistant",
+      content: "",
+      status: "streaming",
+      heartbeatAt: sql.placeholder("now"),
+    },
+  ]);
+});
+
+const updateQuery = prepared("update_message", (db) =>
+  db
+    .update(messages)
+    .set({ content: setTo<string>("content"), status: setTo<Status>("status") })
+    .where(eq(messages.id, sql.placeholder("id"))),
+);
+
 export async function updateMessage({
   db,
   id,
@@ -150,7 +202,7 @@ export async function updateMessage({
   content: string;
   status: Status;
 }) {
-  await db.update(messages).set({ content, status }).where(eq(messages.id, id));
+  await updateQuery(db).execute({ id, content, status });
 }
 
 export async function lastMessage({
@@ -256,11 +308,15 @@ export async function streamingReplies({
   db: Executor;
   conversationId: string;
 }): Promise<{ id: string; heartbeatAt: Date | null }[]> {
-  return db
+  return streamingQuery(db).execute({ conversationId });
+}
+
+const streamingQuery = prepared("streaming_replies", (db) =>
+  db
     .select({ id: messages.id, heartbeatAt: messages.heartbeatAt })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), STREAMING));
-}
+    .where(and(eq(messages.conversationId, sql.placeholder("conversationId")), STREAMING)),
+);
 
 /** What a follower on another instance needs of a reply: its text so far, status and heartbeat. */
 export async function replyProgress({
@@ -275,24 +331,4 @@ export async function replyProgress({
     .from(messages)
     .where(eq(messages.id, id))
     .then(first);
-}
-
-/** Replies still being written in this user's conversations, by any server process. */
-export async function countStreamingReplies({
-  db,
-  userId,
-}: {
-  db: Executor;
-  userId: string;
-}): Promise<number> {
-  return (
-    (
-      await db
-        .select({ n: count() })
-        .from(messages)
-        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-        .where(and(eq(conversations.userId, userId), STREAMING))
-        .then(first)
-    )?.n ?? 0
-  );
 }

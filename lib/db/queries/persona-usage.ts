@@ -2,6 +2,7 @@ import "server-only";
 import { and, gte, lt, lte, sql } from "drizzle-orm";
 import { rowCount } from "../dialect";
 import type { Executor } from "../client";
+import { prepared } from "../prepared";
 import { personaUsageActors, personaUsageDays } from "../schema";
 
 /**
@@ -19,10 +20,7 @@ export async function recordPersonaUse({
   day: string;
   actorHash: string;
 }): Promise<boolean> {
-  const added = await db
-    .insert(personaUsageActors)
-    .values({ personaId, day, actorHash })
-    .onConflictDoNothing();
+  const added = await firstUseQuery(db).execute({ personaId, day, actorHash });
   if (rowCount(added) !== 1) return false;
   await db
     .insert(personaUsageDays)
@@ -33,6 +31,17 @@ export async function recordPersonaUse({
     });
   return true;
 }
+
+const firstUseQuery = prepared("persona_first_use", (db) =>
+  db
+    .insert(personaUsageActors)
+    .values({
+      personaId: sql.placeholder("personaId"),
+      day: sql.placeholder("day"),
+      actorHash: sql.placeholder("actorHash"),
+    })
+    .onConflictDoNothing(),
+);
 
 /** Who-chatted rows are only needed while their day can still be counted again. */
 export async function pruneUsageActors({

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { first, inserted } from "../dialect";
 import type { Executor } from "../client";
+import { prepared } from "../prepared";
 import { sessions, users, type Session, type User } from "../schema";
 
 export async function createSession({
@@ -34,18 +35,9 @@ export type SessionUser = Pick<
   "id" | "email" | "name" | "tier" | "tierSince" | "tierSource" | "sessionVersion" | "isGuest"
 >;
 
-/** The session and its user, if the session is live: not revoked, not expired, not from an older version. */
-export async function getLiveSession({
-  db,
-  id,
-  userId,
-}: {
-  db: Executor;
-  id: string;
-  userId: string;
-}): Promise<{ session: LiveSession; user: SessionUser } | undefined> {
-  // Only what a request needs of the two rows (not the password hash): asked on every request.
-  const row = await db
+/** Only what a request needs of the two rows (not the password hash): asked on every request. */
+const liveSessionQuery = prepared("live_session", (db) =>
+  db
     .select({
       session: { id: sessions.id, version: sessions.version, expiresAt: sessions.expiresAt },
       user: {
@@ -61,8 +53,26 @@ export async function getLiveSession({
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .then(first);
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("id")),
+        eq(sessions.userId, sql.placeholder("userId")),
+        isNull(sessions.revokedAt),
+      ),
+    ),
+);
+
+/** The session and its user, if the session is live: not revoked, not expired, not from an older version. */
+export async function getLiveSession({
+  db,
+  id,
+  userId,
+}: {
+  db: Executor;
+  id: string;
+  userId: string;
+}): Promise<{ session: LiveSession; user: SessionUser } | undefined> {
+  const row = first(await liveSessionQuery(db).execute({ id, userId }));
   if (!row) return undefined;
   if (row.session.expiresAt.getTime() <= Date.now()) return undefined;
   if (row.session.version !== row.user.sessionVersion) return undefined;

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableName, sql, type AnyColumn } from "drizzle-orm";
 import { first } from "../dialect";
 import type { Executor } from "../client";
-import { dailyUsage } from "../schema";
+import { prepared, storedTime } from "../prepared";
+import { conversations, dailyUsage, messages, signInFailures, users } from "../schema";
+import { STREAMING } from "./messages";
 
 export async function getDailyUsage({
   db,
@@ -35,14 +37,66 @@ export async function addDailyUsage({
   day: string;
   count?: number;
 }) {
-  await db
+  await addQuery(db).execute({ userId, day, count });
+}
+
+const addQuery = prepared("add_daily_usage", (db) =>
+  db
     .insert(dailyUsage)
-    .values({ userId, day, messages: count })
+    .values({
+      userId: sql.placeholder("userId"),
+      day: sql.placeholder("day"),
+      messages: sql.placeholder("count"),
+    })
     .onConflictDoUpdate({
       target: [dailyUsage.userId, dailyUsage.day],
-      set: { messages: sql`${dailyUsage.messages} + ${count}` },
-    });
+      set: { messages: sql`${dailyUsage.messages} + ${sql.placeholder("count")}` },
+    }),
+);
+
+/**
+ * What a user's next message to a model is weighed against, in one read: messages counted today,
+ * replies being written in their web chats (by any server process), and API replies in flight
+ * (events under `apiKey` since `since`, in the keyed log the address limits use).
+ */
+export async function getChatLoad({
+  db,
+  userId,
+  day,
+  apiKey,
+  since,
+}: {
+  db: Executor;
+  userId: string;
+  day: string;
+  apiKey: string;
+  since: Date;
+}): Promise<{ today: number; streaming: number; api: number }> {
+  const row = first(await loadQuery(db).execute({ userId, day, apiKey, since: storedTime(since) }));
+  return row ?? { today: 0, streaming: 0, api: 0 };
 }
+
+/** A column with its table's name: subqueries in a select's fields need it (drizzle leaves it off there). */
+const q = (column: AnyColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+
+const loadQuery = prepared("chat_load", (db) => {
+  const today = sql`select ${q(dailyUsage.messages)} from ${dailyUsage}
+    where ${q(dailyUsage.userId)} = ${q(users.id)} and ${q(dailyUsage.day)} = ${sql.placeholder("day")}`;
+  const streaming = sql`select count(*) from ${messages}
+    inner join ${conversations} on ${q(conversations.id)} = ${q(messages.conversationId)}
+    where ${q(conversations.userId)} = ${q(users.id)} and ${STREAMING}`;
+  const api = sql`select count(*) from ${signInFailures}
+    where ${q(signInFailures.key)} = ${sql.placeholder("apiKey")} and ${q(signInFailures.at)} > ${sql.placeholder("since")}`;
+  return db
+    .select({
+      today: sql<number>`coalesce((${today}), 0)`.mapWith(Number),
+      streaming: sql<number>`(${streaming})`.mapWith(Number),
+      api: sql<number>`(${api})`.mapWith(Number),
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")));
+});
 
 /** Gives back messages counted for a reply that never came; never below zero. */
 export async function subtractDailyUsage({
