@@ -396,7 +396,7 @@ const n = (v: number | null, digits = 0) =>
   v === null || Number.isNaN(v)
     ? "–"
     : v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ms = (v: number) => (v < 10 ? `${n(v, 2)} ms` : `${n(v, 0)} ms`);
+const ms = (v: number) => (v < 10 ? `${n(v, 2)} ms` : v < 100 ? `${n(v, 1)} ms` : `${n(v, 0)} ms`);
 const table = (head: string[], rows: string[][]) =>
   [
     `| ${head.join(" | ")} |`,

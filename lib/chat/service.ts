@@ -6,7 +6,7 @@ import { createConversation, getConversation, touchConversation } from "@/lib/db
 import {
   insertMessage,
   insertTurn,
-  listMessages,
+  listTurns,
   markStaleInterrupted,
   retireFrom,
   retireReply,
@@ -118,7 +118,7 @@ export async function startReply({
           personaVersion: persona.version,
         }));
       // The model's history is read here, in the transaction that adds to it: one read, consistent with the writes.
-      const path = conversation ? await listMessages({ db: tx, conversationId: conv.id }) : [];
+      const path = conversation ? await listTurns({ db: tx, conversationId: conv.id }) : [];
       let history: { role: "user" | "assistant"; content: string }[];
       let replyId: string;
       if (request.trigger === "regenerate") {

@@ -21,8 +21,19 @@ export function usageActorHash(actor: { kind: string; userId: string }, clientGr
       : clientGroup
         ? `addr:${clientGroup}`
         : `guest:${actor.userId}`;
-  return createHmac("sha256", authSecret()).update(`persona-usage:${key}`).digest("base64url").slice(0, 22);
+  const secret = authSecret();
+  // Asked on every chat message, mostly for the same few people: an HMAC's key setup costs more than the rest of it.
+  if (hashes.secret !== secret || hashes.byKey.size >= HASHES_KEPT) hashes = { secret, byKey: new Map() };
+  let hash = hashes.byKey.get(key);
+  if (hash === undefined) {
+    hash = createHmac("sha256", secret).update(`persona-usage:${key}`).digest("base64url").slice(0, 22);
+    hashes.byKey.set(key, hash);
+  }
+  return hash;
 }
+
+const HASHES_KEPT = 10_000;
+let hashes: { secret: string; byKey: Map<string, string> } = { secret: "", byKey: new Map() };
 
 const globalForUsage = globalThis as unknown as { personaUsagePrunedDay?: string };
 

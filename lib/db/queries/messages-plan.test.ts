@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, is, isNull, Placeholder } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
-import { conversations, messages } from "../schema";
-import { STREAMING } from "./messages";
+import { messages } from "../schema";
+import { STREAMING, streamingRepliesQuery } from "./messages";
+import { chatLoadQuery } from "./usage";
 
 // The queries that look for replies being written run often (each message, each heartbeat, the
 // sweep every 10 s): they must find them through messages_streaming_idx, not by reading a user's,
@@ -37,17 +38,15 @@ describe("replies being written are found by the partial index", () => {
   });
 
   it("a user's replies in progress are counted without reading their messages", () => {
-    const db = database.db;
-    const active = db
-      .select({ n: count() })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(and(eq(conversations.userId, "u"), STREAMING));
-    expect(plan(active.toSQL())).toContain("messages_streaming_idx");
-    const inConversation = db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(and(eq(messages.conversationId, "c"), STREAMING));
-    expect(plan(inConversation.toSQL())).toContain("messages_streaming_idx");
+    // The statements the chat runs, as prepared: placeholders given a value for the plan.
+    const load = chatLoadQuery(database.db).getQuery();
+    expect(plan(withValues(load))).toContain("messages_streaming_idx");
+    const inConversation = streamingRepliesQuery(database.db).getQuery();
+    expect(plan(withValues(inConversation))).toContain("messages_streaming_idx");
   });
+});
+
+const withValues = (query: { sql: string; params: unknown[] }) => ({
+  sql: query.sql,
+  params: query.params.map((p) => (is(p, Placeholder) ? "x" : p)),
 });

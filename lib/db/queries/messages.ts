@@ -47,11 +47,44 @@ export async function listReplyVersions({
     .orderBy(asc(messageOrder));
 }
 
+/** What the chat needs of the current path to write the next reply: who said what, in order. */
+export type PathMessage = Pick<Message, "id" | "role" | "content" | "replyGroup">;
+
+const turnsQuery = prepared("conversation_turns", (db) =>
+  db
+    .select({
+      id: messages.id,
+      role: messages.role,
+      content: messages.content,
+      replyGroup: messages.replyGroup,
+    })
+    .from(messages)
+    .where(and(eq(messages.conversationId, sql.placeholder("conversationId")), eq(messages.active, true)))
+    .orderBy(messageOrder),
+);
+
+/** listMessages with only what the model's history (and regenerate or edit) needs. */
+export async function listTurns({
+  db,
+  conversationId,
+}: {
+  db: Executor;
+  conversationId: string;
+}): Promise<PathMessage[]> {
+  return turnsQuery(db).execute({ conversationId });
+}
+
 /**
  * Regenerate: the reply leaves the path but is kept as a version (a reply with no text is just
  * removed). Returns the group the next version joins, or null when there is nothing to keep.
  */
-export async function retireReply({ db, reply }: { db: Executor; reply: Message }): Promise<string | null> {
+export async function retireReply({
+  db,
+  reply,
+}: {
+  db: Executor;
+  reply: Pick<Message, "id" | "content" | "replyGroup">;
+}): Promise<string | null> {
   if (reply.content === "") {
     await db.delete(messages).where(eq(messages.id, reply.id));
     return reply.replyGroup;
@@ -308,10 +341,11 @@ export async function streamingReplies({
   db: Executor;
   conversationId: string;
 }): Promise<{ id: string; heartbeatAt: Date | null }[]> {
-  return streamingQuery(db).execute({ conversationId });
+  return streamingRepliesQuery(db).execute({ conversationId });
 }
 
-const streamingQuery = prepared("streaming_replies", (db) =>
+/** Exported for the query-plan test. */
+export const streamingRepliesQuery = prepared("streaming_replies", (db) =>
   db
     .select({ id: messages.id, heartbeatAt: messages.heartbeatAt })
     .from(messages)

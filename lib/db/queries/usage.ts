@@ -72,7 +72,7 @@ export async function getChatLoad({
   apiKey: string;
   since: Date;
 }): Promise<{ today: number; streaming: number; api: number }> {
-  const row = first(await loadQuery(db).execute({ userId, day, apiKey, since: storedTime(since) }));
+  const row = first(await chatLoadQuery(db).execute({ userId, day, apiKey, since: storedTime(since) }));
   return row ?? { today: 0, streaming: 0, api: 0 };
 }
 
@@ -80,7 +80,8 @@ export async function getChatLoad({
 const q = (column: AnyColumn) =>
   sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 
-const loadQuery = prepared("chat_load", (db) => {
+/** Exported for the query-plan test. */
+export const chatLoadQuery = prepared("chat_load", (db) => {
   const today = sql`select ${q(dailyUsage.messages)} from ${dailyUsage}
     where ${q(dailyUsage.userId)} = ${q(users.id)} and ${q(dailyUsage.day)} = ${sql.placeholder("day")}`;
   const streaming = sql`select count(*) from ${messages}
