@@ -386,6 +386,11 @@ export type ChatBenchResults = {
   chat: RouteResult;
   bare: RouteResult;
   cpuPerReplyRatio: number;
+  /**
+   * The same ratio for each round alone (its chat stretch ÷ the bare stretch right after it): how
+   * much the machine's noise moves it within the run.
+   */
+  roundCpuRatios: number[];
   repliesPerSecRatio: number;
   targets: { name: string; measured: string; goal: string; pass: boolean }[];
   /** /api/chat per engine and instance count: SQLite with one (the run above), PostgreSQL with one and two. */
@@ -489,6 +494,14 @@ function renderReport(r: ChatBenchResults): string {
           ms(r.chat.serverCpuMsPerReply),
           ms(r.bare.serverCpuMsPerReply),
           `${n(r.cpuPerReplyRatio, 2)}×`,
+        ],
+        [
+          "the Next server, each round alone (min · median · max)",
+          "",
+          "",
+          r.roundCpuRatios.length
+            ? `${n(Math.min(...r.roundCpuRatios), 2)} · ${n(percentile(r.roundCpuRatios, 50), 2)} · ${n(Math.max(...r.roundCpuRatios), 2)}×`
+            : "–",
         ],
         ["the fake model server", ms(r.chat.fakeLlmCpuMsPerReply), ms(r.bare.fakeLlmCpuMsPerReply), ""],
         [
@@ -602,6 +615,7 @@ async function main(): Promise<void> {
     const dbPath = (kind: Kind) => path.join(tmp, `data-${kind}`, "persona-market.db");
     let chat: RouteResult;
     let bare: RouteResult;
+    let roundCpuRatios: number[] = [];
     const engines: ScaleRow[] = [];
     let measuredFromUs = 0;
     let measuredToUs = 0;
@@ -666,6 +680,10 @@ async function main(): Promise<void> {
       measuredToUs = monotonicUs();
       chat = aggregate(targets.chat, segments.chat);
       bare = aggregate(targets.bare, segments.bare);
+      roundCpuRatios = segments.chat.map((c, i) => {
+        const b = segments.bare[i]!;
+        return c.serverCpuMs / c.run.samples.length / (b.serverCpuMs / b.run.samples.length);
+      });
       engines.push({
         engine: "SQLite",
         instances: 1,
@@ -775,6 +793,7 @@ async function main(): Promise<void> {
       chat,
       bare,
       cpuPerReplyRatio,
+      roundCpuRatios,
       repliesPerSecRatio: chat.repliesPerSec / bare.repliesPerSec,
       engines,
       targets: [
