@@ -54,8 +54,11 @@ const TURNS_PER_CONVERSATION = 10;
 /** Upper bound on requests per client per run (the clock normally ends a run long before). */
 const MAX_REQUESTS_PER_CLIENT = 100_000;
 const WARMUP_SECONDS = 3;
-/** The measured time per route is split into this many stretches, alternating between the routes. */
-const ROUNDS = 5;
+/**
+ * The measured time per route is split into this many stretches, alternating between the routes:
+ * short ones, so a burst of load from elsewhere on a shared machine falls on both routes alike.
+ */
+const ROUNDS = 10;
 const KINDS = ["chat", "bare"] as const;
 type Kind = (typeof KINDS)[number];
 /** Issue #8: server CPU per chat reply at most 1.2× the bare streamText route on the same fake model. */
