@@ -1,7 +1,7 @@
 import "server-only";
 import type { UIMessageStreamWriter } from "ai";
 import type { Db } from "@/lib/db/client";
-import { markStaleInterrupted, replyProgress } from "@/lib/db/queries/messages";
+import { markStaleInterrupted, replyProgress } from "@/lib/db/queries/live-replies";
 import { liveness } from "./liveness";
 import type { ReplyRun, RunEnd } from "./runs";
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { streamText, type LanguageModel, type ModelMessage } from "ai";
 import { closeDb, type Db } from "@/lib/db/client";
-import { heartbeatReplies, markStaleInterrupted, updateMessage } from "@/lib/db/queries/messages";
+import { heartbeatReplies, markStaleInterrupted } from "@/lib/db/queries/live-replies";
+import { updateMessage } from "@/lib/db/queries/messages";
 import { audit, log } from "@/lib/log";
 import { beginShutdown } from "@/lib/shutdown";
 import { freshAfter, liveness } from "./liveness";

@@ -3,15 +3,8 @@ import { lockKeys } from "@/lib/db/dialect";
 import type { ModelMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { createConversation, getConversation, touchConversation } from "@/lib/db/queries/conversations";
-import {
-  insertMessage,
-  insertTurn,
-  listTurns,
-  markStaleInterrupted,
-  retireFrom,
-  retireReply,
-  streamingReplies,
-} from "@/lib/db/queries/messages";
+import { markStaleInterrupted, streamingReplies } from "@/lib/db/queries/live-replies";
+import { insertMessage, insertTurn, listTurns, retireFrom, retireReply } from "@/lib/db/queries/messages";
 import { addDailyUsage, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError, RateLimited } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { markStaleInterrupted, replyProgress, requestStop } from "@/lib/db/queries/messages";
+import { markStaleInterrupted, replyProgress, requestStop } from "@/lib/db/queries/live-replies";
 import { liveness } from "./liveness";
 import { activeRun, type RunEnd } from "./runs";
 

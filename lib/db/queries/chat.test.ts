@@ -12,7 +12,8 @@ import {
   renameConversation,
   touchConversation,
 } from "./conversations";
-import { heartbeatReplies, insertMessage, listMessages, markStaleInterrupted } from "./messages";
+import { heartbeatReplies, markStaleInterrupted } from "./live-replies";
+import { insertMessage, listMessages } from "./messages";
 import { addDailyUsage, getDailyUsage } from "./usage";
 import { createGuestUser, createUser, getUserById } from "./users";
 

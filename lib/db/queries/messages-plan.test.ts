@@ -3,7 +3,7 @@ import { and, is, isNull, Placeholder } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { messages } from "../schema";
-import { STREAMING, streamingRepliesQuery } from "./messages";
+import { STREAMING, streamingRepliesQuery } from "./live-replies";
 import { chatLoadQuery } from "./usage";
 
 // The queries that look for replies being written run often (each message, each heartbeat, the

@@ -1,15 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { first, rowCount, messageOrder, inserted } from "../dialect";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { first, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, setTo } from "../prepared";
 import { messages, type Message, type MESSAGE_STATUSES } from "../schema";
 
 type Status = (typeof MESSAGE_STATUSES)[number];
-
-/** A reply being written: a literal, not a parameter, so both planners use messages_streaming_idx. */
-export const STREAMING = sql`${messages.status} = 'streaming'`;
 
 const pathQuery = prepared("conversation_path", (db) =>
   db
@@ -264,105 +261,4 @@ export async function deleteMessage({
   conversationId: string;
 }) {
   await db.delete(messages).where(and(eq(messages.id, id), eq(messages.conversationId, conversationId)));
-}
-
-/**
- * Replies whose process stopped heartbeating (crashed, killed, or from before heartbeats): they
- * keep their text and say they were cut off. Several processes share the database, so a reply
- * still heartbeated by another one is left alone. Optionally one conversation only.
- */
-export async function markStaleInterrupted({
-  db,
-  staleBefore,
-  conversationId,
-}: {
-  db: Executor;
-  staleBefore: Date;
-  conversationId?: string;
-}): Promise<number> {
-  return rowCount(
-    await db
-      .update(messages)
-      .set({ status: "interrupted" })
-      .where(
-        and(
-          STREAMING,
-          or(isNull(messages.heartbeatAt), lt(messages.heartbeatAt, staleBefore)),
-          conversationId ? eq(messages.conversationId, conversationId) : undefined,
-        ),
-      ),
-  );
-}
-
-/**
- * One process's heartbeat for all its running replies, in one statement: they stay alive, and the
- * ones someone pressed Stop for (on any instance) come back with stopRequestedAt set.
- */
-export async function heartbeatReplies({
-  db,
-  ids,
-  now = new Date(),
-}: {
-  db: Executor;
-  ids: string[];
-  now?: Date;
-}): Promise<{ id: string; stopRequestedAt: Date | null }[]> {
-  if (ids.length === 0) return [];
-  return db
-    .update(messages)
-    .set({ heartbeatAt: now })
-    .where(and(inArray(messages.id, ids), STREAMING))
-    .returning({ id: messages.id, stopRequestedAt: messages.stopRequestedAt });
-}
-
-/** Stop, from any instance: the reply's owner stops it on its next heartbeat. Ids of the replies asked. */
-export async function requestStop({
-  db,
-  conversationId,
-  now = new Date(),
-}: {
-  db: Executor;
-  conversationId: string;
-  now?: Date;
-}): Promise<string[]> {
-  const rows = await db
-    .update(messages)
-    .set({ stopRequestedAt: now })
-    .where(and(eq(messages.conversationId, conversationId), STREAMING))
-    .returning({ id: messages.id });
-  return rows.map((r) => r.id);
-}
-
-/** Replies in this conversation still marked streaming, with their last heartbeat (usually none). */
-export async function streamingReplies({
-  db,
-  conversationId,
-}: {
-  db: Executor;
-  conversationId: string;
-}): Promise<{ id: string; heartbeatAt: Date | null }[]> {
-  return streamingRepliesQuery(db).execute({ conversationId });
-}
-
-/** Exported for the query-plan test. */
-export const streamingRepliesQuery = prepared("streaming_replies", (db) =>
-  db
-    .select({ id: messages.id, heartbeatAt: messages.heartbeatAt })
-    .from(messages)
-    .where(and(eq(messages.conversationId, sql.placeholder("conversationId")), STREAMING)),
-);
-
-/** What a follower on another instance needs of a reply: its text so far, status and heartbeat. */
-export async function replyProgress({
-  db,
-  id,
-}: {
-  db: Executor;
-  id: string;
-}): Promise<Pick<Message, "content" | "status" | "heartbeatAt"> | undefined> {
-  return db
-    .select({ content: messages.content, status: messages.status, heartbeatAt: messages.heartbeatAt })
-    .from(messages)
-    .where(eq(messages.id, id))
-    .then(first);
 }

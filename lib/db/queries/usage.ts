@@ -4,7 +4,7 @@ import { first } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, storedTime } from "../prepared";
 import { conversations, dailyUsage, messages, signInFailures, users } from "../schema";
-import { STREAMING } from "./messages";
+import { STREAMING } from "./live-replies";
 
 export async function getDailyUsage({
   db,
