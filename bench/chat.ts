@@ -8,7 +8,8 @@
  * the whole streamed reply and go again. Markdown report on stdout, progress on stderr, JSON in
  * bench/results/chat-latest.json.
  *
- *   BENCH_DURATION=seconds  measured time per route (default 15; a short unmeasured warm-up runs first)
+ *   BENCH_DURATION=seconds  measured time per route (default 30: the CPU ratio of a shorter run swings by ±0.1 on a
+ *                           shared machine; a short unmeasured warm-up runs first)
  *   BENCH_CHAT_APP=dir      use this already-built copy (it must contain the bare route) instead of building
  *   BENCH_CHAT_PROFILE=1    run each server with --cpu-prof; the profiles go to bench/results/ and the
  *                           report says where the CPU went
@@ -72,7 +73,7 @@ const settingsSchema = z.object({
       .int()
       .min(1, "must be at least 1 second")
       .max(600, "must be at most 600 seconds")
-      .default(15),
+      .default(30),
   ),
   BENCH_CHAT_APP: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   BENCH_CHAT_PROFILE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
