@@ -31,6 +31,7 @@ import { sessions, users } from "../lib/db/schema-sqlite";
 import { clientPool, runLoad, type LoadRun, type Target } from "./chat-load";
 import { summarizeProfile, type ProfileSummary } from "./chat-profile";
 import { benchPostgres, measurePostgres, type ScaleRow } from "./chat-scale";
+import { BenchSettingsError, durationSetting, reportFailure } from "./settings";
 import {
   assertBuiltCopy,
   BARE_ROUTE_PATH,
@@ -66,15 +67,7 @@ type Kind = (typeof KINDS)[number];
 const CPU_RATIO_TARGET = 1.2;
 
 const settingsSchema = z.object({
-  BENCH_DURATION: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.coerce
-      .number()
-      .int()
-      .min(1, "must be at least 1 second")
-      .max(600, "must be at most 600 seconds")
-      .default(30),
-  ),
+  BENCH_DURATION: durationSetting(30),
   BENCH_CHAT_APP: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   BENCH_CHAT_PROFILE: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
   BENCH_PORT_BASE: z.preprocess(
@@ -85,11 +78,7 @@ const settingsSchema = z.object({
 
 function readSettings() {
   const parsed = settingsSchema.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(
-      `Invalid benchmark settings:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
-    );
-  }
+  if (!parsed.success) throw new BenchSettingsError(parsed.error);
   return {
     durationSeconds: parsed.data.BENCH_DURATION,
     builtApp: parsed.data.BENCH_CHAT_APP ? path.resolve(parsed.data.BENCH_CHAT_APP) : undefined,
@@ -830,7 +819,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+main().catch(reportFailure);

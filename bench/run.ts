@@ -27,7 +27,7 @@ import {
 import { measureJs } from "./js-size";
 import { measureSearch } from "./search";
 import { buildApp, copyApp, killServersNow, startServer, type Server } from "./server";
-import { childEnv, readBenchSettings, type BenchSettings } from "./settings";
+import { childEnv, readBenchSettings, reportFailure, type BenchSettings } from "./settings";
 import { seedDatabase, signIn } from "./viewer";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -288,7 +288,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+main().catch(reportFailure);

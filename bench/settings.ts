@@ -1,15 +1,35 @@
 import { z } from "zod";
 
-const schema = z.object({
-  BENCH_DURATION: z.preprocess(
+/** BENCH_DURATION, for either benchmark: whole seconds, 1 to 600 (unset or empty: the default). */
+export const durationSetting = (defaultSeconds: number) =>
+  z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.coerce
-      .number()
-      .int()
+      .number({ error: "must be a whole number of seconds, like 30" })
+      .int("must be a whole number of seconds, like 30")
       .min(1, "must be at least 1 second")
       .max(600, "must be at most 600 seconds")
-      .default(15),
-  ),
+      .default(defaultSeconds),
+  );
+
+/** A setting the user gave is wrong: said as such, without a stack trace. */
+export class BenchSettingsError extends Error {
+  constructor(error: z.ZodError) {
+    const lines = error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    super(`Invalid benchmark settings:\n${lines.join("\n")}`);
+    this.name = "BenchSettingsError";
+  }
+}
+
+/** What a benchmark prints when it fails: the message alone for a bad setting, the stack otherwise. */
+export function reportFailure(error: unknown): void {
+  if (error instanceof BenchSettingsError) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+}
+
+const schema = z.object({
+  BENCH_DURATION: durationSetting(15),
   BENCH_HTTP: z.enum(["0", "1"], { error: 'must be "0" (skip the HTTP part) or "1"' }).default("1"),
   BENCH_SIZES: z
     .string()
@@ -35,10 +55,7 @@ export type BenchSettings = {
 /** The only place the benchmark reads the environment. */
 export function readBenchSettings(): BenchSettings {
   const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid benchmark settings:\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw new BenchSettingsError(parsed.error);
   return {
     durationSeconds: parsed.data.BENCH_DURATION,
     http: parsed.data.BENCH_HTTP === "1",
