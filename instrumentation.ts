@@ -33,8 +33,9 @@ export async function register() {
       // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
       const { getCatalog } = await import("@/lib/personas");
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
-      const { chatSettings } = await import("@/lib/chat/provider");
+      const { chatSettings, warmChatModel } = await import("@/lib/chat/provider");
       const chat = chatSettings();
+      warmChatModel();
       // Ready once `/` and a persona page have been rendered (and cached) once: lib/http/warm-pages.ts.
       const { warmThenReady } = await import("@/lib/http/warm-pages");
       const featured = getCatalog().orders.featured[0];
