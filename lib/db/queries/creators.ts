@@ -161,3 +161,16 @@ export async function countPicturesSince({
     )?.n ?? 0
   );
 }
+
+/** After approval: the draft now edits the published persona (its next version). */
+export async function updateDraftPersona({
+  db,
+  id,
+  personaId,
+}: {
+  db: Executor;
+  id: string;
+  personaId: string;
+}) {
+  await db.update(creatorDrafts).set({ personaId }).where(eq(creatorDrafts.id, id));
+}
