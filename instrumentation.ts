@@ -31,7 +31,12 @@ export async function register() {
       installStaleSweep(db);
       installShutdownFlush();
       // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
+      // Creators' published personas join it from the database, and again whenever it changes.
       const { getCatalog } = await import("@/lib/personas");
+      const { installCatalogPoll, refreshCatalog } = await import("@/lib/creators/catalog-refresh");
+      getCatalog();
+      await refreshCatalog({ db });
+      installCatalogPoll(db);
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
       const { chatSettings, warmChatModel } = await import("@/lib/chat/provider");
       const chat = chatSettings();
