@@ -15,10 +15,8 @@ import { reportFailure } from "./settings";
 
 const ROUNDS = 5;
 const TOKENS = 200;
-const messages = [
-  { role: "system" as const, content: "You are a test persona." },
-  { role: "user" as const, content: "Write something long." },
-];
+const SYSTEM = "You are a test persona.";
+const USER = "Write something long.";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -34,8 +32,8 @@ async function direct(modelPath: string) {
     const began = performance.now();
     await chat.generateResponse(
       [
-        { type: "system", text: messages[0].content },
-        { type: "user", text: messages[1].content },
+        { type: "system", text: SYSTEM },
+        { type: "user", text: USER },
         { type: "model", response: [] },
       ],
       { maxTokens: TOKENS, temperature: 0.7, onToken: (t) => (tokens += t.length) },
@@ -70,8 +68,8 @@ async function throughApp(modelPath: string) {
       const began = performance.now();
       const result = streamText({
         model,
-        instructions: messages[0].content,
-        messages: [messages[1]],
+        instructions: SYSTEM,
+        messages: [{ role: "user", content: USER }],
         maxOutputTokens: TOKENS,
       });
       let chunks = 0;
