@@ -84,11 +84,8 @@ export async function submitDraft({
   const report = reviewPersonaFile({
     fileName: `${personaId}.md`,
     text,
-    // The same array for one catalog version: its near-duplicate index is built once and reused
-    // (the persona's own published version is skipped by id).
-    published: catalog.all,
+    published: others.map((p) => ({ id: p.id, name: p.name, body: p.body, description: p.description })),
     knownIds: new Set(others.map((p) => p.id)),
-    remixOf: draft.remixOf ?? undefined,
   });
   const status = report.verdict === "refused" ? "refused" : "pending";
   // The checks and the insert are one step: two submits at once cannot both be pending.

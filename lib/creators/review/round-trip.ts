@@ -53,9 +53,10 @@ export function roundTrip(persona: Persona, format: ExportFormat): { differs: st
       error: `was read back as an invalid persona (${parsed.problems.map((p) => `${p.field}: ${p.reason}`).join("; ")})`,
     };
   const back = parsed.persona as Record<string, unknown>;
-  // An import makes the id its own from the one the file states, in content files' kebab-case: a
-  // creator's `<handle>--<slug>` comes back `<handle>-<slug>`. That is the importer's rule, not a loss.
-  const original = { ...persona, id: toKebab(persona.id) } as Record<string, unknown>;
+  // An importer that makes stated ids kebab-case brings a creator's `<handle>--<slug>` back as
+  // `<handle>-<slug>`: the importer's rule, not a loss. Either form is the same id.
+  const sameId = back.id === persona.id || back.id === toKebab(persona.id);
+  const original = { ...persona, ...(sameId && { id: back.id }) } as Record<string, unknown>;
   const keys = new Set([...Object.keys(original), ...Object.keys(back)]);
   const differs = [...keys].filter(
     (k) => !NOT_COMPARED.has(k) && JSON.stringify(back[k]) !== JSON.stringify(original[k]),
