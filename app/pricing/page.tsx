@@ -5,7 +5,7 @@ import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { getCatalog } from "@/lib/personas";
-import { TIERS, type Tier } from "@/lib/personas/schema";
+import { TIERS, type Tier } from "@/lib/tiers";
 import { galleryHref } from "@/lib/personas/url";
 import {
   DAILY_MESSAGE_QUOTA,

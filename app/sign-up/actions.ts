@@ -6,8 +6,8 @@ import { formArgument } from "@/lib/http/form-argument";
 import { clientIp } from "@/lib/auth/client-ip";
 import { registerFromForm, type SignUpState } from "@/lib/auth/sign-up";
 import { startSession } from "@/lib/auth/start-session";
-import { adoptGuest } from "@/lib/chat/actor";
-import { GUEST_COOKIE, readGuestCookie } from "@/lib/chat/guest";
+import { adoptGuest } from "@/lib/auth/actor";
+import { GUEST_COOKIE, readGuestCookie } from "@/lib/auth/guest";
 import { getDb } from "@/lib/db/client";
 import { safeCallbackPath } from "@/lib/http/safe-redirect";
 

@@ -1,4 +1,4 @@
-import type { Tier } from "@/lib/personas/schema";
+import { type Tier } from "@/lib/tiers";
 import { TIER_LABELS } from "@/lib/tiers";
 
 const STYLES: Record<Tier, string> = {

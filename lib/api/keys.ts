@@ -14,7 +14,7 @@ import {
 } from "@/lib/db/queries/api-keys";
 import { AppError } from "@/lib/errors";
 import { audit } from "@/lib/log";
-import type { Tier } from "@/lib/personas/schema";
+import { type Tier } from "@/lib/tiers";
 import { API_KEYS_MAX } from "@/lib/tiers";
 
 const KEY_PREFIX = "pm_";

@@ -1,5 +1,5 @@
 import type { Catalog } from "@/lib/personas/catalog";
-import type { Tier } from "@/lib/personas/schema";
+import { type Tier } from "@/lib/tiers";
 import { unlocks } from "@/lib/tiers";
 import type { ModelList } from "./schema";
 

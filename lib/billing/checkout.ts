@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import type { Tier } from "@/lib/personas/schema";
+import { type Tier } from "@/lib/tiers";
 import { stripeClient } from "./stripe-client";
 
 /** Starts a Stripe Checkout session for a subscription to `tier`; returns the URL to send the user to. */

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { invalidInput } from "@/lib/http/json-error";
 import { readBodyText } from "@/lib/http/read-body";
 import type { z } from "zod";
-import { getChatActor, type ChatActor } from "./actor";
+import { getChatActor, type ChatActor } from "@/lib/auth/actor";
 import { conversationIdSchema } from "./validation";
 
 /** The actor, who must have chatted before (a user or a known guest): visitors own nothing, so 404. */

@@ -18,9 +18,8 @@ import {
 } from "@/lib/limits/window";
 import { countPersonaUse } from "@/lib/community/usage";
 import type { Catalog } from "@/lib/personas/catalog";
-import type { Persona } from "@/lib/personas/schema";
-import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
-import type { ChatActor } from "./actor";
+import { assertMayChat, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
+import type { ChatActor } from "@/lib/auth/actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt } from "./prompt";
 import { usageDay } from "./quota";
@@ -33,23 +32,6 @@ import type { ChatRequest } from "./validation";
 export { QuotaExceeded, TooManyStreams } from "./admission";
 
 export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: string | null };
-
-/** May this actor chat with this persona? Paid personas need a signed-in user whose tier unlocks them. */
-export function assertCanChat(actor: ChatActor, persona: Persona) {
-  if (persona.tier === "free") return;
-  if (actor.kind !== "user") {
-    throw new AppError(
-      "forbidden",
-      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Sign in and upgrade to chat with it.`,
-    );
-  }
-  if (!unlocks(actor.tier, persona.tier)) {
-    throw new AppError(
-      "forbidden",
-      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`,
-    );
-  }
-}
 
 /**
  * The chat route's work, in order: conversation (the actor's, or 404) → tier (403) → model
@@ -87,7 +69,7 @@ export async function startReply({
         ? "This conversation's persona is no longer available."
         : "There is no persona with that id.",
     );
-  assertCanChat(actor, persona);
+  assertMayChat(actor, persona);
   const resolved = modelFor(persona);
   if (!resolved) throw new AppError("no_model", NO_MODEL_HELP);
   if (conversation && activeRun(conversation.id)) throw replyInProgress();

@@ -1,6 +1,7 @@
 import { SearchIndex } from "./search";
 import { compareTiers } from "@/lib/tiers";
-import { CATEGORIES, TIERS, type Category, type Persona, type Tier } from "./schema";
+import { CATEGORIES, type Category, type Persona } from "./schema";
+import { TIERS, type Tier } from "@/lib/tiers";
 
 export type Catalog = {
   all: readonly Persona[];

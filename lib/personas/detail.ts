@@ -1,6 +1,7 @@
 import { unlocks } from "@/lib/tiers";
 import type { Catalog } from "./catalog";
-import type { Persona, Tier } from "./schema";
+import type { Persona } from "./schema";
+import { type Tier } from "@/lib/tiers";
 import { toSummary, type PersonaSummary } from "./summary";
 
 /**

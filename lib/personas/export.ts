@@ -5,7 +5,8 @@ import { exportPersona } from "@/lib/formats/export";
 import type { ExportedFile, ExportFormat } from "@/lib/formats/types";
 import { TIER_LABELS, unlocks } from "@/lib/tiers";
 import { readPersonaImage } from "./image-file";
-import type { Persona, Tier } from "./schema";
+import type { Persona } from "./schema";
+import { type Tier } from "@/lib/tiers";
 
 /**
  * A persona as a file to download, for a viewer whose tier unlocks its body: the same rule as its

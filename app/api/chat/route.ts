@@ -1,9 +1,9 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from "ai";
 import type { NextRequest } from "next/server";
 import { clientIp } from "@/lib/auth/client-ip";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { addressGroup } from "@/lib/limits/address";
-import { guestCookieHeader } from "@/lib/chat/guest";
+import { guestCookieHeader } from "@/lib/auth/guest";
 import { replyStream } from "@/lib/chat/reply-stream";
 import { startReply } from "@/lib/chat/service";
 import { BODY_MAX_BYTES, chatRequestSchema } from "@/lib/chat/validation";

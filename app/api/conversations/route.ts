@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { listConversations } from "@/lib/db/queries/conversations";
 import { invalidInput, jsonError, searchParamsObject } from "@/lib/http/json-error";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "@/lib/auth/client-ip";
-import { getChatActor } from "@/lib/chat/actor";
-import { guestCookieHeader } from "@/lib/chat/guest";
+import { getChatActor } from "@/lib/auth/actor";
+import { guestCookieHeader } from "@/lib/auth/guest";
 import { continueShared } from "@/lib/community/shares";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
