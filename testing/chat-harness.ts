@@ -12,7 +12,7 @@ import { users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { buildCatalog, type Catalog } from "@/lib/personas/catalog";
 import { loadPersonaDir } from "@/lib/personas/load";
-import { type Tier } from "@/lib/tiers";
+import type { Tier } from "@/lib/tiers";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { startFakeLlm } from "@/testing/llm-fake";
 

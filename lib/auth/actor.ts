@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { moveConversations } from "@/lib/db/queries/conversations";
 import { moveDailyUsage } from "@/lib/db/queries/usage";
 import { deleteUser, getUserById } from "@/lib/db/queries/users";
-import { type Tier } from "@/lib/tiers";
+import type { Tier } from "@/lib/tiers";
 import { GUEST_COOKIE, readGuestCookie } from "./guest";
 
 /** Who is chatting: a signed-in user, a guest kept by cookie, or a visitor with neither yet. */

@@ -17,6 +17,7 @@ import {
   waitPhrase,
 } from "@/lib/limits/window";
 import { countPersonaUse } from "@/lib/community/usage";
+import { isShuttingDown } from "@/lib/shutdown";
 import type { Catalog } from "@/lib/personas/catalog";
 import { assertMayChat, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import type { ChatActor } from "@/lib/auth/actor";
@@ -34,7 +35,7 @@ export { QuotaExceeded, TooManyStreams } from "./admission";
 export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: string | null };
 
 /**
- * The chat route's work, in order: conversation (the actor's, or 404) → tier (403) → model
+ * The chat route's work, in order: not shutting down (503) → conversation (the actor's, or 404) → tier (403) → model
  * configured (503) → quota and replies at once (429) → the user's message saved and committed → the reply started.
  * Nothing reaches the model for a refused request.
  */
@@ -54,6 +55,9 @@ export async function startReply({
   clientGroup?: string;
   now?: Date;
 }): Promise<StartedReply> {
+  if (isShuttingDown()) {
+    throw new AppError("shutting_down", "The server is restarting. Try again in a few seconds.");
+  }
   const conversation = request.conversationId
     ? actor.userId
       ? await getConversation({ db, id: request.conversationId, userId: actor.userId })

@@ -1,7 +1,6 @@
 import { SearchIndex } from "./search";
-import { compareTiers } from "@/lib/tiers";
+import { compareTiers, type Tier, TIERS } from "@/lib/tiers";
 import { CATEGORIES, type Category, type Persona } from "./schema";
-import { TIERS, type Tier } from "@/lib/tiers";
 
 export type Catalog = {
   all: readonly Persona[];

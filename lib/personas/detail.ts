@@ -1,7 +1,6 @@
-import { unlocks } from "@/lib/tiers";
+import { type Tier, unlocks } from "@/lib/tiers";
 import type { Catalog } from "./catalog";
 import type { Persona } from "./schema";
-import { type Tier } from "@/lib/tiers";
 import { toSummary, type PersonaSummary } from "./summary";
 
 /**
