@@ -4,7 +4,7 @@ import type { ContentProblem } from "@/lib/personas/problems";
 import type { Persona } from "@/lib/personas/schema";
 import { SearchIndex } from "@/lib/personas/search";
 
-export type CreatorPersonaText = { id: string; text: string };
+export type CreatorPersonaText = { id: string; text: string; pictureId?: string | null };
 
 export type MergedCatalog = {
   catalog: Catalog;
@@ -37,7 +37,8 @@ export function mergeCreatorPersonas(content: Catalog, rows: readonly CreatorPer
       continue;
     }
     taken.add(row.id);
-    added.push(parsed.persona);
+    // An uploaded picture is kept in the database, not beside the text: the image route serves it.
+    added.push(row.pictureId ? { ...parsed.persona, image: `${row.pictureId}.img` } : parsed.persona);
   }
   if (added.length === 0) return { catalog: content, creatorIds: new Set(), skipped };
   const linked = added.map((p) => ({ ...p, worksWellWith: p.worksWellWith.filter((id) => taken.has(id)) }));
@@ -49,3 +50,7 @@ export function mergeCreatorPersonas(content: Catalog, rows: readonly CreatorPer
   );
   return { catalog, creatorIds: new Set(linked.map((p) => p.id)), skipped };
 }
+
+/** The uploaded picture's id of a creator persona (see mergeCreatorPersonas), if it has one. */
+export const creatorPictureId = (image: string | undefined) =>
+  image?.endsWith(".img") ? image.slice(0, -".img".length) : undefined;

@@ -1,5 +1,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { isCreatorPersona } from "@/lib/creators/catalog-refresh";
+import { creatorPicture } from "@/lib/creators/pictures";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
@@ -22,11 +24,12 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
     const id = paramsSchema.safeParse(await params);
     if (!id.success) throw invalidInput(id.error, "persona id");
     const persona = getCatalog().byId.get(id.data.id);
-    const image = persona ? readPersonaImage(env().personasDir, persona) : null;
+    const uploaded = persona && isCreatorPersona(persona.id) ? await creatorPicture(persona.image) : null;
+    const image = uploaded ?? (persona ? readPersonaImage(env().personasDir, persona) : null);
     if (!image) throw new AppError("not_found", "This persona has no picture.");
     return new Response(Buffer.from(image.bytes), {
       headers: {
-        "Content-Type": IMAGE_CONTENT_TYPES[image.type],
+        "Content-Type": "contentType" in image ? image.contentType : IMAGE_CONTENT_TYPES[image.type],
         "Cache-Control": "public, max-age=3600",
         "Content-Security-Policy": "default-src 'none'",
       },
