@@ -38,8 +38,9 @@ export async function register() {
       await refreshCatalog({ db });
       installCatalogPoll(db);
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
-      const { chatSettings } = await import("@/lib/chat/provider");
+      const { chatSettings, warmChatModel } = await import("@/lib/chat/provider");
       const chat = chatSettings();
+      warmChatModel();
       // Ready once `/` and a persona page have been rendered (and cached) once: lib/http/warm-pages.ts.
       const { warmThenReady } = await import("@/lib/http/warm-pages");
       const featured = getCatalog().orders.featured[0];
