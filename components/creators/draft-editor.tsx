@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { DraftFields } from "@/lib/creators/draft";
-import type { ReviewReport } from "@/lib/creators/review-call";
+import type { ReviewReport } from "@/lib/creators/review/types";
 import { CATEGORIES, MODELS, TIERS, type Tier } from "@/lib/personas/schema";
 import { PersonaPreview } from "./persona-preview";
 import { ReviewReportView } from "./review-report";

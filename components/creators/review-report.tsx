@@ -1,4 +1,4 @@
-import type { ReviewReport } from "@/lib/creators/review-call";
+import type { ReviewReport } from "@/lib/creators/review/types";
 
 const VERDICTS: Record<ReviewReport["verdict"], { label: string; style: string }> = {
   refused: {

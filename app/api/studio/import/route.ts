@@ -1,6 +1,6 @@
 import { creatorRoute, requireAccount } from "@/lib/creators/http";
 import { importAsDraft } from "@/lib/creators/import";
-import { normalisePicture } from "@/lib/creators/picture-call";
+import { normalisePicture } from "@/lib/creators/picture";
 import { startDraft } from "@/lib/creators/studio";
 import { getDb } from "@/lib/db/client";
 import { insertPicture } from "@/lib/db/queries/creators";

@@ -1,7 +1,7 @@
 import { readDraftFields } from "@/lib/creators/draft";
 import { creatorRoute, draftIdOf, requireAccount, type DraftContext } from "@/lib/creators/http";
 import { startOfUtcDay } from "@/lib/creators/limits";
-import { normalisePicture } from "@/lib/creators/picture-call";
+import { normalisePicture } from "@/lib/creators/picture";
 import { getDb } from "@/lib/db/client";
 import { countPicturesSince, getDraft, insertPicture, updateDraftFields } from "@/lib/db/queries/creators";
 import { AppError } from "@/lib/errors";
