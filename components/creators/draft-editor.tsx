@@ -125,11 +125,11 @@ export function DraftEditor(props: Props) {
   }
 
   const field = (label: string, name: keyof DraftFields, el: React.ReactNode, hint?: string) => (
-    <label className="flex flex-col gap-1 text-sm font-medium" htmlFor={`draft-${name}`}>
-      {label}
+    <div className="flex flex-col gap-1 text-sm font-medium">
+      <label htmlFor={`draft-${name}`}>{label}</label>
       {el}
       {hint && <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">{hint}</span>}
-    </label>
+    </div>
   );
   const text = (name: "name" | "description" | "avatar" | "version" | "changelog" | "slug", max: number) => (
     <input
