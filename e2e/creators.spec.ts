@@ -73,7 +73,7 @@ test.describe("creators publish @smoke", () => {
     await expect(studio.report.locator('[data-rule="near-duplicate"]')).toContainText(COPIED);
     // A second submission while one waits is refused with a clear message.
     await page.getByRole("button", { name: "Submit for review" }).click();
-    await expect(page.getByRole("alert")).toContainText("already has a submission waiting");
+    await expect(page.getByText("already has a submission waiting")).toBeVisible();
     const id = `${handle}--quokka-guide`;
 
     const moderatorCredentials = newCredentials("moderator");
