@@ -1,4 +1,5 @@
-import { PERSONA_ID, PERSONA_ID_MAX, type Category, type Tier } from "@/lib/personas/schema";
+import { PERSONA_ID, PERSONA_ID_MAX, type Category } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 import { inferCategory, mapCategory } from "./category";
 import { clip, collapseSpace, firstSentence, isEmoji, isSemver, normaliseTags, toKebab } from "./normalise";
 import type { PersonaDraft } from "./types";

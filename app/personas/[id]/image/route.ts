@@ -1,17 +1,12 @@
-import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { personaIdSchema } from "@/lib/community/persona-param";
 import { isCreatorPersona } from "@/lib/creators/catalog-refresh";
 import { creatorPicture } from "@/lib/creators/pictures";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { invalidInput, jsonError } from "@/lib/http/json-error";
+import { route } from "@/lib/http/route";
 import { getCatalog } from "@/lib/personas";
-import { IMAGE_CONTENT_TYPES, readPersonaImage } from "@/lib/personas/image-file";
-import { PERSONA_ID, PERSONA_ID_MAX } from "@/lib/personas/schema";
+import { personaImageResponse } from "@/lib/personas/image-response";
 
-const paramsSchema = z.object({
-  id: z.string().regex(PERSONA_ID, 'must be a persona id like "backend-developer"').max(PERSONA_ID_MAX),
-});
+const params = z.object({ id: personaIdSchema });
 
 /**
  * GET /personas/:id/image — the persona's picture, read from the content directory at run time
@@ -19,22 +14,16 @@ const paramsSchema = z.object({
  * catalog names is read: the id picks a persona, its checked `image` field picks the file.
  * Shown to everyone, paid personas too: a picture is not the prompt (a PNG's text chunks are cut).
  */
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const id = paramsSchema.safeParse(await params);
-    if (!id.success) throw invalidInput(id.error, "persona id");
-    const persona = getCatalog().byId.get(id.data.id);
-    const uploaded = persona && isCreatorPersona(persona.id) ? await creatorPicture(persona.image) : null;
-    const image = uploaded ?? (persona ? readPersonaImage(env().personasDir, persona) : null);
-    if (!image) throw new AppError("not_found", "This persona has no picture.");
-    return new Response(Buffer.from(image.bytes), {
-      headers: {
-        "Content-Type": "contentType" in image ? image.contentType : IMAGE_CONTENT_TYPES[image.type],
-        "Cache-Control": "public, max-age=3600",
-        "Content-Security-Policy": "default-src 'none'",
-      },
-    });
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const GET = route({ params, paramsName: "persona id" }, async ({ params }) => {
+  const persona = getCatalog().byId.get(params.id);
+  // A creator's uploaded picture is kept in the database (lib/creators/pictures.ts).
+  const uploaded = persona && isCreatorPersona(persona.id) ? await creatorPicture(persona.image) : null;
+  if (!uploaded) return personaImageResponse(persona);
+  return new Response(uploaded.bytes, {
+    headers: {
+      "Content-Type": uploaded.contentType,
+      "Cache-Control": "public, max-age=3600",
+      "Content-Security-Policy": "default-src 'none'",
+    },
+  });
+});
