@@ -39,7 +39,7 @@ export const {
   accounts,
   tierChanges,
   redeemCodes,
-  signInFailures,
+  windowEvents,
   stripeEvents,
   stripeSubscriptions,
   dailyUsage,
