@@ -129,6 +129,10 @@ export class PageStore {
     this.pages.delete(key);
   }
 
+  clear() {
+    this.pages.clear();
+  }
+
   get size() {
     return this.pages.size;
   }
