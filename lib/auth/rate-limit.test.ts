@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
-import { listSignInFailureTimes, recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
-import { signInFailures } from "@/lib/db/schema";
+import { listWindowEventTimes, recordWindowEvents } from "@/lib/db/queries/window-events";
+import { windowEvents } from "@/lib/db/schema";
 import { SIGN_IN_LIMITS } from "@/lib/tiers";
 import {
   checkSignInLimit,
@@ -75,7 +75,7 @@ describe("per account at one address", () => {
   it("a refused attempt is not counted", async () => {
     expect(await fail(PAIR_MAX + 5, guesser)).toBe(PAIR_MAX);
     expect(
-      await listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) }),
+      await listWindowEventTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) }),
     ).toHaveLength(PAIR_MAX);
   });
 
@@ -162,12 +162,12 @@ describe("a right password", () => {
     expect((await reserveSignInAttempt({ db, subject: guesser, now: at(0) })).limited).toBe(false);
     await releaseSignInAttempt({ db, subject: guesser, now: at(0) });
     expect(
-      await listSignInFailureTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) }),
+      await listWindowEventTimes({ db, key: `sign-in:pair:${IP} ${EMAIL}`, since: at(-1) }),
     ).toHaveLength(0);
-    expect(await listSignInFailureTimes({ db, key: `sign-in:address:${IP}`, since: at(-1) })).toHaveLength(
+    expect(await listWindowEventTimes({ db, key: `sign-in:address:${IP}`, since: at(-1) })).toHaveLength(
       PAIR_MAX - 1,
     );
-    expect(await listSignInFailureTimes({ db, key: `sign-in:account:${EMAIL}`, since: at(-1) })).toHaveLength(
+    expect(await listWindowEventTimes({ db, key: `sign-in:account:${EMAIL}`, since: at(-1) })).toHaveLength(
       PAIR_MAX - 1,
     );
     expect(await check(guesser)).toEqual({ limited: false });
@@ -176,12 +176,12 @@ describe("a right password", () => {
 
 describe("pruning", () => {
   it("removes only sign-in events that left their window, never other limits' events", async () => {
-    await recordSignInFailure({ db, keys: ["guest-message:203.0.113.7"], at: at(-2 * 60 * MINUTE) });
+    await recordWindowEvents({ db, keys: ["guest-message:203.0.113.7"], at: at(-2 * 60 * MINUTE) });
     await fail(3, guesser, { start: -WINDOW - MINUTE });
     await fail(2, guesser, { start: -MINUTE });
     vi.mocked(Math.random).mockReturnValue(0);
     await fail(1, guesser);
-    const left = await db.select().from(signInFailures);
+    const left = await db.select().from(windowEvents);
     expect(left.filter((r) => r.key.startsWith("guest-message:"))).toHaveLength(1);
     const signIn = left.filter((r) => r.key.startsWith("sign-in:"));
     expect(signIn).toHaveLength(3 * 3);

@@ -2,12 +2,12 @@ import "server-only";
 import { lockKeys } from "@/lib/db/dialect";
 import type { Db, Executor } from "@/lib/db/client";
 import {
-  clearSignInFailures,
-  deleteLatestEvent,
-  listSignInFailureTimes,
-  pruneEvents,
-  recordSignInFailure,
-} from "@/lib/db/queries/sign-in-failures";
+  clearWindowEvents,
+  deleteLatestWindowEvent,
+  listWindowEventTimes,
+  pruneWindowEvents,
+  recordWindowEvents,
+} from "@/lib/db/queries/window-events";
 import { addressGroup } from "@/lib/limits/address";
 import { windowDecision, type LimitDecision, type Window } from "@/lib/limits/window";
 import { SIGN_IN_LIMITS } from "@/lib/tiers";
@@ -41,7 +41,7 @@ function countersFor({ email, ip }: SignInSubject): Counter[] {
 async function isKnownAddress(db: Executor, { email, ip }: SignInSubject, now: Date): Promise<boolean> {
   if (!email) return false;
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.knownAddressMs);
-  return (await listSignInFailureTimes({ db, key: knownKey(email, addressGroup(ip)), since })).length > 0;
+  return (await listWindowEventTimes({ db, key: knownKey(email, addressGroup(ip)), since })).length > 0;
 }
 
 /**
@@ -61,7 +61,7 @@ export async function checkSignInLimit({
   let retryAfterSeconds = 0;
   for (const { key, window, skipAtKnownAddress } of countersFor(subject)) {
     if (skipAtKnownAddress && known) continue;
-    const times = await listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
+    const times = await listWindowEventTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
     const decision = windowDecision(times, window, now);
     if (decision.limited) retryAfterSeconds = Math.max(retryAfterSeconds, decision.retryAfterSeconds);
   }
@@ -91,7 +91,7 @@ export async function reserveSignInAttempt({
       );
       const decision = await checkSignInLimit({ db: tx, subject, now });
       if (!decision.limited) {
-        await recordSignInFailure({ db: tx, keys: countersFor(subject).map((c) => c.key), at: now });
+        await recordWindowEvents({ db: tx, keys: countersFor(subject).map((c) => c.key), at: now });
       }
       if (Math.random() < 0.01) await pruneSignInEvents({ db: tx, now });
       return decision;
@@ -115,22 +115,22 @@ export async function releaseSignInAttempt({
   now?: Date;
 }) {
   await db.transaction(async (tx) => {
-    for (const { key } of countersFor(subject)) await deleteLatestEvent({ db: tx, key });
+    for (const { key } of countersFor(subject)) await deleteLatestWindowEvent({ db: tx, key });
     if (!subject.email) return;
     const group = addressGroup(subject.ip);
-    await clearSignInFailures({
+    await clearWindowEvents({
       db: tx,
       keys: [pairKey(subject.email, group), knownKey(subject.email, group)],
     });
-    await recordSignInFailure({ db: tx, keys: [knownKey(subject.email, group)], at: now });
+    await recordWindowEvents({ db: tx, keys: [knownKey(subject.email, group)], at: now });
   });
 }
 
 /** Each kind of sign-in event is kept as long as its window needs it, and no longer. */
 async function pruneSignInEvents({ db, now }: { db: Executor; now: Date }) {
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  await pruneEvents({ db, keyPrefix: PAIR, before: ago(SIGN_IN_LIMITS.accountAtAddress.windowMs) });
-  await pruneEvents({ db, keyPrefix: ACCOUNT, before: ago(SIGN_IN_LIMITS.account.windowMs) });
-  await pruneEvents({ db, keyPrefix: ADDRESS, before: ago(SIGN_IN_LIMITS.address.windowMs) });
-  await pruneEvents({ db, keyPrefix: KNOWN, before: ago(SIGN_IN_LIMITS.knownAddressMs) });
+  await pruneWindowEvents({ db, keyPrefix: PAIR, before: ago(SIGN_IN_LIMITS.accountAtAddress.windowMs) });
+  await pruneWindowEvents({ db, keyPrefix: ACCOUNT, before: ago(SIGN_IN_LIMITS.account.windowMs) });
+  await pruneWindowEvents({ db, keyPrefix: ADDRESS, before: ago(SIGN_IN_LIMITS.address.windowMs) });
+  await pruneWindowEvents({ db, keyPrefix: KNOWN, before: ago(SIGN_IN_LIMITS.knownAddressMs) });
 }

@@ -13,6 +13,7 @@ import {
 } from "@/lib/db/queries/stripe";
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { getUserById } from "@/lib/db/queries/users";
+import { log } from "@/lib/log";
 import { type Tier, tierAtLeast } from "@/lib/tiers";
 
 export type StripePrices = { pro?: string; max?: string };
@@ -166,8 +167,9 @@ async function linkCustomer(tx: Tx, session: CheckoutSession, eventId: string): 
   if (!user) return nothing("ignored");
   const holder = await getUserByStripeCustomerId({ db: tx, customerId });
   if (holder && holder.id !== user.id) {
-    console.warn(
-      `stripe: customer ${customerId} is already linked to another user; checkout ${session.id} not linked`,
+    log.warn(
+      { event: "billing.customer_conflict", customerId, checkoutId: session.id, userId: user.id },
+      "Stripe customer already linked to another user; checkout not linked",
     );
     return { ...nothing("conflict"), userId: user.id, tier: user.tier };
   }

@@ -4,7 +4,7 @@ import type { Executor } from "@/lib/db/client";
 import { addDailyUsage, getChatLoad, subtractDailyUsage } from "@/lib/db/queries/usage";
 import { AppError } from "@/lib/errors";
 import { releaseWindow } from "@/lib/limits/window";
-import { recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
+import { recordWindowEvents } from "@/lib/db/queries/window-events";
 import type { ChatActor } from "@/lib/auth/actor";
 import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
 
@@ -98,7 +98,7 @@ export async function admitApiMessage({
   await assertWithinLimits({ db, actor, now });
   const day = usageDay(now);
   await addDailyUsage({ db, userId: actor.userId, day });
-  await recordSignInFailure({ db, keys: [apiReplyKey(actor.userId)], at: now });
+  await recordWindowEvents({ db, keys: [apiReplyKey(actor.userId)], at: now });
   return { day };
 }
 

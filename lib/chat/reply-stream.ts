@@ -1,9 +1,8 @@
 import "server-only";
 import type { UIMessageStreamWriter } from "ai";
 import type { Db } from "@/lib/db/client";
-import { markStaleInterrupted, replyProgress } from "@/lib/db/queries/live-replies";
-import { liveness } from "./liveness";
 import type { ReplyRun, RunEnd } from "./runs";
+import { watchReply } from "./watch-reply";
 
 /** What the client learns about a reply besides its text. */
 export type ReplyMetadata = {
@@ -74,12 +73,9 @@ export function replyStream(
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * The same stream for a reply another process is writing: the row is read every followMs and what
- * was added since is sent as a delta, until its status changes. A reply whose heartbeat went stale
- * has lost its process: it is marked interrupted and the stream ends so.
+ * The same stream for a reply another process is writing, fed by watchReply's reads: what was added
+ * since the last read is sent as a delta, until the reply ends.
  */
 export async function followStream({
   db,
@@ -103,17 +99,7 @@ export async function followStream({
       sent = content;
     }
   };
-  for (;;) {
-    const row = await replyProgress({ db, id: messageId });
-    if (!row) return out.end("interrupted");
-    send(row.content);
-    if (row.status !== "streaming") return out.end(row.status);
-    const staleBefore = Date.now() - liveness().staleMs;
-    if (!row.heartbeatAt || row.heartbeatAt.getTime() < staleBefore) {
-      await markStaleInterrupted({ db, staleBefore: new Date(staleBefore), conversationId });
-      return out.end("interrupted");
-    }
-    if (signal?.aborted) return;
-    await sleep(liveness().followMs);
-  }
+  const end = await watchReply({ db, conversationId, messageId, signal, onProgress: send });
+  if (end.kind === "missing") out.end("interrupted");
+  else if (end.kind === "ended") out.end(end.status);
 }

@@ -121,9 +121,9 @@ export class ReplyRun {
         try {
           await onNoReply?.();
         } catch (cause) {
-          console.error(
-            `chat: reply ${this.messageId}: could not give back its quota:`,
-            cause instanceof Error ? cause.message : cause,
+          log.error(
+            { event: "chat.quota_refund_failed", messageId: this.messageId, err: cause },
+            "could not give back a failed reply's quota",
           );
         }
         error = NO_REPLY_ERROR;

@@ -1,12 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { markStaleInterrupted, replyProgress, requestStop } from "@/lib/db/queries/live-replies";
-import { liveness } from "./liveness";
+import { requestStop } from "@/lib/db/queries/live-replies";
 import { activeRun, type RunEnd } from "./runs";
+import { watchReply } from "./watch-reply";
 
 export type StopResult = { stopped: false } | { stopped: true; status: RunEnd; content: string };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Stop, pressed on whichever instance: a reply this process writes is stopped at once; one another
@@ -27,15 +25,8 @@ export async function stopReply({
   }
   const [id] = await requestStop({ db, conversationId });
   if (!id) return { stopped: false };
-  for (;;) {
-    const row = await replyProgress({ db, id });
-    if (!row) return { stopped: false };
-    if (row.status !== "streaming") return { stopped: true, status: row.status, content: row.content };
-    const staleBefore = Date.now() - liveness().staleMs;
-    if (!row.heartbeatAt || row.heartbeatAt.getTime() < staleBefore) {
-      await markStaleInterrupted({ db, staleBefore: new Date(staleBefore), conversationId });
-      return { stopped: true, status: "interrupted", content: row.content };
-    }
-    await sleep(liveness().followMs);
-  }
+  const end = await watchReply({ db, conversationId, messageId: id });
+  return end.kind === "ended"
+    ? { stopped: true, status: end.status, content: end.content }
+    : { stopped: false };
 }

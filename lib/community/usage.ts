@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { authSecret } from "@/lib/auth/secret";
+import { lruCache } from "@/lib/cache/lru";
 import type { Executor } from "@/lib/db/client";
 import { pruneUsageActors, recordPersonaUse } from "@/lib/db/queries/persona-usage";
 
@@ -23,17 +24,15 @@ export function usageActorHash(actor: { kind: string; userId: string }, clientGr
         : `guest:${actor.userId}`;
   const secret = authSecret();
   // Asked on every chat message, mostly for the same few people: an HMAC's key setup costs more than the rest of it.
-  if (hashes.secret !== secret || hashes.byKey.size >= HASHES_KEPT) hashes = { secret, byKey: new Map() };
-  let hash = hashes.byKey.get(key);
-  if (hash === undefined) {
-    hash = createHmac("sha256", secret).update(`persona-usage:${key}`).digest("base64url").slice(0, 22);
-    hashes.byKey.set(key, hash);
-  }
+  const kept = hashes.get(key);
+  if (kept?.secret === secret) return kept.hash;
+  const hash = createHmac("sha256", secret).update(`persona-usage:${key}`).digest("base64url").slice(0, 22);
+  hashes.set(key, { secret, hash });
   return hash;
 }
 
-const HASHES_KEPT = 10_000;
-let hashes: { secret: string; byKey: Map<string, string> } = { secret: "", byKey: new Map() };
+/** The people chatting lately: 10,000 covers a busy day's active chatters at about 100 bytes each. */
+const hashes = lruCache<string, { secret: string; hash: string }>({ max: 10_000 });
 
 const globalForUsage = globalThis as unknown as { personaUsagePrunedDay?: string };
 

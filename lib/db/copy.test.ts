@@ -26,7 +26,7 @@ async function queries(engine: "sqlite" | "postgres", url?: string) {
     tiers: await import("./queries/tiers"),
     sessions: await import("./queries/sessions"),
     codes: await import("./queries/codes"),
-    failures: await import("./queries/sign-in-failures"),
+    failures: await import("./queries/window-events"),
     stripe: await import("./queries/stripe"),
     usage: await import("./queries/usage"),
     conversations: await import("./queries/conversations"),
@@ -115,7 +115,7 @@ async function seed(db: Db) {
     ],
   });
   await q.codes.claimRedeemCode({ db, codeHash: "h1", userId: alice.id });
-  await q.failures.recordSignInFailure({ db, keys: ["email:x@example.com", "ip:1.2.3.4"], at: new Date() });
+  await q.failures.recordWindowEvents({ db, keys: ["email:x@example.com", "ip:1.2.3.4"], at: new Date() });
   await q.stripe.recordStripeEvent({ db, id: "evt_1", type: "customer.subscription.updated" });
   await q.stripe.setStripeCustomerId({ db, userId: alice.id, customerId: "cus_1" });
   await q.stripe.saveStripeSubscription({
@@ -260,7 +260,7 @@ suite(`db:copy from SQLite to PostgreSQL${skipped}`, () => {
     expect(list.at(-1)?.id).toBe(added.id);
     await p.tiers.setUserTier({ db: handle.db, userId: seeded.alice.id, tier: "free", source: "operator" });
     expect((await p.tiers.listTierChanges({ db: handle.db, userId: seeded.alice.id })).length).toBe(3);
-    await p.failures.recordSignInFailure({ db: handle.db, keys: ["email:y@example.com"], at: new Date() });
+    await p.failures.recordWindowEvents({ db: handle.db, keys: ["email:y@example.com"], at: new Date() });
   });
 
   it("refuses a target that has data, and --replace copies over it", async () => {

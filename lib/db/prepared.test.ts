@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { prepared, setTo, storedTime } from "./prepared";
-import { dailyUsage, signInFailures, users } from "./schema";
+import { dailyUsage, windowEvents, users } from "./schema";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -21,10 +21,10 @@ const usageQuery = prepared("test_usage", (db) =>
 );
 const eventsSinceQuery = prepared("test_events_since", (db) =>
   db
-    .select({ at: signInFailures.at })
-    .from(signInFailures)
+    .select({ at: windowEvents.at })
+    .from(windowEvents)
     .where(
-      sql`${signInFailures.key} = ${sql.placeholder("key")} and ${signInFailures.at} > ${sql.placeholder("since")}`,
+      sql`${windowEvents.key} = ${sql.placeholder("key")} and ${windowEvents.at} > ${sql.placeholder("since")}`,
     ),
 );
 const renameQuery = prepared("test_rename", (db) =>
@@ -64,7 +64,7 @@ describe("prepared queries", () => {
   it("compare a date in a condition as the engine stores it", async () => {
     const { db } = database;
     const at = new Date("2026-03-01T12:00:00.000Z");
-    await db.insert(signInFailures).values({ key: "k", at });
+    await db.insert(windowEvents).values({ key: "k", at });
     const since = (ms: number) => storedTime(new Date(at.getTime() + ms));
     expect(await eventsSinceQuery(db).execute({ key: "k", since: since(-1) })).toEqual([{ at }]);
     expect(await eventsSinceQuery(db).execute({ key: "k", since: since(0) })).toEqual([]);

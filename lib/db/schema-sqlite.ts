@@ -90,15 +90,20 @@ export const redeemCodes = sqliteTable("redeem_codes", {
 });
 export type RedeemCode = InferSelectModel<typeof redeemCodes>;
 
-/** Failed sign-ins, by account ("email:…") and by address ("ip:…"), for rate limiting. */
-export const signInFailures = sqliteTable(
-  "sign_in_failures",
+/**
+ * The app's sliding-window events, one row per event under a key naming its kind and subject
+ * ("sign-in:pair:…", "guest-message:…", "new-guest:…", "api-reply:…", "known:…"): failed sign-ins,
+ * guest quotas, new guests, API reply slots and known addresses are each counted over a window
+ * (lib/limits/window.ts). Renamed from sign_in_failures, which it outgrew.
+ */
+export const windowEvents = sqliteTable(
+  "window_events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     key: text("key").notNull(),
     at: timestamp("at").notNull(),
   },
-  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at)],
+  (t) => [index("window_events_key_idx").on(t.key, t.at)],
 );
 
 /** Stripe events already applied: a replay finds its id here and changes nothing. */

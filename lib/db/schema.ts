@@ -54,7 +54,7 @@ export const {
   accounts,
   tierChanges,
   redeemCodes,
-  signInFailures,
+  windowEvents,
   stripeEvents,
   stripeSubscriptions,
   dailyUsage,

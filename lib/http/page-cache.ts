@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type http from "node:http";
 import zlib from "node:zlib";
+import type { LRUCache } from "lru-cache";
+import { lruCache } from "@/lib/cache/lru";
 import { inlineScriptHashes } from "./csp";
 import { leanPage } from "./lean-page";
 
@@ -104,44 +106,31 @@ export function storedPage(
   };
 }
 
-/** A least-recently-used store bounded by total bytes. */
+/**
+ * Rendered pages, least-recently-used, bounded by their total bytes (PAGE_CACHE_MAX_BYTES): the
+ * pages' count varies with the query strings people use, their size is what memory pays for.
+ */
 export class PageStore {
-  private pages = new Map<string, StoredPage>();
-  private bytes = 0;
-  constructor(private readonly maxBytes: number) {}
+  private readonly pages: LRUCache<string, StoredPage>;
+  constructor(maxBytes: number) {
+    this.pages = lruCache<string, StoredPage>({ maxBytes, sizeOf: (page, key) => sizeOf(key, page) });
+  }
 
   get(key: string): StoredPage | undefined {
-    const page = this.pages.get(key);
-    if (page) {
-      this.pages.delete(key);
-      this.pages.set(key, page);
-    }
-    return page;
+    return this.pages.get(key);
   }
 
   set(key: string, page: StoredPage) {
-    this.delete(key);
-    const size = sizeOf(key, page);
-    if (size > this.maxBytes) return;
+    this.pages.delete(key);
     this.pages.set(key, page);
-    this.bytes += size;
-    for (const [oldest, old] of this.pages) {
-      if (this.bytes <= this.maxBytes) break;
-      this.pages.delete(oldest);
-      this.bytes -= sizeOf(oldest, old);
-    }
   }
 
   delete(key: string) {
-    const page = this.pages.get(key);
-    if (!page) return;
     this.pages.delete(key);
-    this.bytes -= sizeOf(key, page);
   }
 
   clear() {
     this.pages.clear();
-    this.bytes = 0;
   }
 
   get size() {

@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
+import type { LRUCache } from "lru-cache";
+import { lruCache } from "@/lib/cache/lru";
 import { log } from "@/lib/log";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
 /** Who made each request in flight (user id or guest id), noted by the app, read when it ends. */
-const globalForRequests = globalThis as unknown as { personaRequestActors?: Map<string, string> };
-const actors = (globalForRequests.personaRequestActors ??= new Map<string, string>());
+// Each entry lives from the app's note to the request's end; 100,000 requests in flight is far past
+// what one process serves, so an entry that outlives its request (a note after the end) is the one evicted.
+const globalForRequests = globalThis as unknown as { personaRequestActors?: LRUCache<string, string> };
+const actors = (globalForRequests.personaRequestActors ??= lruCache<string, string>({ max: 100_000 }));
 
 /** Records who a request was for, so its log line can say so. No-op outside a request. */
 export function noteRequestActor(requestId: string | null | undefined, actor: string) {
-  if (requestId && actors.size < 100_000) actors.set(requestId, actor);
+  if (requestId) actors.set(requestId, actor);
 }
 
 /**

@@ -4,10 +4,10 @@ import type { Executor } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ADDRESS_LIMITS } from "@/lib/tiers";
 import {
-  deleteLatestEvent,
-  listSignInFailureTimes,
-  recordSignInFailure,
-} from "@/lib/db/queries/sign-in-failures";
+  deleteLatestWindowEvent,
+  listWindowEventTimes,
+  recordWindowEvents,
+} from "@/lib/db/queries/window-events";
 
 export type Window = { max: number; windowMs: number };
 export type LimitDecision = { limited: false } | { limited: true; retryAfterSeconds: number };
@@ -38,16 +38,16 @@ export async function consumeWindow({
   now?: Date;
 }): Promise<LimitDecision> {
   await lockKeys(db, [key]);
-  const times = await listSignInFailureTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
+  const times = await listWindowEventTimes({ db, key, since: new Date(now.getTime() - window.windowMs) });
   const decision = windowDecision(times, window, now);
   if (decision.limited) return decision;
-  await recordSignInFailure({ db, keys: [key], at: now });
+  await recordWindowEvents({ db, keys: [key], at: now });
   return { limited: false };
 }
 
 /** Gives back the newest counted event (a reply that never came). */
 export async function releaseWindow({ db, key }: { db: Executor; key: string }) {
-  await deleteLatestEvent({ db, key });
+  await deleteLatestWindowEvent({ db, key });
 }
 
 /** A per-address window from lib/tiers.ts, with the operator's override of its count if set. */

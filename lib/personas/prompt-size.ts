@@ -1,9 +1,12 @@
+import { lruCache } from "@/lib/cache/lru";
+
 /**
  * A persona prompt's size in tokens, estimated (about 4 characters a token for English text with
  * markdown, the usual rule of thumb for GPT and Claude tokenizers): what a buyer gets, and the
- * only thing shown of a locked body. Cached per body string.
+ * only thing shown of a locked body. Cached per body string, for every persona of a large catalog
+ * (each version's body is its own key).
  */
-const cache = new Map<string, number>();
+const cache = lruCache<string, number>({ max: 5000 });
 
 export function estimatePromptTokens(body: string): number {
   let n = cache.get(body);

@@ -3,7 +3,7 @@ import { and, eq, getTableName, sql, type AnyColumn } from "drizzle-orm";
 import { first } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, storedTime } from "../prepared";
-import { conversations, dailyUsage, messages, signInFailures, users } from "../schema";
+import { conversations, dailyUsage, messages, windowEvents, users } from "../schema";
 import { STREAMING } from "./live-replies";
 
 export async function getDailyUsage({
@@ -87,8 +87,8 @@ export const chatLoadQuery = prepared("chat_load", (db) => {
   const streaming = sql`select count(*) from ${messages}
     inner join ${conversations} on ${q(conversations.id)} = ${q(messages.conversationId)}
     where ${q(conversations.userId)} = ${q(users.id)} and ${STREAMING}`;
-  const api = sql`select count(*) from ${signInFailures}
-    where ${q(signInFailures.key)} = ${sql.placeholder("apiKey")} and ${q(signInFailures.at)} > ${sql.placeholder("since")}`;
+  const api = sql`select count(*) from ${windowEvents}
+    where ${q(windowEvents.key)} = ${sql.placeholder("apiKey")} and ${q(windowEvents.at)} > ${sql.placeholder("since")}`;
   return db
     .select({
       today: sql<number>`coalesce((${today}), 0)`.mapWith(Number),
