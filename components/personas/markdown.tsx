@@ -54,7 +54,10 @@ export function Markdown({ children }: { children: string }) {
     tree = ReactMarkdown({
       children: math ? normalizeMath(children) : children,
       remarkPlugins: [remarkGfm, ...(math ? mathPlugins.remark : [])],
-      rehypePlugins: [...(math ? mathPlugins.rehype : []), [rehypeHighlight, { detect: false, ignoreMissing: true }]],
+      rehypePlugins: [
+        ...(math ? mathPlugins.rehype : []),
+        [rehypeHighlight, { detect: false, ignoreMissing: true }],
+      ],
       skipHtml: true,
       urlTransform,
       components,

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getChatActor } from "@/lib/chat/actor";
+import { conversationListPage } from "@/lib/chat/conversation-list";
 import { getDb } from "@/lib/db/client";
-import { listConversations } from "@/lib/db/queries/conversations";
 import { invalidInput, jsonError, searchParamsObject } from "@/lib/http/json-error";
 import { getCatalog } from "@/lib/personas";
 
@@ -15,7 +15,7 @@ const querySchema = z.strictObject({
     .optional(),
 });
 
-/** GET /api/conversations?limit=&before= — the viewer's conversations, newest first. */
+/** GET /api/conversations?limit=&before= — the viewer's conversations: pinned first (on the first page), then newest first. */
 export async function GET(request: NextRequest) {
   try {
     const parsed = querySchema.safeParse(searchParamsObject(request.nextUrl.searchParams));
@@ -26,28 +26,14 @@ export async function GET(request: NextRequest) {
     const cursor = before
       ? { updatedAt: new Date(Number(before.split("_")[0])), id: before.split("_")[1]! }
       : undefined;
-    const items = await listConversations({
+    const page = await conversationListPage({
       db: getDb(),
+      catalog: getCatalog(),
       userId: actor.userId,
-      limit: limit + 1,
+      limit,
       before: cursor,
     });
-    const page = items.slice(0, limit);
-    const last = page.at(-1);
-    const catalog = getCatalog();
-    return NextResponse.json(
-      {
-        items: page.map((c) => ({
-          id: c.id,
-          personaId: c.personaId,
-          title: c.title,
-          updatedAt: c.updatedAt.toISOString(),
-          avatar: catalog.byId.get(c.personaId)?.avatar ?? "💬",
-        })),
-        next: items.length > limit && last ? `${last.updatedAt.getTime()}_${last.id}` : null,
-      },
-      { headers: { "Cache-Control": "private, no-store" } },
-    );
+    return NextResponse.json(page, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return jsonError(error);
   }
