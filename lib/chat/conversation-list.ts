@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import {
   countPinnedConversations,
@@ -77,4 +78,35 @@ export async function pinConversation({
   if (!(await setConversationPinned({ db, id, userId, pinned }))) {
     throw new AppError("not_found", "There is no conversation with that id.");
   }
+}
+
+export const conversationListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  /** The `next` cursor from the previous page. */
+  before: z
+    .string()
+    .regex(/^\d+_[0-9a-f-]{36}$/, "must be a cursor from a previous page")
+    .optional(),
+});
+export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>;
+
+export type ConversationListPage = { items: ConversationItemView[]; next: string | null };
+
+/** GET /api/conversations: one page of a user's conversations (pinned first on the first page). */
+export async function conversationPage({
+  db,
+  catalog,
+  userId,
+  query: { limit, before },
+}: {
+  db: Db;
+  catalog: Catalog;
+  userId: string | null;
+  query: ConversationListQuery;
+}): Promise<ConversationListPage> {
+  if (!userId) return { items: [], next: null };
+  const cursor = before
+    ? { updatedAt: new Date(Number(before.split("_")[0])), id: before.split("_")[1]! }
+    : undefined;
+  return conversationListPage({ db, catalog, userId, limit, before: cursor });
 }
