@@ -23,16 +23,17 @@ test.describe("the small things", () => {
     await expect(region).toHaveText("");
     await chat.sendMessage(backend.name, "Announce me");
     await chat.expectLastReplyComplete();
-    await expect(region).toContainText(`${backend.name} replied: persona:backend-developer You said:`);
+    await expect(region).toContainText(
+      `${backend.name} replied: persona:backend-developer You said: “Announce me”`,
+    );
   });
 
   test("the Thinking… pulse stands still with reduced motion", async ({ page, chat }) => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     await chat.startNew(backend.id);
-    await chat.sendMessage(backend.name, `${fault.slow(1500)} think slowly`);
-    const thinking = chat.lastReply.getByText("Thinking…");
-    await expect(thinking).toBeVisible();
-    expect(await thinking.evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
+    await chat.sendMessage(backend.name, `${fault.slow(3000)} think slowly`);
+    const thinking = chat.assistantMessages.nth(1).getByText("Thinking…");
+    await expect(thinking).toHaveCSS("animation-name", "none");
     await chat.expectLastReplyComplete(60_000);
   });
 

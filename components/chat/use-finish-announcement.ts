@@ -15,19 +15,22 @@ export function useFinishAnnouncement(messages: ChatMessage[], busy: boolean, pe
   useEffect(() => {
     const last = messages.at(-1);
     if (wasBusy.current && !busy && last?.role === "assistant") {
-      const words = textOf(last)
-        .replace(/[#*_`>$\\[\]()|-]+/g, " ")
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean);
-      const start = words.slice(0, WORDS).join(" ");
-      setSaid(
-        start
-          ? `${personaName} replied: ${start}${words.length > WORDS ? "…" : ""}`
-          : `${personaName} did not reply.`,
-      );
+      setSaid(finishAnnouncement(textOf(last), personaName));
     }
     wasBusy.current = busy;
   }, [busy, messages, personaName]);
   return said;
+}
+
+/** "Name replied: its first words…" (Markdown marks left out), or that nothing came. */
+export function finishAnnouncement(text: string, personaName: string): string {
+  const words = text
+    .replace(/[#*_`>$\\[\]()|]+/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const start = words.slice(0, WORDS).join(" ");
+  return start
+    ? `${personaName} replied: ${start}${words.length > WORDS ? "…" : ""}`
+    : `${personaName} did not reply.`;
 }
