@@ -5,7 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "pino", "pino-pretty"],
   poweredByHeader: false,
   // proxy.ts refuses a larger form with a 413 before Next reads it (lib/http/action-request.ts).
-  experimental: { serverActions: { bodySizeLimit: "1mb" } },
+  // authInterrupts: forbidden() answers a signed-in non-moderator on /moderation with a real 403.
+  experimental: { serverActions: { bodySizeLimit: "1mb" }, authInterrupts: true },
   async headers() {
     return [
       {

@@ -20,8 +20,25 @@ const USER = "Write something long.";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The parts of node-llama-cpp used here: an optional dependency, so its types may not be installed. */
+type Binding = {
+  getLlama(o: object): Promise<{ loadModel(o: object): Promise<LlamaModel> }>;
+  LlamaChat: new (o: object) => {
+    generateResponse(
+      history: object[],
+      o: { maxTokens: number; temperature: number; onToken(t: number[]): void },
+    ): Promise<unknown>;
+  };
+  LlamaLogLevel: { error: unknown };
+};
+type LlamaModel = {
+  createContext(o: object): Promise<{ getSequence(): object; dispose(): Promise<void> }>;
+  dispose(): Promise<void>;
+};
+const BINDING = "node-llama-cpp";
+
 async function direct(modelPath: string) {
-  const { getLlama, LlamaChat, LlamaLogLevel } = await import("node-llama-cpp");
+  const { getLlama, LlamaChat, LlamaLogLevel } = (await import(BINDING)) as Binding;
   const llama = await getLlama({ gpu: false, build: "never", logLevel: LlamaLogLevel.error });
   const model = await llama.loadModel({ modelPath });
   const context = await model.createContext({ contextSize: 1024, threads: 1 });

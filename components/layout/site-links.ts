@@ -3,4 +3,5 @@ export const SITE_LINKS = [
   { href: "/", label: "Browse" },
   { href: "/chat", label: "Chats" },
   { href: "/pricing", label: "Pricing" },
+  { href: "/studio", label: "Studio" },
 ] as const;

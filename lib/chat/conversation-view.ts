@@ -1,4 +1,5 @@
 import "server-only";
+import { unpublishedPersona } from "@/lib/creators/retired";
 import type { Db } from "@/lib/db/client";
 import { getConversation, listChildConversations } from "@/lib/db/queries/conversations";
 import { listMessages, listReplyVersions } from "@/lib/db/queries/messages";
@@ -68,6 +69,8 @@ export type ConversationView = {
   handoffContext: string | null;
   children: { id: string; personaName: string }[];
   streaming: boolean;
+  /** The persona was unpublished by a moderator: the conversation is read-only. */
+  unpublished: boolean;
 };
 
 /** A conversation as its owner sees it; undefined for a missing id or someone else's. */
@@ -84,7 +87,9 @@ export async function conversationView({
 }): Promise<ConversationView | undefined> {
   const conversation = await getConversation({ db, id, userId });
   if (!conversation) return undefined;
-  const persona = catalog.byId.get(conversation.personaId);
+  const listed = catalog.byId.get(conversation.personaId);
+  // A persona a moderator unpublished: its conversations stay readable, read-only.
+  const persona = listed ?? (await unpublishedPersona({ db, id: conversation.personaId }));
   if (!persona) return undefined;
   const messages = await messageViews(db, id);
   const name = (personaId: string) => catalog.byId.get(personaId)?.name ?? personaId;
@@ -112,6 +117,7 @@ export async function conversationView({
     })),
     // Being written here, or by another instance sharing the database (its row is still streaming).
     streaming: Boolean(activeRun(id)) || messages.at(-1)?.status === "streaming",
+    unpublished: !listed,
   };
 }
 

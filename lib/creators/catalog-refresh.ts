@@ -4,7 +4,7 @@ import { listPublishedCreatorPersonas, readCatalogVersion } from "@/lib/db/queri
 import { clearPageCache } from "@/lib/http/page-serve";
 import { log } from "@/lib/log";
 import { getContentCatalog, setCatalog } from "@/lib/personas";
-import { mergeCreatorPersonas } from "./catalog-source";
+import { mergeCreatorPersonas, type MergedCatalog } from "./catalog-source";
 
 /**
  * How often each instance asks the database for the catalog version: one indexed read of one row.
@@ -13,7 +13,13 @@ import { mergeCreatorPersonas } from "./catalog-source";
  */
 export const CATALOG_POLL_MS = 2_000;
 
-type State = { version?: string; creatorIds: ReadonlySet<string>; loading?: Promise<boolean> };
+type State = {
+  version?: string;
+  creatorIds: ReadonlySet<string>;
+  /** The last merge, so the next one parses and indexes only the texts that changed. */
+  merged?: MergedCatalog;
+  loading?: Promise<boolean>;
+};
 const globalForSource = globalThis as unknown as { personaCatalogSource?: State };
 const state = (globalForSource.personaCatalogSource ??= { creatorIds: new Set() });
 
@@ -31,7 +37,7 @@ export function refreshCatalog({ db }: { db: Executor }): Promise<boolean> {
     if (version === state.version) return false;
     const started = performance.now();
     const rows = await listPublishedCreatorPersonas({ db });
-    const merged = mergeCreatorPersonas(getContentCatalog(), rows);
+    const merged = mergeCreatorPersonas(getContentCatalog(), rows, state.merged);
     for (const problem of merged.skipped)
       log.warn(
         { event: "catalog.creator_persona_skipped", file: problem.file, field: problem.field },
@@ -39,6 +45,7 @@ export function refreshCatalog({ db }: { db: Executor }): Promise<boolean> {
       );
     setCatalog(merged.catalog);
     state.creatorIds = merged.creatorIds;
+    state.merged = merged;
     state.version = version;
     clearPageCache();
     log.info(

@@ -66,4 +66,29 @@ describe("mergeCreatorPersonas", () => {
     expect(merged.skipped.map((p) => p.file)).toContain("sam--broken.md");
     expect(merged.skipped.some((p) => p.file === "alpha.md" && /content file/.test(p.reason))).toBe(true);
   });
+
+  it("reuses what did not change since the previous merge, and finds what did", () => {
+    const first = mergeCreatorPersonas(content, [
+      { id: "sam--tide-reader", text: text({ worksWellWith: ["alpha"] }) },
+      {
+        id: "sam--harbour",
+        text: text({ worksWellWith: [], slug: "harbour", body: "# Harbour\n\nYou know quaysides." }),
+      },
+    ]);
+    const changed = text({ worksWellWith: [], slug: "harbour", body: "# Harbour\n\nYou know lighthouses." });
+    const second = mergeCreatorPersonas(
+      content,
+      [
+        { id: "sam--tide-reader", text: text({ worksWellWith: ["alpha"] }) },
+        { id: "sam--harbour", text: changed },
+      ],
+      first,
+    );
+    expect(second.catalog.byId.get("sam--tide-reader")).toBe(first.catalog.byId.get("sam--tide-reader"));
+    const ids = (q: string) => second.catalog.index.search(q).map((d) => second.catalog.all[d]!.id);
+    expect(ids("lighthouses")).toEqual(["sam--harbour"]);
+    expect(ids("quaysides")).toEqual([]);
+    expect(ids("zanzibarian")).toEqual(["sam--tide-reader"]);
+    expect(ids("alpha")).toContain("alpha");
+  });
 });

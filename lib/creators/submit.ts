@@ -11,12 +11,13 @@ import {
 import { getDraft } from "@/lib/db/queries/creators";
 import { AppError } from "@/lib/errors";
 import { getCatalog } from "@/lib/personas";
+import type { Catalog } from "@/lib/personas/catalog";
 import type { Tier } from "@/lib/personas/schema";
 import { CREATOR_LIMITS, lowestRemixTier } from "@/lib/tiers";
 import { draftToPersonaFile, readDraftFields } from "./draft";
 import { creatorPersonaId, slugSchema } from "./ids";
 import { startOfUtcDay, today } from "./limits";
-import { reviewPersonaFile, type ReviewReport } from "./review-call";
+import { reviewPersonaFile, type PublishedPersonaRef, type ReviewReport } from "./review";
 import { compareSemver } from "./semver";
 import { requireHandle } from "./studio";
 
@@ -80,12 +81,12 @@ export async function submitDraft({
   const tier: Tier = previous?.tier ?? (origin ? lowestRemixTier(origin.tier) : "free");
   const published = catalog.byId.get(personaId)?.published ?? today();
   const text = draftToPersonaFile(fields, { handle, tier, published });
-  const others = catalog.all.filter((p) => p.id !== personaId);
   const report = reviewPersonaFile({
     fileName: `${personaId}.md`,
     text,
-    published: others.map((p) => ({ id: p.id, name: p.name, body: p.body, description: p.description })),
-    knownIds: new Set(others.map((p) => p.id)),
+    published: publishedRefs(catalog),
+    knownIds: new Set(catalog.byId.keys()),
+    ...(draft.remixOf && { remixOf: draft.remixOf }),
   });
   const status = report.verdict === "refused" ? "refused" : "pending";
   // The checks and the insert are one step: two submits at once cannot both be pending.
@@ -125,6 +126,21 @@ export async function submitDraft({
     { behavior: "immediate" },
   );
   return { submissionId: row.id, personaId, status, report };
+}
+
+/**
+ * The catalog's personas as the review compares against, one list per catalog: the review keeps
+ * its near-duplicate index per list, so it is built once per catalog version, not per submission.
+ */
+const refsByCatalog = new WeakMap<Catalog, PublishedPersonaRef[]>();
+function publishedRefs(catalog: Catalog): PublishedPersonaRef[] {
+  let refs = refsByCatalog.get(catalog);
+  if (!refs)
+    refsByCatalog.set(
+      catalog,
+      (refs = catalog.all.map((p) => ({ id: p.id, name: p.name, body: p.body, description: p.description }))),
+    );
+  return refs;
 }
 
 function bump(version: string) {

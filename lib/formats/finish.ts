@@ -1,4 +1,4 @@
-import type { Category } from "@/lib/personas/schema";
+import { PERSONA_ID, PERSONA_ID_MAX, type Category } from "@/lib/personas/schema";
 import type { Tier } from "@/lib/tiers";
 import { inferCategory, mapCategory } from "./category";
 import { clip, collapseSpace, firstSentence, isEmoji, isSemver, normaliseTags, toKebab } from "./normalise";
@@ -39,7 +39,10 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
     return result.text;
   };
   const name = limit("name", collapseSpace(draft.name), 80);
-  const baseId = toKebab(draft.id ?? "") || toKebab(name) || "persona";
+  // An id the source states that is already a valid persona id (a creator's `<handle>--<slug>` too) is kept as it is.
+  const statedId =
+    draft.id && PERSONA_ID.test(draft.id) && draft.id.length <= PERSONA_ID_MAX ? draft.id : undefined;
+  const baseId = statedId ?? (toKebab(draft.id ?? "") || toKebab(name) || "persona");
 
   let description = draft.description ? collapseSpace(draft.description) : "";
   if (!description) {

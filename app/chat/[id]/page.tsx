@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
+import { UnpublishedTranscript } from "@/components/creators/unpublished-transcript";
 import { getChatActor } from "@/lib/auth/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
@@ -27,7 +28,16 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const catalog = getCatalog();
   const view = await conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
   if (!view) notFound();
-  const persona = catalog.byId.get(view.persona.id)!;
+  const persona = catalog.byId.get(view.persona.id);
+  if (!persona || view.unpublished)
+    return (
+      <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
+        <h1 className="truncate text-lg font-bold sm:text-2xl" data-testid="conversation-title">
+          {view.title}
+        </h1>
+        <UnpublishedTranscript personaName={view.persona.name} messages={view.messages} />
+      </div>
+    );
   const startedWith = await getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
   const allowed = mayChat(actor, persona.tier);
 

@@ -25,6 +25,9 @@ import {
 import { env } from "@/lib/env";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
+import { PersonaCreditLine } from "@/components/creators/persona-credit";
+import { personaCredit } from "@/lib/creators/credit";
+import { creatorHandle } from "@/lib/creators/studio";
 import { getCatalog } from "@/lib/personas";
 import { personaDetail } from "@/lib/personas/detail";
 import { CATEGORIES } from "@/lib/personas/schema";
@@ -59,9 +62,14 @@ export default async function PersonaPage({ params, searchParams }: Props) {
   const persona = catalog.byId.get(id);
   if (!persona) notFound();
   const viewer = await getViewer();
-  const detail = personaDetail(catalog, persona, viewer?.tier ?? null);
-  const chatHref = `/chat?persona=${detail.id}`;
   const db = getDb();
+  const credit = await personaCredit({ db, personaId: persona.id });
+  // A creator always sees their own persona's body, whatever their tier.
+  const owner = Boolean(
+    viewer && credit.handle && (await creatorHandle({ db, userId: viewer.id })) === credit.handle,
+  );
+  const detail = personaDetail(catalog, persona, owner ? persona.tier : (viewer?.tier ?? null));
+  const chatHref = `/chat?persona=${detail.id}`;
   const stats = publicStats(statsOf(await catalogStats({ db }), persona.id));
   const starred = viewer ? (await favoriteSet({ db, userId: viewer.id })).has(persona.id) : null;
   const reviewQuery = reviewsQuerySchema.safeParse({ page: raw.reviewPage, sort: raw.reviews });
@@ -76,6 +84,7 @@ export default async function PersonaPage({ params, searchParams }: Props) {
         refusal: (await reviewRefusal({ db, userId: viewer.id, persona }))?.message ?? null,
       }
     : null;
+  const signedIn = Boolean(viewer && !viewer.isGuest);
   const unlockHref = viewer
     ? "/pricing"
     : `/sign-up?callbackUrl=${encodeURIComponent(`/personas/${detail.id}`)}`;
@@ -112,6 +121,12 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             />
           </div>
           <PersonaStatsLine stats={stats} />
+          <PersonaCreditLine
+            personaId={persona.id}
+            credit={credit}
+            canRemix={signedIn && !detail.locked}
+            canReport={signedIn && credit.handle !== null}
+          />
           <p className="text-lg text-zinc-700 dark:text-zinc-300">{detail.description}</p>
           <ul className="flex flex-wrap gap-2 text-sm" aria-label="Category and tags">
             <li>

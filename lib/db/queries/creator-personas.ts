@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray } from "drizzle-orm";
 import { first } from "../dialect";
 import type { Executor } from "../client";
-import { appSettings, creatorPersonas, creators, type CreatorPersona } from "../schema";
+import { appSettings, conversations, creatorPersonas, creators, type CreatorPersona } from "../schema";
 
 const CATALOG_VERSION_KEY = "catalog.version";
 
@@ -30,7 +30,7 @@ export async function bumpCatalogVersion({ db }: { db: Executor }): Promise<stri
 /** Every published creator persona, as the catalog loads it. */
 export async function listPublishedCreatorPersonas({ db }: { db: Executor }) {
   return db
-    .select({ id: creatorPersonas.id, text: creatorPersonas.text, remixOf: creatorPersonas.remixOf })
+    .select({ id: creatorPersonas.id, text: creatorPersonas.text, pictureId: creatorPersonas.pictureId })
     .from(creatorPersonas)
     .where(eq(creatorPersonas.status, "published"));
 }
@@ -113,4 +113,15 @@ export async function handlesOf({ db, ids }: { db: Executor; ids: string[] }) {
     .innerJoin(creators, eq(creators.userId, creatorPersonas.userId))
     .where(inArray(creatorPersonas.id, ids));
   return new Map(rows.map((r) => [r.id, r.handle]));
+}
+
+/** Distinct people (accounts and guests) with a conversation with any of these personas. */
+export async function distinctChatters({ db, personaIds }: { db: Executor; personaIds: string[] }) {
+  if (personaIds.length === 0) return 0;
+  const row = await db
+    .select({ n: countDistinct(conversations.userId) })
+    .from(conversations)
+    .where(inArray(conversations.personaId, personaIds))
+    .then(first);
+  return row?.n ?? 0;
 }

@@ -1,0 +1,335 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { DraftFields } from "@/lib/creators/draft";
+import type { ReviewReport } from "@/lib/creators/review/types";
+import { CATEGORIES, MODELS, TIERS, type Tier } from "@/lib/personas/schema";
+import { PersonaPreview } from "./persona-preview";
+import { ReviewReportView } from "./review-report";
+import { errorMessage, sendJson } from "./send";
+
+type Props = {
+  draftId: string | null;
+  initial: DraftFields;
+  handle: string;
+  /** The published persona this draft edits (its slug is fixed), if any. */
+  personaId: string | null;
+  tier: Tier;
+  report: ReviewReport | null;
+  submissionStatus: string | null;
+  decisionReason: string | null;
+};
+
+const SAVE_DELAY_MS = 600;
+const listText = (list: string[], sep: string) => list.join(sep);
+const toList = (text: string, sep: RegExp) =>
+  text
+    .split(sep)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const input =
+  "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900";
+
+/** Every field of a persona file, saved as the creator types, beside a live preview. */
+export function DraftEditor(props: Props) {
+  const [fields, setFields] = useState(props.initial);
+  const [lists, setLists] = useState({
+    tags: listText(props.initial.tags, ", "),
+    tools: listText(props.initial.tools, ", "),
+    worksWellWith: listText(props.initial.worksWellWith, ", "),
+    starters: listText(props.initial.starters, "\n"),
+  });
+  const [draftId, setDraftId] = useState(props.draftId);
+  const [saved, setSaved] = useState<"saved" | "saving" | "unsaved" | "error">("saved");
+  const [message, setMessage] = useState<string | null>(null);
+  const [report, setReport] = useState(props.report);
+  const [status, setStatus] = useState(props.submissionStatus);
+  const [busy, setBusy] = useState(false);
+  const first = useRef(true);
+  const creating = useRef<Promise<string | null> | null>(null);
+
+  const update = (patch: Partial<DraftFields>) => {
+    setFields((f) => ({ ...f, ...patch }));
+    setSaved("unsaved");
+  };
+  const updateList = (name: keyof typeof lists, text: string) => {
+    setLists((l) => ({ ...l, [name]: text }));
+    update({ [name]: toList(text, name === "starters" ? /\n/ : /,/) });
+  };
+
+  async function save(current: DraftFields): Promise<string | null> {
+    setSaved("saving");
+    try {
+      let id = draftId;
+      if (!id) {
+        creating.current ??= sendJson("POST", "/api/studio/drafts", { fields: current }).then(
+          (r) => (r as { id: string }).id,
+        );
+        id = await creating.current;
+        setDraftId(id);
+        window.history.replaceState(null, "", `/studio/drafts/${id}`);
+      } else {
+        await sendJson("PUT", `/api/studio/drafts/${id}`, { fields: current });
+      }
+      setSaved("saved");
+      setMessage(null);
+      return id;
+    } catch (error) {
+      setSaved("error");
+      setMessage(errorMessage(error));
+      return null;
+    }
+  }
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = setTimeout(() => void save(fields), SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fields]);
+
+  async function submit() {
+    setBusy(true);
+    const id = await save(fields);
+    if (id) {
+      try {
+        const result = (await sendJson("POST", `/api/studio/drafts/${id}/submit`, {})) as {
+          report: ReviewReport;
+          status: string;
+        };
+        setReport(result.report);
+        setStatus(result.status);
+        setMessage(null);
+      } catch (error) {
+        setMessage(errorMessage(error));
+      }
+    }
+    setBusy(false);
+  }
+
+  async function upload(file: File) {
+    const id = draftId ?? (await save(fields));
+    if (!id) return;
+    try {
+      const response = await fetch(`/api/studio/drafts/${id}/picture`, { method: "POST", body: file });
+      const body = (await response.json()) as { pictureId?: string; error?: { message: string } };
+      if (!response.ok || !body.pictureId) throw new Error(body.error?.message ?? "The upload failed.");
+      setFields((f) => ({ ...f, pictureId: body.pictureId! }));
+      setMessage(null);
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  }
+
+  const field = (label: string, name: keyof DraftFields, el: React.ReactNode, hint?: string) => (
+    <div className="flex flex-col gap-1 text-sm font-medium">
+      <label htmlFor={`draft-${name}`}>{label}</label>
+      {el}
+      {hint && <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">{hint}</span>}
+    </div>
+  );
+  const text = (name: "name" | "description" | "avatar" | "version" | "changelog" | "slug", max: number) => (
+    <input
+      id={`draft-${name}`}
+      className={input}
+      value={fields[name]}
+      maxLength={max}
+      disabled={name === "slug" && Boolean(props.personaId)}
+      onChange={(e) => update({ [name]: e.target.value })}
+    />
+  );
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <form className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()} aria-label="Persona draft">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" role="status" data-testid="save-state">
+          {saved === "saved"
+            ? draftId
+              ? "All changes saved"
+              : "Start typing: the draft saves as you go"
+            : null}
+          {saved === "saving" && "Saving…"}
+          {saved === "unsaved" && "Unsaved changes"}
+          {saved === "error" && "Not saved"}
+        </p>
+        {field("Name", "name", text("name", 80))}
+        {field(
+          "Address",
+          "slug",
+          text("slug", 42),
+          `Your persona's id will be ${props.handle}--${fields.slug || "…"} (lowercase, digits, dashes).`,
+        )}
+        {field("Description", "description", text("description", 300))}
+        <div className="grid grid-cols-2 gap-4">
+          {field("Avatar emoji", "avatar", text("avatar", 16))}
+          {field(
+            "Picture",
+            "pictureId",
+            <input
+              id="draft-pictureId"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              className="text-sm"
+              onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
+            />,
+            "PNG, JPEG or WebP, at most 2 MB: shown instead of the emoji.",
+          )}
+        </div>
+        <div className="grid grid-cols-2 gap-4">
+          {field(
+            "Category",
+            "category",
+            <select
+              id="draft-category"
+              className={input}
+              value={fields.category}
+              onChange={(e) => update({ category: e.target.value })}
+            >
+              {Object.entries(CATEGORIES).map(([id, label]) => (
+                <option key={id} value={id}>
+                  {label}
+                </option>
+              ))}
+            </select>,
+          )}
+          {field(
+            "Model",
+            "model",
+            <select
+              id="draft-model"
+              className={input}
+              value={fields.model}
+              onChange={(e) => update({ model: e.target.value })}
+            >
+              {MODELS.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>,
+          )}
+        </div>
+        {field(
+          "Tags",
+          "tags",
+          <input
+            id="draft-tags"
+            className={input}
+            value={lists.tags}
+            onChange={(e) => updateList("tags", e.target.value)}
+          />,
+          "Comma-separated, lowercase kebab-case.",
+        )}
+        {field(
+          "Tools",
+          "tools",
+          <input
+            id="draft-tools"
+            className={input}
+            value={lists.tools}
+            onChange={(e) => updateList("tools", e.target.value)}
+          />,
+          "Comma-separated, e.g. Read, Grep.",
+        )}
+        {field(
+          "Works well with",
+          "worksWellWith",
+          <input
+            id="draft-worksWellWith"
+            className={input}
+            value={lists.worksWellWith}
+            onChange={(e) => updateList("worksWellWith", e.target.value)}
+          />,
+          "Comma-separated persona ids.",
+        )}
+        {field(
+          "Greeting",
+          "greeting",
+          <textarea
+            id="draft-greeting"
+            className={input}
+            rows={2}
+            maxLength={2000}
+            value={fields.greeting}
+            onChange={(e) => update({ greeting: e.target.value })}
+          />,
+        )}
+        {field(
+          "Conversation starters",
+          "starters",
+          <textarea
+            id="draft-starters"
+            className={input}
+            rows={3}
+            value={lists.starters}
+            onChange={(e) => updateList("starters", e.target.value)}
+          />,
+          "One a line, at most 6.",
+        )}
+        {field(
+          "Prompt (markdown)",
+          "body",
+          <textarea
+            id="draft-body"
+            className={`${input} font-mono`}
+            rows={14}
+            value={fields.body}
+            onChange={(e) => update({ body: e.target.value })}
+          />,
+        )}
+        <div className="grid grid-cols-2 gap-4">
+          {field("Version", "version", text("version", 40), "Semantic version, above the published one.")}
+          {field(
+            "Ask for tier",
+            "requestedTier",
+            <select
+              id="draft-requestedTier"
+              className={input}
+              value={fields.requestedTier}
+              onChange={(e) => update({ requestedTier: e.target.value as Tier })}
+            >
+              {TIERS.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>,
+            "Personas publish free; a moderator decides on Pro or Max.",
+          )}
+        </div>
+        {field("Changelog", "changelog", text("changelog", 300), "One line on what this version changes.")}
+        {message && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {message}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="button"
+            onClick={() => void submit()}
+            disabled={busy}
+            className="rounded-xl bg-indigo-600 px-5 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
+          >
+            Submit for review
+          </button>
+          {draftId && (
+            <a
+              href={`/api/studio/drafts/${draftId}/file`}
+              className="rounded-xl border px-5 py-2.5 font-semibold"
+              download
+            >
+              Download as file
+            </a>
+          )}
+        </div>
+        {status && (
+          <p className="text-sm" data-testid="submission-status">
+            Latest submission: <strong>{status}</strong>
+            {props.decisionReason && status === props.submissionStatus && ` — ${props.decisionReason}`}
+          </p>
+        )}
+        {report && <ReviewReportView report={report} />}
+      </form>
+      <PersonaPreview fields={fields} tier={props.tier} />
+    </div>
+  );
+}
