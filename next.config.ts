@@ -21,7 +21,11 @@ const nextConfig: NextConfig = {
     ];
   },
   // Persona files are read at run time from PERSONAS_DIR; make sure the default ones ship with the server.
-  outputFileTracingIncludes: { "/**": ["./content/personas/**/*", "./drizzle/**/*"] },
+  outputFileTracingIncludes: {
+    "/**": ["./content/personas/**/*", "./drizzle/**/*"],
+    // app/katex serves KaTeX's stylesheet and fonts from the installed package.
+    "/katex/**": ["./node_modules/katex/dist/katex.min.css", "./node_modules/katex/dist/fonts/**/*"],
+  },
 };
 
 export default nextConfig;

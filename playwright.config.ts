@@ -59,7 +59,8 @@ export default defineConfig({
           {
             name: "phone",
             use: { ...devices["Pixel 7"] },
-            testMatch: /(responsive|chat-ux|chat-phone|chat-look)\.spec\.ts/,
+            testMatch:
+              /(responsive|chat-ux|chat-phone|chat-look|chat-maths|chat-tree|chat-titles|chat-small)\.spec\.ts/,
           },
         ]),
   ],

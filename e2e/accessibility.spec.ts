@@ -9,6 +9,9 @@ const PAGES = [
   { name: "locked persona", path: "/personas/staff-engineer", dark: false },
   { name: "mis-encoded seed persona", path: "/personas/backend-developer", dark: false },
   { name: "new chat", path: "/chat?persona=frontend-developer", dark: false },
+  // Typeset maths (KaTeX) in a greeting, on the persona page and in the chat.
+  { name: "persona with maths", path: "/personas/math-tutor", dark: true },
+  { name: "new chat with maths", path: "/chat?persona=math-tutor", dark: true },
   { name: "404", path: "/personas/does-not-exist", dark: true },
 ] as const;
 

@@ -96,7 +96,7 @@ test.describe("message actions", () => {
     await expect(time).toBeVisible();
     await expect(time).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
     await expect.poll(() => time.evaluate((el) => getComputedStyle(el.parentElement!).opacity)).toBe("1");
-    await reply.getByRole("button", { name: "Copy" }).click();
+    await reply.getByRole("button", { name: "Copy reply" }).click();
     await expect(reply.getByRole("button", { name: "Copied" })).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(REPLY_END);

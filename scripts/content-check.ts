@@ -5,11 +5,14 @@
 import path from "node:path";
 import { buildCatalog } from "../lib/personas/catalog";
 import { loadPersonaDir } from "../lib/personas/load";
+import { markdownProblems } from "../lib/personas/markdown-check";
 import { formatProblem } from "../lib/personas/problems";
 
 const dir = path.resolve(process.argv[2] ?? process.env.PERSONAS_DIR ?? "content/personas");
 const started = performance.now();
-const { personas, problems } = loadPersonaDir(dir);
+const loaded = loadPersonaDir(dir);
+const { personas } = loaded;
+const problems = [...loaded.problems, ...markdownProblems(personas)];
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length) {
   console.error(

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
+import { LiveShareButton, LiveTitle } from "@/components/chat/live-title";
 import { getChatActor } from "@/lib/auth/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
@@ -52,12 +53,12 @@ export default async function NewChatPage({
   const allowed = mayChat(actor, persona.tier);
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
-      <header className="flex items-center gap-3 pr-24 lg:pr-0">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1 pr-24 lg:pr-0">
         <span className="text-2xl sm:text-4xl" aria-hidden="true">
           {persona.avatar}
         </span>
-        <div className="min-w-0">
-          <h1 className="truncate text-lg font-bold sm:text-2xl">Chat with {persona.name}</h1>
+        <div className="min-w-0 flex-1">
+          <LiveTitle conversationId={null} title={`Chat with ${persona.name}`} />
           <Link
             href={`/personas/${persona.id}`}
             className="text-sm text-indigo-700 underline dark:text-indigo-300"
@@ -65,6 +66,7 @@ export default async function NewChatPage({
             About this persona
           </Link>
         </div>
+        <LiveShareButton conversationId={null} />
       </header>
       {!allowed ? (
         <LockedChat persona={persona} actor={actor} />

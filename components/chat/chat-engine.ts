@@ -41,7 +41,7 @@ export function createChat({
         api: `/api/conversations/${encodeURIComponent(id)}/stream`,
       }),
       prepareSendMessagesRequest: ({ messages, trigger, body }) => {
-        const extra = body as { conversationId?: string | null; edit?: boolean } | undefined;
+        const extra = body as { conversationId?: string | null; editAt?: number } | undefined;
         const conversation = extra?.conversationId ?? null;
         const last = messages.at(-1);
         return {
@@ -51,7 +51,9 @@ export function createChat({
               : {
                   ...(conversation ? { conversationId: conversation } : { personaId }),
                   message: last ? textOf(last) : "",
-                  trigger: extra?.edit ? "edit" : "submit",
+                  ...(extra?.editAt !== undefined
+                    ? { trigger: "edit", editAt: extra.editAt }
+                    : { trigger: "submit" }),
                 },
         };
       },

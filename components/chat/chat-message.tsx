@@ -30,6 +30,7 @@ export function ChatMessage({
   onEdit,
   versions,
   onChooseVersion,
+  onChooseBranch,
 }: {
   message: Message;
   /** The reply rendered on the server, while the message still has its text. */
@@ -40,10 +41,12 @@ export function ChatMessage({
   avatar: string;
   /** Given for the last reply when it may be asked for again. */
   onRetry?: () => void;
-  /** Given for the user's last message: replaces it and asks again. */
+  /** Given for the user's messages: a new branch with this text from here, answered anew. */
   onEdit?: (text: string) => void;
   versions?: VersionView[];
   onChooseVersion?: (id: string) => void;
+  /** Shows another version of this turn (an earlier edit or reply, with what followed it). */
+  onChooseBranch?: (id: string) => void;
 }) {
   const [editing, setEditing] = useState(false);
   const text = textOf(message);
@@ -98,10 +101,10 @@ export function ChatMessage({
               prerendered.node
             ) : text ? (
               <Suspense fallback={<p className="whitespace-pre-wrap">{text}</p>}>
-                <ChatMarkdown>{text}</ChatMarkdown>
+                <ChatMarkdown live={live}>{text}</ChatMarkdown>
               </Suspense>
             ) : (
-              <p className="animate-pulse text-zinc-600 dark:text-zinc-400" aria-live="polite">
+              <p className="text-zinc-600 motion-safe:animate-pulse dark:text-zinc-400" aria-live="polite">
                 Thinking…
               </p>
             )}
@@ -127,6 +130,8 @@ export function ChatMessage({
             versions={versions}
             currentId={message.id}
             onChooseVersion={onChooseVersion}
+            branches={message.metadata?.branches}
+            onChooseBranch={onChooseBranch}
             onEdit={onEdit ? () => setEditing(true) : undefined}
             align={mine ? "end" : "start"}
           />

@@ -11,6 +11,7 @@ import { HandoffMenu } from "./handoff-menu";
 import { MessageList } from "./message-list";
 import { Starters } from "./starters";
 import { useChatSession } from "./use-chat-session";
+import { useFinishAnnouncement } from "./use-finish-announcement";
 import { useFollow } from "./use-follow";
 
 export type ChatPanelProps = {
@@ -47,6 +48,7 @@ export function ChatPanel({
   useEffect(() => {
     if (busy) void loadChatMarkdown();
   }, [busy]);
+  const finished = useFinishAnnouncement(messages, busy, persona.name);
   const onlyGreeting = messages.length <= 1;
   const last = messages.at(-1);
   // A reply that failed or was cut off has Retry in itself.
@@ -85,12 +87,13 @@ export function ChatPanel({
               personaName={persona.name}
               avatar={persona.avatar}
               onRetry={session.regenerateLast}
-              onEdit={(text) => {
+              onEdit={(at, text) => {
                 follow();
-                void session.editLast(text);
+                void session.editAt(at, text);
               }}
               versions={session.versions}
               onChooseVersion={session.chooseVersion}
+              onChooseBranch={(id) => void session.chooseBranch(id)}
             />
             {onlyGreeting && persona.starters.length > 0 && (
               <Starters starters={persona.starters} disabled={busy} onPick={send} />
@@ -147,6 +150,9 @@ export function ChatPanel({
           )}
         </div>
       )}
+      <p className="sr-only" aria-live="polite" data-testid="reply-finished">
+        {finished}
+      </p>
       <Composer
         value={session.draft}
         onChange={session.setDraft}

@@ -3,7 +3,12 @@ import type { ReactNode } from "react";
 import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import type { ReplyMetadata } from "@/lib/chat/reply-stream";
 
-export type Meta = Partial<ReplyMetadata> & { status?: MessageView["status"]; createdAt?: string };
+export type Meta = Partial<ReplyMetadata> & {
+  status?: MessageView["status"];
+  createdAt?: string;
+  /** The ids of this turn's versions, when it has more than one (MessageView.branches). */
+  branches?: string[];
+};
 export type ChatMessage = UIMessage<Meta>;
 
 export type { ChatPersona } from "@/lib/chat/persona-view";
@@ -20,7 +25,7 @@ export const toUi = (m: MessageView): ChatMessage => ({
   id: m.id,
   role: m.role,
   parts: [{ type: "text", text: m.content }],
-  metadata: { status: m.status, createdAt: m.createdAt },
+  metadata: { status: m.status, createdAt: m.createdAt, ...(m.branches && { branches: m.branches }) },
 });
 
 export const versionOf = (m: ChatMessage): VersionView => ({

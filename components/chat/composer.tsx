@@ -57,6 +57,9 @@ export function Composer({
   useLayoutEffect(() => {
     const typed = box.current?.value ?? "";
     if (typed && !value) onChange(typed);
+    // Opening a chat on a computer puts the cursor in the box (on a phone it would pop the keyboard).
+    if (document.activeElement === document.body && window.matchMedia("(pointer: fine)").matches)
+      box.current?.focus({ preventScroll: true });
     // Once, when the box first appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -64,11 +67,14 @@ export function Composer({
   const button = useRef<HTMLButtonElement>(null);
   /** Sent with the button: its focus goes back to the box when the reply ends. */
   const sentFromButton = useRef(false);
+  const stoppedByTap = useRef(false);
   useLayoutEffect(() => {
     if (busy) busySince.current = Date.now();
     // Stop turns back into an empty Send, which can't hold focus: the box takes it. While the chat
     // client is still loading on the first Send, the emptied (disabled) Send can drop focus to the
     // page before Stop appears; that focus goes back to the box too.
+    // Stopped on a touch screen: the box is left alone, focusing it would pop the keyboard up.
+    else if (stoppedByTap.current) stoppedByTap.current = false;
     else if (
       document.activeElement === button.current ||
       (sentFromButton.current && document.activeElement === document.body)
@@ -112,7 +118,10 @@ export function Composer({
             ref={button}
             type="button"
             onClick={() => {
-              if (Date.now() - busySince.current >= STOP_GRACE_MS) onStop();
+              if (Date.now() - busySince.current >= STOP_GRACE_MS) {
+                stoppedByTap.current = touch;
+                onStop();
+              }
             }}
             className="min-h-11 rounded-xl border border-zinc-400 bg-white px-4 py-2.5 font-semibold text-zinc-900 hover:bg-zinc-100 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800"
           >

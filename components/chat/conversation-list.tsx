@@ -12,6 +12,8 @@ export type ConversationItem = {
   title: string;
   updatedAt: string;
   avatar?: string;
+  /** Pinned: listed first, under "Pinned". */
+  pinned?: boolean;
 };
 type Page = { items: ConversationItem[]; next: string | null };
 
@@ -27,7 +29,7 @@ function groupOf(iso: string, now = new Date()): string {
 
 const smallButton = "inline-flex min-h-6 min-w-6 items-center justify-center rounded px-2 py-1 text-xs";
 
-/** The viewer's conversations, newest first, grouped by day; older pages load as the list is scrolled. */
+/** The viewer's conversations: pinned first, then newest first grouped by day; older pages load as the list is scrolled. */
 export function ConversationList({
   initial,
   next: initialNext,
@@ -108,6 +110,21 @@ export function ConversationList({
     }
   }
 
+  async function pin(item: ConversationItem) {
+    try {
+      await callApi(`/api/conversations/${item.id}/pin`, {
+        method: "PUT",
+        body: JSON.stringify({ pinned: !item.pinned }),
+      });
+      setProblem(null);
+      const page = (await callApi("/api/conversations", { method: "GET" })) as Page;
+      setItems(page.items);
+      setNext(page.next);
+    } catch (e) {
+      setProblem(apiError(e).message);
+    }
+  }
+
   async function remove(item: ConversationItem) {
     if (!window.confirm(`Delete “${item.title}”? This cannot be undone.`)) return;
     try {
@@ -127,10 +144,11 @@ export function ConversationList({
       </p>
     );
   }
-  const rows = items.map((item, i) => {
-    const group = groupOf(item.updatedAt);
-    return { item, header: i === 0 || groupOf(items[i - 1]!.updatedAt) !== group ? group : null };
-  });
+  const group = (item: ConversationItem) => (item.pinned ? "Pinned" : groupOf(item.updatedAt));
+  const rows = items.map((item, i) => ({
+    item,
+    header: i === 0 || group(items[i - 1]!) !== group(item) ? group(item) : null,
+  }));
   return (
     <div className="flex flex-col gap-1">
       {problem && (
@@ -196,6 +214,14 @@ export function ConversationList({
                   </Link>
                   {/* With a mouse they show over the title's end on hover or focus, so titles get the room. */}
                   <span className="flex items-center gap-1 [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:group-focus-within:opacity-100 [@media(hover:hover)]:absolute [@media(hover:hover)]:right-1 [@media(hover:hover)]:rounded [@media(hover:hover)]:bg-white/95 dark:[@media(hover:hover)]:bg-zinc-900/95">
+                    <button
+                      type="button"
+                      onClick={() => void pin(item)}
+                      className={`${smallButton} text-zinc-600 hover:text-zinc-900 dark:text-zinc-400`}
+                      aria-label={`${item.pinned ? "Unpin" : "Pin"} ${item.title}`}
+                    >
+                      {item.pinned ? "Unpin" : "Pin"}
+                    </button>
                     <button
                       type="button"
                       onClick={() => setEditing(item.id)}

@@ -18,6 +18,36 @@ function clock(iso: string): { short: string; full: string } | null {
   };
 }
 
+/** ‹ 2/3 ›: the versions of one turn, oldest first. */
+function VersionSwitch({ ids, at, onChoose }: { ids: string[]; at: number; onChoose: (id: string) => void }) {
+  return (
+    <div className="flex items-center text-xs text-zinc-700 dark:text-zinc-300" data-testid="versions">
+      <button
+        type="button"
+        className={action}
+        disabled={at === 0}
+        aria-label="Previous version"
+        onClick={() => onChoose(ids[at - 1]!)}
+      >
+        ‹
+      </button>
+      <span aria-live="polite">
+        <span className="sr-only">Version </span>
+        {at + 1}/{ids.length}
+      </span>
+      <button
+        type="button"
+        className={action}
+        disabled={at === ids.length - 1}
+        aria-label="Next version"
+        onClick={() => onChoose(ids[at + 1]!)}
+      >
+        ›
+      </button>
+    </div>
+  );
+}
+
 /** Under a message: versions ‹ 1/3 ›, copy, edit, and when it was written. */
 export function MessageActions({
   text,
@@ -25,6 +55,8 @@ export function MessageActions({
   versions,
   currentId,
   onChooseVersion,
+  branches,
+  onChooseBranch,
   onEdit,
   align,
 }: {
@@ -33,6 +65,9 @@ export function MessageActions({
   versions?: VersionView[];
   currentId: string;
   onChooseVersion?: (id: string) => void;
+  /** This turn's versions by id (from the server), for a turn other than the last reply. */
+  branches?: string[];
+  onChooseBranch?: (id: string) => void;
   onEdit?: () => void;
   align: "start" | "end";
 }) {
@@ -41,37 +76,22 @@ export function MessageActions({
   const at = versions ? versions.findIndex((v) => v.id === currentId) : -1;
   return (
     <div className={`flex flex-wrap items-center gap-1 ${align === "end" ? "justify-end" : ""}`}>
-      {versions && versions.length > 1 && at >= 0 && onChooseVersion && (
-        <div className="flex items-center text-xs text-zinc-700 dark:text-zinc-300" data-testid="versions">
-          <button
-            type="button"
-            className={action}
-            disabled={at === 0}
-            aria-label="Previous version"
-            onClick={() => onChooseVersion(versions[at - 1]!.id)}
-          >
-            ‹
-          </button>
-          <span aria-live="polite">
-            <span className="sr-only">Version </span>
-            {at + 1}/{versions.length}
-          </span>
-          <button
-            type="button"
-            className={action}
-            disabled={at === versions.length - 1}
-            aria-label="Next version"
-            onClick={() => onChooseVersion(versions[at + 1]!.id)}
-          >
-            ›
-          </button>
-        </div>
+      {versions && versions.length > 1 && at >= 0 && onChooseVersion ? (
+        <VersionSwitch ids={versions.map((v) => v.id)} at={at} onChoose={onChooseVersion} />
+      ) : (
+        branches &&
+        branches.length > 1 &&
+        branches.includes(currentId) &&
+        onChooseBranch && (
+          <VersionSwitch ids={branches} at={branches.indexOf(currentId)} onChoose={onChooseBranch} />
+        )
       )}
       <div className={`flex items-center gap-1 ${quiet}`}>
         {text && (
           <button
             type="button"
             className={action}
+            aria-label={copied ? "Copied" : align === "end" ? "Copy message" : "Copy reply"}
             onClick={async () => {
               await navigator.clipboard.writeText(text);
               setCopied(true);

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 
-/** Editing the user's last message in place: Send asks again with the new text. */
+/** Editing a message of the user's in place: Send asks again with the new text, on a new branch. */
 export function MessageEditor({
   initial,
   onSend,
@@ -13,6 +13,7 @@ export function MessageEditor({
   onCancel: () => void;
 }) {
   const [text, setText] = useState(initial);
+  const id = useId();
   return (
     <form
       className="flex w-full flex-col gap-2"
@@ -21,11 +22,11 @@ export function MessageEditor({
         if (text.trim()) onSend(text.trim());
       }}
     >
-      <label htmlFor="edit-last" className="sr-only">
+      <label htmlFor={id} className="sr-only">
         Edit your message
       </label>
       <textarea
-        id="edit-last"
+        id={id}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

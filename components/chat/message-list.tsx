@@ -15,13 +15,17 @@ export function MessageList({
   onEdit,
   versions,
   onChooseVersion,
+  onChooseBranch,
 }: {
   messages: Message[];
   /** Replies rendered on the server, by id. */
   rendered: Record<string, Prerendered>;
   /** Asks for the last reply again (shown on a reply that failed or was cut off). */
   onRetry: () => void;
-  onEdit: (text: string) => void;
+  /** Edits the user's message at this position on the path: a new branch from there. */
+  onEdit: (at: number, text: string) => void;
+  /** Shows another version of a turn (‹ 2/3 ›), by id. */
+  onChooseBranch: (id: string) => void;
   /** The last reply's versions, when it has more than one. */
   versions: VersionView[];
   onChooseVersion: (id: string) => void;
@@ -33,7 +37,6 @@ export function MessageList({
     <ol className="flex flex-1 flex-col gap-4" aria-label="Messages" data-testid="messages">
       {messages.map((m, i) => {
         const isLast = i === messages.length - 1;
-        const lastUser = m.role === "user" && messages.slice(i + 1).every((n) => n.role !== "user");
         return (
           <ChatMessage
             key={m.id}
@@ -43,9 +46,10 @@ export function MessageList({
             personaName={personaName}
             avatar={avatar}
             onRetry={!busy && isLast && i > 1 ? onRetry : undefined}
-            onEdit={!busy && lastUser ? onEdit : undefined}
+            onEdit={!busy && m.role === "user" ? (text) => onEdit(i, text) : undefined}
             versions={isLast && m.role === "assistant" && !busy ? versions : undefined}
             onChooseVersion={onChooseVersion}
+            onChooseBranch={busy ? undefined : onChooseBranch}
           />
         );
       })}

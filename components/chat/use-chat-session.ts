@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { MessageView, VersionView } from "@/lib/chat/conversation-view";
 import { apiError, callApi } from "./api-error";
 import { textOf, toUi, versionOf, withVersion, type ChatMessage, type Notice } from "./chat-types";
-import { announceConversationsChanged } from "./conversation-events";
+import { announceConversationsChanged, announceConversationTitled } from "./conversation-events";
 import { loadChatEngine, useChatState } from "./use-chat-engine";
 
 /**
@@ -59,6 +59,11 @@ export function useChatSession({
             window.history.replaceState(window.history.state, "", `/chat/${id}`);
           }
           announceConversationsChanged();
+          // A new conversation's first reply: it has a title now, for the heading and Share.
+          if (!conversationId && id && !titled.current) {
+            titled.current = true;
+            void announceTitle(id);
+          }
         },
         // A refused request saved nothing: take its message back out of the list and into the box.
         onError: (error, self) => {
@@ -84,6 +89,7 @@ export function useChatSession({
     return loaded.current ? run(loaded.current) : getChat().then(run);
   }
   const waitingToSend = useRef(false);
+  const titled = useRef(false);
   const { messages, status } = useChatState(chat, initialUi);
   const setMessages = (next: ChatMessage[] | ((current: ChatMessage[]) => ChatMessage[])) =>
     withChat((c) => {
@@ -130,6 +136,13 @@ export function useChatSession({
 
   const now = () => new Date().toISOString();
 
+  async function announceTitle(id: string) {
+    const response = await fetch(`/api/conversations/${id}`).catch(() => null);
+    if (!response?.ok) return;
+    const { title } = (await response.json()) as { title: string };
+    announceConversationTitled({ id, title });
+  }
+
   async function send(text: string) {
     // Sent again while the chat client is still on its way: the first one is going.
     if (waitingToSend.current) return;
@@ -143,22 +156,40 @@ export function useChatSession({
     });
   }
 
-  /** Replaces the user's last message (and the reply to it) with this text, and asks again. */
-  async function editLast(text: string) {
-    const at = messages.findLastIndex((m) => m.role === "user");
-    if (at < 0 || !convId) return;
+  /**
+   * The conversation as stored: after an edit or a regenerate, the page takes the server's ids and
+   * the versions of every turn (‹ 2/3 ›) from it.
+   */
+  async function refresh(id = convId) {
+    if (!id) return;
+    const response = await fetch(`/api/conversations/${id}`).catch(() => null);
+    if (!response?.ok) return;
+    const view = (await response.json()) as { messages: MessageView[] };
+    showStored(view.messages);
+  }
+  function showStored(stored: MessageView[]) {
+    const last = stored.at(-1);
+    setVersions(last?.role === "assistant" ? (last.versions ?? []) : []);
+    void setMessages(stored.map(toUi));
+  }
+
+  /** A new branch from the user's message at `at` (a position on the path shown), answered anew. */
+  async function editAt(at: number, text: string) {
+    if (messages[at]?.role !== "user" || !convId) return;
     setNotice(null);
     setVersions([]);
     const before = messages;
-    await withChat(async (c) => {
+    const failed = await withChat(async (c) => {
       c.messages = messages.slice(0, at);
       await c.sendMessage(
         { text, metadata: { createdAt: now() } },
-        { body: { conversationId: convId, edit: true } },
+        { body: { conversationId: convId, editAt: at } },
       );
       // Refused (the text is back in the box): the conversation shows what it still has.
       if (c.status === "error") c.messages = before;
+      return c.status === "error";
     });
+    if (!failed) await refresh();
   }
 
   function regenerateLast() {
@@ -166,7 +197,10 @@ export function useChatSession({
     const last = messages.at(-1);
     // The reply being replaced stays as a version (the server keeps it too), unless it has no text.
     if (last?.role === "assistant" && textOf(last)) setVersions((v) => withVersion(v, versionOf(last)));
-    void withChat((c) => c.regenerate({ body: { conversationId: convId } }));
+    void withChat(async (c) => {
+      await c.regenerate({ body: { conversationId: convId } });
+      if (c.status !== "error") await refresh();
+    });
   }
 
   /** The last reply's versions as shown: the one on screen in its place. */
@@ -180,10 +214,26 @@ export function useChatSession({
     setVersions(shownVersions);
     await setMessages([...messages.slice(0, -1), toUi({ ...target, role: "assistant" })]);
     try {
-      await callApi(`/api/conversations/${convId}/versions`, {
+      const view = (await callApi(`/api/conversations/${convId}/versions`, {
         method: "POST",
         body: JSON.stringify({ messageId: id }),
-      });
+      })) as { messages: MessageView[] };
+      // That version's branch may go on (messages written after it before): the server's path shows it.
+      showStored(view.messages);
+    } catch (e) {
+      setNotice(apiError(e));
+    }
+  }
+
+  /** Shows another version of a turn: the server switches the path, and the page shows it. */
+  async function chooseBranch(id: string) {
+    if (!convId) return;
+    try {
+      const view = (await callApi(`/api/conversations/${convId}/versions`, {
+        method: "POST",
+        body: JSON.stringify({ messageId: id }),
+      })) as { messages: MessageView[] };
+      showStored(view.messages);
     } catch (e) {
       setNotice(apiError(e));
     }
@@ -213,10 +263,11 @@ export function useChatSession({
     notice,
     setNotice,
     send,
-    editLast,
+    editAt,
     regenerateLast,
     stopReply,
     versions: shownVersions,
     chooseVersion,
+    chooseBranch,
   };
 }

@@ -2,6 +2,9 @@ import type { ReactElement } from "react";
 import ReactMarkdown, { type Components, type UrlTransform } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
+import { KatexStylesheet } from "@/components/markdown/katex-stylesheet";
+import { mathPlugins } from "@/components/markdown/math-plugins";
+import { hasMath, normalizeMath } from "@/lib/markdown/math";
 import { safeLinkUrl } from "@/lib/text/safe-link";
 
 // Raw HTML in markdown is dropped (skipHtml), never rendered; images from elsewhere are shown
@@ -45,12 +48,16 @@ const rendered = new Map<string, ReactElement>();
 const MAX_CACHED = 2000;
 
 export function Markdown({ children }: { children: string }) {
+  const math = hasMath(children);
   let tree = rendered.get(children);
   if (!tree) {
     tree = ReactMarkdown({
-      children,
-      remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeHighlight, { detect: false, ignoreMissing: true }]],
+      children: math ? normalizeMath(children) : children,
+      remarkPlugins: [remarkGfm, ...(math ? mathPlugins.remark : [])],
+      rehypePlugins: [
+        ...(math ? mathPlugins.rehype : []),
+        [rehypeHighlight, { detect: false, ignoreMissing: true }],
+      ],
       skipHtml: true,
       urlTransform,
       components,
@@ -58,5 +65,10 @@ export function Markdown({ children }: { children: string }) {
     if (rendered.size >= MAX_CACHED) rendered.clear();
     rendered.set(children, tree);
   }
-  return <div className="prose-persona">{tree}</div>;
+  return (
+    <div className="prose-persona">
+      {math && <KatexStylesheet />}
+      {tree}
+    </div>
+  );
 }

@@ -6,6 +6,8 @@ import { listMessages, listReplyVersions } from "@/lib/db/queries/messages";
 import type { Message } from "@/lib/db/schema";
 import type { Catalog } from "@/lib/personas/catalog";
 import { toSummary, type PersonaSummary } from "@/lib/personas/summary";
+import { listMessageTree } from "@/lib/db/queries/message-tree";
+import { buildTree, versionsOf } from "./branches";
 import { liveness } from "./liveness";
 import { activeRun, sweepStaleReplies } from "./runs";
 
@@ -19,6 +21,8 @@ export type MessageView = {
   createdAt?: string;
   /** The last reply's versions (Regenerate), oldest first, this one among them; absent when there is one. */
   versions?: VersionView[];
+  /** The ids of this turn's versions (edits, regenerated replies), oldest first, this one among them; absent when there is one. */
+  branches?: string[];
 };
 
 /** The conversation's current path as shown, with the versions of its last reply. */
@@ -40,12 +44,15 @@ export async function messageViews(db: Db, conversationId: string): Promise<Mess
     lastRow?.role === "assistant" && lastRow.replyGroup
       ? await listReplyVersions({ db, conversationId, replyGroup: lastRow.replyGroup })
       : [];
+  const tree = buildTree(await listMessageTree({ db, conversationId }));
   return rows.map((m, i) => {
     const versions = i === rows.length - 1 ? lastVersions : [];
+    const branches = versionsOf(tree, m.id);
     return {
       ...view(m),
       role: m.role,
       ...(versions.length > 1 && { versions: versions.map(view) }),
+      ...(branches.length > 1 && { branches: branches.map((b) => b.id) }),
     };
   });
 }
@@ -124,6 +131,8 @@ export function conversationMarkdown(view: ConversationView): string {
   ];
   for (const m of view.messages) {
     lines.push(`## ${m.role === "user" ? "You" : view.persona.name}`, "", m.content || "_(no text)_", "");
+    const version = m.branches?.indexOf(m.id) ?? -1;
+    if (m.branches && version >= 0) lines.push(`_Version ${version + 1} of ${m.branches.length}._`, "");
     if (m.status === "interrupted") lines.push("_This reply was interrupted._", "");
     if (m.status === "stopped") lines.push("_This reply was stopped._", "");
   }

@@ -25,6 +25,7 @@ import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt } from "./prompt";
 import { usageDay } from "./quota";
 import { assertWithinLimits } from "./admission";
+import { editedAt } from "./branches";
 import { freshAfter } from "./liveness";
 import { activeRun, startRun, type ReplyRun } from "./runs";
 import { titleFrom } from "./title";
@@ -97,7 +98,8 @@ export async function startReply({
           personaVersion: persona.version,
         }));
       // The model's history is read here, in the transaction that adds to it: one read, consistent with the writes.
-      const path = conversation ? await listTurns({ db: tx, conversationId: conv.id }) : [];
+      // A new conversation's path is its greeting, which the first message follows.
+      const path = await listTurns({ db: tx, conversationId: conv.id });
       let history: { role: "user" | "assistant"; content: string }[];
       let replyId: string;
       if (request.trigger === "regenerate") {
@@ -116,15 +118,18 @@ export async function startReply({
             content: "",
             status: "streaming",
             replyGroup,
+            parentId: path.at(-2)?.id ?? null,
           })
         ).id;
       } else {
         const message = { role: "user" as const, content: request.message! };
+        let parentId = path.at(-1)?.id ?? null;
         if (request.trigger === "edit") {
-          const lastUser = path.findLastIndex((m) => m.role === "user");
-          if (lastUser < 0) throw new AppError("bad_request", "There is no message of yours to edit yet.");
-          await retireFrom({ db: tx, conversationId: conv.id, id: path[lastUser]!.id });
-          history = [...path.slice(0, lastUser), message];
+          // Any message of the user's on the path (by position), else the last: a new branch from there.
+          const at = editedAt(path, request.editAt);
+          await retireFrom({ db: tx, conversationId: conv.id, id: path[at]!.id });
+          history = [...path.slice(0, at), message];
+          parentId = path[at - 1]?.id ?? null;
         } else {
           history = [...path, message];
           await countPersonaUse({
@@ -135,7 +140,8 @@ export async function startReply({
             now,
           });
         }
-        replyId = (await insertTurn({ db: tx, conversationId: conv.id, content: message.content })).replyId;
+        replyId = (await insertTurn({ db: tx, conversationId: conv.id, content: message.content, parentId }))
+          .replyId;
       }
       await addDailyUsage({ db: tx, userId, day });
       if (conversation) await touchConversation({ db: tx, id: conv.id });

@@ -17,7 +17,11 @@ export const chatRequestSchema = z
       .min(1, "must not be empty")
       .max(MESSAGE_MAX, `must be at most ${MESSAGE_MAX} characters`)
       .optional(),
-    /** edit: the message replaces the conversation's last message of the user's, and is answered anew. */
+    /**
+     * edit: the message replaces one of the user's on the path shown (`editAt`, its position there;
+     * the last one when absent) as a new branch, and is answered anew.
+     */
+    editAt: z.number({ error: "must be a number" }).int().min(1).max(100_000).optional(),
     trigger: z
       .enum(["submit", "regenerate", "edit"], { error: "must be submit, regenerate or edit" })
       .default("submit"),
@@ -27,6 +31,8 @@ export const chatRequestSchema = z
       ctx.addIssue({ code: "custom", path: ["personaId"], message: "is required to start a conversation" });
     if (v.trigger !== "regenerate" && v.message === undefined)
       ctx.addIssue({ code: "custom", path: ["message"], message: "is required" });
+    if (v.editAt !== undefined && v.trigger !== "edit")
+      ctx.addIssue({ code: "custom", path: ["editAt"], message: "is only for an edit" });
     if (v.trigger !== "submit" && !v.conversationId) {
       ctx.addIssue({ code: "custom", path: ["conversationId"], message: `is required to ${v.trigger}` });
     }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq, inArray } from "drizzle-orm";
 import { messages } from "@/lib/db/schema";
-import { chooseReplyVersion } from "@/lib/db/queries/messages";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import type { ChatActor } from "@/lib/auth/actor";
+import { chooseTreeVersion as chooseVersion } from "./choose-version";
 import { messageViews } from "./conversation-view";
 import { startReply } from "./service";
 import { chatRequestSchema } from "./validation";
@@ -60,7 +60,7 @@ describe("reply versions", () => {
     const conversationId = first.conversationId;
     const second = await finished(guest, { conversationId, trigger: "regenerate" });
 
-    expect(await chooseReplyVersion({ db: h.db, conversationId, id: first.run.messageId })).toBe(true);
+    expect(await chooseVersion({ db: h.db, conversationId, id: first.run.messageId })).toBe(true);
     expect((await h.messagesOf(conversationId)).at(-1)!.id).toBe(first.run.messageId);
     expect((await messageViews(h.db, conversationId)).at(-1)!.versions).toHaveLength(2);
 
@@ -69,8 +69,12 @@ describe("reply versions", () => {
     expect(path).toContain(first.run.messageId);
     expect(path).not.toContain(second.run.messageId);
     expect(path).toHaveLength(5);
-    // An earlier reply's versions can no longer be chosen: what follows was written after the one shown.
-    expect(await chooseReplyVersion({ db: h.db, conversationId, id: second.run.messageId })).toBe(false);
+    // An earlier reply's other version can still be chosen: a branch of its own, with nothing after it yet.
+    expect(await chooseVersion({ db: h.db, conversationId, id: second.run.messageId })).toBe(true);
+    expect((await h.messagesOf(conversationId)).map((m) => m.id)).toEqual([
+      ...path.slice(0, 2),
+      second.run.messageId,
+    ]);
   });
 
   it("a version can't be chosen from another conversation, and a reply with no text is not kept", async () => {
@@ -79,7 +83,7 @@ describe("reply versions", () => {
     await finished(guest, { conversationId: mine.conversationId, trigger: "regenerate" });
     const other = await finished(await h.guest(), { personaId: FREE, message: "other" });
     expect(
-      await chooseReplyVersion({ db: h.db, conversationId: other.conversationId, id: mine.run.messageId }),
+      await chooseVersion({ db: h.db, conversationId: other.conversationId, id: mine.run.messageId }),
     ).toBe(false);
 
     const failed = await finished(guest, { personaId: FREE, message: "[[fail:400]] nothing" });
@@ -126,5 +130,45 @@ describe("reply versions", () => {
         }))(),
     ).rejects.toThrow(/no conversation/);
     expect(() => chatRequestSchema.parse({ trigger: "edit", message: "x", personaId: FREE })).toThrow();
+  });
+
+  it("an earlier message edited starts a branch: ‹ › on that turn flips between branches, each kept whole", async () => {
+    const guest = await h.guest();
+    const first = await finished(guest, { personaId: FREE, message: "first question" });
+    const conversationId = first.conversationId;
+    await finished(guest, { conversationId, message: "second question" });
+    const before = await h.messagesOf(conversationId);
+    expect(before).toHaveLength(5);
+
+    // Edit the first question (position 1 on the path): the branch starts there.
+    const edited = await finished(guest, {
+      conversationId,
+      trigger: "edit",
+      editAt: 1,
+      message: "better first",
+    });
+    const after = await h.messagesOf(conversationId);
+    expect(after.map((m) => m.content.slice(0, 12))).toEqual([
+      before[0]!.content.slice(0, 12),
+      "better first",
+      after[2]!.content.slice(0, 12),
+    ]);
+    expect(after[2]!.id).toBe(edited.run.messageId);
+    // The model was given the new branch only.
+    expect(edited.run.text).toContain("better first");
+
+    const views = await messageViews(h.db, conversationId);
+    expect(views[1]!.branches).toEqual([before[1]!.id, after[1]!.id]);
+    // Back to the first branch: the whole of it, second question and all.
+    expect(await chooseVersion({ db: h.db, conversationId, id: before[1]!.id })).toBe(true);
+    expect((await h.messagesOf(conversationId)).map((m) => m.id)).toEqual(before.map((m) => m.id));
+    // And forward again.
+    expect(await chooseVersion({ db: h.db, conversationId, id: after[1]!.id })).toBe(true);
+    expect((await h.messagesOf(conversationId)).map((m) => m.id)).toEqual(after.map((m) => m.id));
+    // A message off the path, or not a version of a turn shown, is refused.
+    expect(await chooseVersion({ db: h.db, conversationId, id: before[3]!.id })).toBe(false);
+    await expect(reply(guest, { conversationId, trigger: "edit", editAt: 2, message: "x" })).rejects.toThrow(
+      /no message of yours there/,
+    );
   });
 });

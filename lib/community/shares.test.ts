@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { conversations } from "@/lib/db/schema";
+import { eq } from "drizzle-orm";
+import { conversations, messages } from "@/lib/db/schema";
 import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
 import { POST as continueRoute } from "@/app/share/[token]/continue/route";
 import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/auth/guest";
@@ -54,6 +55,24 @@ const cont = (token: string) =>
   });
 
 describe("shared conversations", () => {
+  it("shows the path shown when it was shared, not the other versions of a turn", async () => {
+    const { conv } = await ownedConversation("backend-developer");
+    const [, question, answer] = await listMessages({ db: h.db, conversationId: conv.id });
+    // Another version of the reply, not shown.
+    const hidden = await insertMessage({
+      db: h.db,
+      conversationId: conv.id,
+      role: "assistant",
+      content: "another answer",
+      parentId: question!.id,
+    });
+    await h.db.update(messages).set({ active: false }).where(eq(messages.id, hidden.id));
+    const made = await share(conv.id);
+    const token = tokenOf(((await made.json()) as { url: string }).url);
+    const view = await sharedView({ db: h.db, catalog: h.catalog, token, viewerTier: null });
+    expect(view.messages.map((m) => m.content)).toEqual(["Hello!", "my question", answer!.content]);
+  });
+
   it("only the owner shares; the link is a snapshot, ≥128 bits, and revoking it makes it 404 at once", async () => {
     const { conv } = await ownedConversation("backend-developer");
     const made = await share(conv.id);

@@ -9,6 +9,7 @@ import {
   insertConversationCopy,
   replaceShare,
 } from "@/lib/db/queries/shares";
+import { listTurns } from "@/lib/db/queries/messages";
 import { createGuestUser } from "@/lib/db/queries/users";
 import { AppError, RateLimited } from "@/lib/errors";
 import { addressWindow, consumeWindow, newGuestKey, waitPhrase } from "@/lib/limits/window";
@@ -22,8 +23,9 @@ const notFound = () =>
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
- * The owner makes an unlisted link: 256 random bits, only the hash kept. It shows the messages up
- * to this moment (a snapshot; later messages stay private). Sharing again replaces the old link.
+ * The owner makes an unlisted link: 256 random bits, only the hash kept. It shows the path shown at
+ * this moment (a snapshot; later messages and other branches stay private). Sharing again replaces
+ * the old link.
  */
 export async function shareConversation({
   db,
@@ -39,7 +41,15 @@ export async function shareConversation({
   if (!(await getConversation({ db, id, userId })))
     throw new AppError("not_found", "There is no conversation with that id.");
   const token = randomBytes(32).toString("base64url");
-  await replaceShare({ db, conversationId: id, tokenHash: hashToken(token), sharedUntil: new Date() });
+  // The path shown now: later messages, and other branches, stay private.
+  const pathIds = (await listTurns({ db, conversationId: id })).map((m) => m.id);
+  await replaceShare({
+    db,
+    conversationId: id,
+    tokenHash: hashToken(token),
+    sharedUntil: new Date(),
+    pathIds,
+  });
   return { url: new URL(`/share/${token}`, siteUrl).toString() };
 }
 

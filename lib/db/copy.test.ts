@@ -177,6 +177,7 @@ async function seed(db: Db) {
     conversationId: conversation.id,
     tokenHash: "t1",
     sharedUntil: new Date(),
+    pathIds: [],
   });
   await q.settings.writeSettingOnce({ db, key: "something", value: "kept" });
   return { alice, bob, guest, session, conversation, review };

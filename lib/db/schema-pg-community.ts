@@ -119,6 +119,8 @@ export const conversationShares = pgTable(
       .references(() => conversations.id, { onDelete: "cascade" }),
     /** Messages created up to this moment are shown. */
     sharedUntil: timestamp("shared_until").notNull(),
+    /** The ids of the path shown when it was shared, in order, as JSON (null: a link made before branches). */
+    pathIds: text("path_ids"),
     createdAt: timestamp("created_at").notNull().defaultNow(),
   },
   (t) => [index("conversation_shares_conversation_idx").on(t.conversationId)],

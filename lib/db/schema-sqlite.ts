@@ -153,6 +153,8 @@ export const conversations = sqliteTable(
     handoffContext: text("handoff_context"),
     /** The persona's version when the conversation started (null for older conversations). */
     personaVersion: text("persona_version"),
+    /** Pinned by its owner (the sidebar lists pinned conversations first, latest pin first); null: not pinned. */
+    pinnedAt: timestamp("pinned_at"),
     createdAt: timestamp("created_at").notNull().default(now),
     updatedAt: timestamp("updated_at").notNull().default(now),
   },
@@ -178,6 +180,14 @@ export const messages = sqliteTable(
     replyGroup: text("reply_group"),
     /** On the conversation's current path; false for a version not shown and for edited-away messages. */
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /**
+     * The message this one answers or follows on its branch (null: the conversation's first message,
+     * or a message written before branches were kept; lib/chat/branches.ts infers those). Messages
+     * with the same parent are versions of one turn: edits of a message, regenerated replies.
+     */
+    parentId: text("parent_id"),
+    /** When this version was last chosen (‹ 2/3 ›); a branch shows the versions chosen last below it. */
+    shownAt: timestamp("shown_at"),
     /**
      * A streaming reply's owner process refreshes this about every 500 ms; stale (or null) means the
      * process is gone and the reply can be marked interrupted by any instance.

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { first, rowCount, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, setTo } from "../prepared";
@@ -67,11 +67,14 @@ export async function listConversations({
   userId,
   limit,
   before,
+  unpinned = false,
 }: {
   db: Executor;
   userId: string;
   limit: number;
   before?: { updatedAt: Date; id: string };
+  /** Only those not pinned (the sidebar lists the pinned ones first, apart). */
+  unpinned?: boolean;
 }): Promise<ConversationListItem[]> {
   const cursor = before
     ? or(
@@ -87,7 +90,9 @@ export async function listConversations({
       updatedAt: conversations.updatedAt,
     })
     .from(conversations)
-    .where(and(eq(conversations.userId, userId), cursor))
+    .where(
+      and(eq(conversations.userId, userId), cursor, unpinned ? isNull(conversations.pinnedAt) : undefined),
+    )
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
     .limit(limit);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { first, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, setTo } from "../prepared";
@@ -119,30 +119,6 @@ export async function retireFrom({
     );
 }
 
-/**
- * Shows another version of the conversation's last reply. Only the last reply's versions can be
- * chosen (what follows an earlier reply was written after the version it saw). False if the
- * message is not a version of that reply in this conversation.
- */
-export async function chooseReplyVersion({
-  db,
-  conversationId,
-  id,
-}: {
-  db: Executor;
-  conversationId: string;
-  id: string;
-}): Promise<boolean> {
-  const last = await lastMessage({ db, conversationId });
-  if (!last || last.role !== "assistant" || !last.replyGroup) return false;
-  const versions = await listReplyVersions({ db, conversationId, replyGroup: last.replyGroup });
-  if (!versions.some((v) => v.id === id)) return false;
-  const ids = versions.map((v) => v.id);
-  await db.update(messages).set({ active: false }).where(inArray(messages.id, ids));
-  await db.update(messages).set({ active: true }).where(eq(messages.id, id));
-  return true;
-}
-
 export async function insertMessage({
   db,
   conversationId,
@@ -150,6 +126,7 @@ export async function insertMessage({
   content,
   status = "complete",
   replyGroup = null,
+  parentId = null,
 }: {
   db: Executor;
   conversationId: string;
@@ -157,6 +134,8 @@ export async function insertMessage({
   content: string;
   status?: Status;
   replyGroup?: string | null;
+  /** The message this one follows (lib/chat/branches.ts). */
+  parentId?: string | null;
 }): Promise<Message> {
   return db
     .insert(messages)
@@ -167,6 +146,7 @@ export async function insertMessage({
       content,
       status,
       replyGroup,
+      parentId,
       // A reply being written starts alive: its process heartbeats it from here on.
       heartbeatAt: status === "streaming" ? new Date() : null,
     })
@@ -182,13 +162,16 @@ export async function insertTurn({
   db,
   conversationId,
   content,
+  parentId,
 }: {
   db: Executor;
   conversationId: string;
   content: string;
+  /** The message the user's follows (the last one shown, or the one before a message edited). */
+  parentId: string | null;
 }): Promise<{ messageId: string; replyId: string }> {
   const ids = { messageId: randomUUID(), replyId: randomUUID() };
-  await turnQuery(db).execute({ ...ids, conversationId, content, now: new Date() });
+  await turnQuery(db).execute({ ...ids, conversationId, content, parentId, now: new Date() });
   return ids;
 }
 
@@ -202,6 +185,7 @@ const turnQuery = prepared("insert_turn", (db) => {
       content: sql.placeholder("content"),
       status: "complete",
       heartbeatAt: null,
+      parentId: sql.placeholder("parentId"),
     },
     {
       id: sql.placeholder("replyId"),
@@ -210,6 +194,7 @@ const turnQuery = prepared("insert_turn", (db) => {
       content: "",
       status: "streaming",
       heartbeatAt: sql.placeholder("now"),
+      parentId: sql.placeholder("messageId"),
     },
   ]);
 });

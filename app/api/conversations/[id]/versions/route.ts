@@ -6,8 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 
 /**
- * POST /api/conversations/:id/versions { messageId } — show that version of the last reply: the
- * conversation goes on from it.
+ * POST /api/conversations/:id/versions { messageId } — show that version of a turn (an edit of a
+ * message, a regenerated reply): the conversation's path goes through it from now on.
  */
 export const POST = route({ body: chooseVersionSchema }, async ({ params, body }) =>
   NextResponse.json({
