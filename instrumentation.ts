@@ -31,8 +31,10 @@ export async function register() {
       installStaleSweep(db);
       installShutdownFlush();
       // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
-      const { getCatalog } = await import("@/lib/personas");
+      const { catalogVersionsRecorded, getCatalog } = await import("@/lib/personas");
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
+      // The version history keeps every version the catalog holds; in the background, errors logged.
+      void catalogVersionsRecorded();
       const { chatSettings } = await import("@/lib/chat/provider");
       const chat = chatSettings();
       // Ready once `/` and a persona page have been rendered (and cached) once: lib/http/warm-pages.ts.

@@ -14,6 +14,7 @@ const DATABASE_TESTS = [
   "lib/limits/**/*.test.ts",
   "lib/http/**/*.test.ts",
   "lib/personas/export-route.test.ts",
+  "lib/personas/versions*.test.ts",
 ];
 // Left out on PostgreSQL, each about SQLite itself: the backup command (SQLite's online backup of the
 // file), SIGKILL recovery and clean stop (a worker process on a file: WAL left behind, checkpoint on

@@ -155,6 +155,8 @@ export const conversations = pgTable(
     handoffContext: text("handoff_context"),
     /** The persona's version when the conversation started (null for older conversations). */
     personaVersion: text("persona_version"),
+    /** The hash of that version's persona-file text (persona_versions): the prompt comes from it. */
+    personaVersionHash: text("persona_version_hash"),
     createdAt: timestamp("created_at").notNull().defaultNow(),
     updatedAt: timestamp("updated_at").notNull().defaultNow(),
   },
@@ -230,3 +232,4 @@ export const appSettings = pgTable("app_settings", {
 });
 
 export * from "./schema-pg-community";
+export * from "./schema-pg-versions";

@@ -148,6 +148,8 @@ export const conversations = sqliteTable(
     handoffContext: text("handoff_context"),
     /** The persona's version when the conversation started (null for older conversations). */
     personaVersion: text("persona_version"),
+    /** The hash of that version's persona-file text (persona_versions): the prompt comes from it. */
+    personaVersionHash: text("persona_version_hash"),
     createdAt: timestamp("created_at").notNull().default(now),
     updatedAt: timestamp("updated_at").notNull().default(now),
   },
@@ -224,3 +226,4 @@ export const appSettings = sqliteTable("app_settings", {
 });
 
 export * from "./schema-sqlite-community";
+export * from "./schema-sqlite-versions";

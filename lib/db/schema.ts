@@ -9,9 +9,18 @@ import { databaseEngine } from "@/lib/env";
 import * as pg from "./schema-pg";
 import * as sqlite from "./schema-sqlite";
 
-export { MESSAGE_STATUSES, TIER_SOURCES } from "./schema-sqlite";
+export {
+  FEEDBACK_RATINGS,
+  FEEDBACK_REASONS,
+  MESSAGE_STATUSES,
+  PERSONA_SOURCES,
+  TIER_SOURCES,
+} from "./schema-sqlite";
 
-type SqliteTables = Omit<typeof sqlite, "MESSAGE_STATUSES" | "TIER" | "TIER_SOURCES">;
+type SqliteTables = Omit<
+  typeof sqlite,
+  "MESSAGE_STATUSES" | "TIER" | "TIER_SOURCES" | "PERSONA_SOURCES" | "FEEDBACK_RATINGS" | "FEEDBACK_REASONS"
+>;
 
 /** Same tables and columns with the same row types in both schemas, or this does not compile. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -54,6 +63,11 @@ export const {
   reviewReports,
   conversationShares,
   appSettings,
+  personaVersions,
+  conversationVersionChanges,
+  replyFeedback,
+  personaApiCalls,
+  personaCheckRuns,
 } = active;
 
 export type User = sqlite.User;
@@ -65,3 +79,4 @@ export type Message = sqlite.Message;
 export type ApiKey = sqlite.ApiKey;
 export type Review = sqlite.Review;
 export type ConversationShare = sqlite.ConversationShare;
+export type PersonaVersionRow = sqlite.PersonaVersionRow;

@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
 import { readBodyText } from "@/lib/http/read-body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { getCatalog } from "@/lib/personas";
+import { catalogVersionsRecorded, getCatalog } from "@/lib/personas";
 import { isShuttingDown } from "@/lib/shutdown";
 
 /** POST /api/chat — one message in, the persona's reply streamed back token by token. */
@@ -32,6 +32,8 @@ export async function POST(request: NextRequest) {
     const parsed = chatRequestSchema.safeParse(json);
     if (!parsed.success) throw invalidInput(parsed.error, "request");
     const actor = await getChatActor();
+    // A conversation is pinned to a version kept in the history (a no-op once the catalog's are stored).
+    await catalogVersionsRecorded();
     const { run, conversationId, newGuestId } = await startReply({
       db: getDb(),
       catalog: getCatalog(),
