@@ -11,7 +11,9 @@ import { conversationIdSchema } from "@/lib/chat/validation";
 import { ShareButton } from "@/components/community/share-button";
 import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
-import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
+import { getConversation } from "@/lib/db/queries/conversations";
+import { VersionNotice } from "@/components/versions/version-notice";
+import { conversationVersionInfo } from "@/lib/personas/versions-conversation";
 import { getCatalog } from "@/lib/personas";
 import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 
@@ -27,7 +29,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const view = await conversationView({ db: getDb(), catalog, id: id.data, userId: actor.userId });
   if (!view) notFound();
   const persona = catalog.byId.get(view.persona.id)!;
-  const startedWith = await getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
+  const pin = await getConversation({ db: getDb(), id: view.id, userId: actor.userId });
+  const versionInfo =
+    pin && (await conversationVersionInfo({ db: getDb(), current: persona, conversation: pin }));
   const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
 
   return (
@@ -52,15 +56,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         </div>
         <ShareButton conversationId={view.id} />
       </header>
-      {startedWith && startedWith !== persona.version && (
-        <p
-          className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-          data-testid="persona-updated"
-        >
-          {persona.name} has been updated since this conversation started (version {startedWith}): replies now
-          come from version {persona.version}.
-        </p>
-      )}
+      {versionInfo && <VersionNotice conversationId={view.id} personaId={persona.id} info={versionInfo} />}
       {view.parent && (
         <div className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
           <p>
