@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState } from "react";
 import type { VersionView } from "@/lib/chat/conversation-view";
 import { MessageActions } from "./message-actions";
+import { ReplyFeedback } from "@/components/versions/reply-feedback";
 import { MessageEditor } from "./message-editor";
 import { textOf, type ChatMessage as Message, type Prerendered } from "./chat-types";
 
@@ -130,6 +131,9 @@ export function ChatMessage({
             onEdit={onEdit ? () => setEditing(true) : undefined}
             align={mine ? "end" : "start"}
           />
+        )}
+        {!live && !editing && !mine && text && (
+          <ReplyFeedback messageId={message.metadata?.messageId ?? message.id} />
         )}
       </div>
     </li>

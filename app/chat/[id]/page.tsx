@@ -13,6 +13,8 @@ import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
 import { getConversation } from "@/lib/db/queries/conversations";
 import { VersionNotice } from "@/components/versions/version-notice";
+import { FeedbackState } from "@/components/versions/feedback-state";
+import { conversationFeedback } from "@/lib/db/queries/reply-feedback";
 import { conversationVersionInfo } from "@/lib/personas/versions-conversation";
 import { getCatalog } from "@/lib/personas";
 import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
@@ -56,6 +58,15 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         </div>
         <ShareButton conversationId={view.id} />
       </header>
+      <FeedbackState
+        conversationId={view.id}
+        ratings={Object.fromEntries(
+          (await conversationFeedback({ db: getDb(), conversationId: view.id })).map((f) => [
+            f.messageId,
+            f.rating,
+          ]),
+        )}
+      />
       {versionInfo && <VersionNotice conversationId={view.id} personaId={persona.id} info={versionInfo} />}
       {view.parent && (
         <div className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
