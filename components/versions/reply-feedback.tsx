@@ -97,7 +97,7 @@ export function ReplyFeedback({ messageId }: { messageId: string }) {
             className="w-40 rounded border px-1 py-0.5"
           />
           <button type="submit" className={button}>
-            Send
+            Send reason
           </button>
         </form>
       )}
