@@ -81,6 +81,7 @@ async function signUp(page: Page) {
 }
 
 test.beforeAll(async () => {
+  test.setTimeout(180_000);
   contentDir = fs.mkdtempSync(path.join(os.tmpdir(), "versions-content-"));
   for (const f of fs.readdirSync(path.join(process.cwd(), "content/personas")))
     fs.copyFileSync(path.join(process.cwd(), "content/personas", f), path.join(contentDir, f));
