@@ -101,14 +101,13 @@ test("a conversation on 1.0.0 keeps 1.0.0's prompt after 2.0.0, until switched; 
   const chat = new ChatPage(page);
   conversationId = await chat.startConversation(ID, NAME, "which prompt? [[body]]");
   await expect(chat.lastReply).toContainText("[body:PROMPT-V1");
-  await expect(page.getByTestId("version-current")).toContainText("Version 1.0.0");
-
-  // 👍, then changed to 👎 with a reason; the choice is there after a reload.
-  const feedback = chat.lastReply.locator("xpath=..").getByTestId("reply-feedback");
+  // 👍 right under the reply just written, then changed to 👎 with a reason; the choice stays after a reload.
+  const feedback = chat.lastReply.getByTestId("reply-feedback");
   const rating = page.waitForResponse((r) => r.url().endsWith("/feedback") && r.request().method() === "PUT");
   await feedback.getByRole("button", { name: "Good reply" }).click();
   expect((await rating).status()).toBe(200);
-  await page.reload();
+  await chat.open(conversationId);
+  await expect(page.getByTestId("version-current")).toContainText("Version 1.0.0");
   await expect(page.getByRole("button", { name: "Good reply" }).last()).toHaveAttribute(
     "aria-pressed",
     "true",

@@ -133,7 +133,10 @@ export function ChatMessage({
           />
         )}
         {!live && !editing && !mine && text && (
-          <ReplyFeedback messageId={message.metadata?.messageId ?? message.id} />
+          <ReplyFeedback
+            messageId={message.metadata?.messageId ?? message.id}
+            conversationId={message.metadata?.conversationId}
+          />
         )}
       </div>
     </li>

@@ -14,12 +14,18 @@ const button =
   "inline-flex min-h-6 min-w-6 items-center justify-center rounded px-1.5 py-0.5 text-xs hover:bg-zinc-200 aria-pressed:bg-indigo-100 dark:hover:bg-zinc-800 dark:aria-pressed:bg-indigo-900";
 
 /** 👍 / 👎 under a reply, changeable; 👎 offers a short reason. */
-export function ReplyFeedback({ messageId }: { messageId: string }) {
+export function ReplyFeedback({
+  messageId,
+  conversationId: given,
+}: {
+  messageId: string;
+  conversationId?: string;
+}) {
   const rating = useFeedback(messageId);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
-  const conversationId = feedbackConversation();
+  const conversationId = given ?? feedbackConversation();
   if (!conversationId) return null;
 
   const send = async (next: FeedbackRating, reason?: string, text?: string) => {
