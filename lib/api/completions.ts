@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { streamText, type LanguageModelUsage } from "ai";
 import { admitApiMessage, endApiReply } from "@/lib/chat/admission";
 import { modelFor, NO_MODEL_HELP } from "@/lib/chat/provider";
-import { assertCanChat } from "@/lib/chat/service";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -15,6 +14,7 @@ import { ApiError } from "./errors";
 import type { ApiCaller } from "./keys";
 import { apiPrompt, estimateTokens } from "./messages";
 import type { ChatCompletion, ChatCompletionRequest, FinishReason, Usage } from "./schema";
+import { assertMayChat } from "@/lib/tiers";
 
 export type CompletionResult = { text: string; finishReason: FinishReason; usage: Usage };
 
@@ -61,8 +61,8 @@ export async function startCompletion({
   const { persona, current, version } = resolvedRef;
   const actor = { kind: "user" as const, userId: caller.userId, tier: caller.tier };
   try {
-    assertCanChat(actor, current);
-    if (persona.tier !== current.tier) assertCanChat(actor, persona);
+    assertMayChat(actor, current);
+    if (persona.tier !== current.tier) assertMayChat(actor, persona);
   } catch (error) {
     if (error instanceof AppError)
       throw new ApiError(error.code, error.message, "model_not_allowed", "model");

@@ -16,10 +16,25 @@ export {
   PERSONA_SOURCES,
   TIER_SOURCES,
 } from "./schema-sqlite";
+export {
+  CREATOR_PERSONA_STATUSES,
+  REVIEW_VERDICTS,
+  ROLES,
+  SUBMISSION_STATUSES,
+} from "./schema-sqlite-creators";
 
 type SqliteTables = Omit<
   typeof sqlite,
-  "MESSAGE_STATUSES" | "TIER" | "TIER_SOURCES" | "PERSONA_SOURCES" | "FEEDBACK_RATINGS" | "FEEDBACK_REASONS"
+  | "MESSAGE_STATUSES"
+  | "TIER"
+  | "TIER_SOURCES"
+  | "PERSONA_SOURCES"
+  | "FEEDBACK_RATINGS"
+  | "FEEDBACK_REASONS"
+  | "CREATOR_PERSONA_STATUSES"
+  | "REVIEW_VERDICTS"
+  | "ROLES"
+  | "SUBMISSION_STATUSES"
 >;
 
 /** Same tables and columns with the same row types in both schemas, or this does not compile. */
@@ -68,6 +83,15 @@ export const {
   replyFeedback,
   personaApiCalls,
   personaCheckRuns,
+  creators,
+  creatorDrafts,
+  creatorSubmissions,
+  creatorPersonas,
+  creatorPictures,
+  userRoles,
+  roleChanges,
+  moderationEvents,
+  personaReports,
 } = active;
 
 export type User = sqlite.User;
@@ -80,3 +104,8 @@ export type ApiKey = sqlite.ApiKey;
 export type Review = sqlite.Review;
 export type ConversationShare = sqlite.ConversationShare;
 export type PersonaVersionRow = sqlite.PersonaVersionRow;
+export type Creator = sqlite.Creator;
+export type CreatorDraft = sqlite.CreatorDraft;
+export type CreatorSubmission = sqlite.CreatorSubmission;
+export type CreatorPersona = sqlite.CreatorPersona;
+export type ModerationEvent = sqlite.ModerationEvent;

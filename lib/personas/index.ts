@@ -1,29 +1,40 @@
 import "server-only";
-import fs from "node:fs";
 import path from "node:path";
-import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { loadCatalogDir } from "./cached-load";
 import type { Catalog } from "./catalog";
 import { ContentError } from "./problems";
-import { recordCatalogVersions } from "./versions-record";
 
 const globalForCatalog = globalThis as unknown as {
   personaCatalog?: Catalog;
-  personaVersionsRecorded?: WeakMap<Catalog, Promise<void>>;
+  personaContentCatalog?: Catalog;
 };
 
 /** Next's own cache folder: kept between builds, never served. */
 const CACHE_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), ".next", "cache", "persona-catalog");
 
 /**
- * The catalog, built once per server process: content never changes while it runs
+ * The catalog: the content files plus the published creator personas. The database source
+ * (lib/creators/catalog-refresh.ts) replaces it with setCatalog when the catalog version in the
+ * database changes; until it first does, it is the content files' alone.
+ */
+export function getCatalog(): Catalog {
+  return (globalForCatalog.personaCatalog ??= getContentCatalog());
+}
+
+/** Swaps in a catalog built over the content catalog (lib/creators/catalog-source.ts). */
+export function setCatalog(catalog: Catalog) {
+  globalForCatalog.personaCatalog = catalog;
+}
+
+/**
+ * The content files' catalog, built once per server process: files never change while it runs
  * (edit a file, restart the server). A restart with unchanged files takes the checked, indexed
  * catalog from the cache instead of parsing every file again.
  */
-export function getCatalog(): Catalog {
-  if (globalForCatalog.personaCatalog) return globalForCatalog.personaCatalog;
+export function getContentCatalog(): Catalog {
+  if (globalForCatalog.personaContentCatalog) return globalForCatalog.personaContentCatalog;
   const started = performance.now();
   const { catalog, problems, source } = loadCatalogDir({
     dir: env().personasDir,
@@ -33,38 +44,5 @@ export function getCatalog(): Catalog {
   if (!catalog) throw new ContentError(problems);
   const ms = Math.round(performance.now() - started);
   log.info({ personas: catalog.all.length, source, ms }, "catalog.loaded");
-  return (globalForCatalog.personaCatalog = catalog);
-}
-
-/**
- * Every version in the current catalog kept in the version history (persona_versions): started
- * once per catalog (at server start, and again when the catalog is rebuilt) and awaited before a
- * conversation is pinned to a version. A failure is logged and tried again on the next call.
- */
-export function catalogVersionsRecorded(): Promise<void> {
-  const catalog = getCatalog();
-  const recorded = (globalForCatalog.personaVersionsRecorded ??= new WeakMap());
-  let pending = recorded.get(catalog);
-  if (!pending) {
-    const dir = env().personasDir;
-    const started = performance.now();
-    pending = recordCatalogVersions({
-      db: getDb(),
-      sources: catalog.all.map((persona) => ({
-        persona,
-        source: "content" as const,
-        text: () => fs.readFileSync(path.join(dir, persona.file)),
-      })),
-    }).then(
-      (added) => {
-        log.info({ added, ms: Math.round(performance.now() - started) }, "catalog.versions_recorded");
-      },
-      (error: unknown) => {
-        recorded.delete(catalog);
-        log.error({ err: error }, "catalog.versions_record_failed");
-      },
-    );
-    recorded.set(catalog, pending);
-  }
-  return pending;
+  return (globalForCatalog.personaContentCatalog = catalog);
 }

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
+import { ModelNote } from "@/components/chat/model-note";
 import { conversationIdSchema } from "@/lib/chat/validation";
 import { ShareButton } from "@/components/community/share-button";
 import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
@@ -17,7 +18,7 @@ import { FeedbackState } from "@/components/versions/feedback-state";
 import { conversationFeedback } from "@/lib/db/queries/reply-feedback";
 import { conversationVersionInfo } from "@/lib/personas/versions-conversation";
 import { getCatalog } from "@/lib/personas";
-import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, mayChat } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
@@ -34,7 +35,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const pin = await getConversation({ db: getDb(), id: view.id, userId: actor.userId });
   const versionInfo =
     pin && (await conversationVersionInfo({ db: getDb(), current: persona, conversation: pin }));
-  const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
+  const allowed = mayChat(actor, persona.tier);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
@@ -119,6 +120,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           streaming={view.streaming}
         />
       )}
+      {allowed && <ModelNote />}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { prepared } from "../prepared";
 import {
   conversationVersionChanges,
   conversations,
+  creatorPersonas,
+  creatorSubmissions,
   personaVersions,
   type PersonaVersionRow,
 } from "../schema";
@@ -175,4 +177,20 @@ export async function listVersionChanges({ db, conversationId }: { db: Executor;
     .from(conversationVersionChanges)
     .where(eq(conversationVersionChanges.conversationId, conversationId))
     .orderBy(asc(conversationVersionChanges.at));
+}
+
+/** Published creator personas' texts, with the changelog of the submission that published each. */
+export async function creatorVersionTexts({
+  db,
+  ids,
+}: {
+  db: Executor;
+  ids: readonly string[];
+}): Promise<Map<string, { text: string; changelog: string | null }>> {
+  const rows = await db
+    .select({ id: creatorPersonas.id, text: creatorPersonas.text, changelog: creatorSubmissions.changelog })
+    .from(creatorPersonas)
+    .leftJoin(creatorSubmissions, eq(creatorSubmissions.id, creatorPersonas.submissionId))
+    .where(inArray(creatorPersonas.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, { text: r.text, changelog: r.changelog }]));
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { VersionCompare } from "@/components/versions/version-compare";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { catalogVersionsRecorded, getCatalog } from "@/lib/personas";
+import { getCatalog } from "@/lib/personas";
+import { catalogVersionsRecorded } from "@/lib/personas/versions-catalog";
 import { versionHistory } from "@/lib/personas/versions-history";
 
 type Props = {

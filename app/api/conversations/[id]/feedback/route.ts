@@ -1,26 +1,20 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { parseJsonBody, requireOwner } from "@/lib/chat/route-helpers";
+import { NextResponse } from "next/server";
+import { requireOwner } from "@/lib/chat/owner";
 import { feedbackSchema, setReplyFeedback } from "@/lib/community/feedback";
 import { getDb } from "@/lib/db/client";
-import { jsonError } from "@/lib/http/json-error";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { route } from "@/lib/http/route";
 import { getCatalog } from "@/lib/personas";
 
 /** PUT /api/conversations/:id/feedback { messageId, rating: "up" | "down" | null, reason?, text? } */
-export async function PUT(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-    const { actor, id } = await requireOwner((await params).id);
-    const body = await parseJsonBody(request, feedbackSchema, 4 * 1024);
-    const result = await setReplyFeedback({
+export const PUT = route({ body: feedbackSchema, maxBytes: 4 * 1024 }, async ({ params, body }) => {
+  const { actor, id } = await requireOwner(params.id);
+  return NextResponse.json(
+    await setReplyFeedback({
       db: getDb(),
       catalog: getCatalog(),
       userId: actor.userId,
       conversationId: id,
       request: body,
-    });
-    return NextResponse.json(result);
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+    }),
+  );
+});
