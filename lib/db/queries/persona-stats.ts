@@ -2,7 +2,15 @@ import "server-only";
 import { and, count, eq, gte, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import { isPostgres } from "../dialect";
 import type { Executor } from "../client";
-import { conversations, favorites, messages, personaApiCalls, replyFeedback, reviews } from "../schema";
+import {
+  conversations,
+  favorites,
+  messages,
+  personaApiCalls,
+  replyFeedback,
+  reviews,
+  userRoles,
+} from "../schema";
 
 /** A timestamp column's UTC day, YYYY-MM-DD, on either engine. */
 const utcDay = (column: unknown): SQL<string> =>
@@ -125,4 +133,13 @@ export async function ratingsByVersion({ db, personaId, exclude }: Omit<Scope, "
       and(eq(reviews.personaId, personaId), isNull(reviews.hiddenAt), notExcluded(reviews.userId, exclude)),
     )
     .groupBy(reviews.personaVersion);
+}
+
+/** Everyone holding the moderator role (their use of a persona is not counted in its figures). */
+export async function moderatorIds({ db }: { db: Executor }): Promise<string[]> {
+  const rows = await db
+    .select({ userId: userRoles.userId })
+    .from(userRoles)
+    .where(eq(userRoles.role, "moderator"));
+  return rows.map((r) => r.userId);
 }
