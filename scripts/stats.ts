@@ -34,7 +34,9 @@ runCli(usage, async () => {
   const db = await startDatabase();
   const stats = await personaStats({ db, personaId: args.id, days: args.days });
   if (args.csv === "yes") return void process.stdout.write(statsCsv(stats));
-  console.log(`${args.id}: ${stats.from} to ${stats.to} (UTC), stars now ${stats.total.stars}`);
+  console.log(
+    `${args.id}: ${stats.from} to ${stats.to} (UTC), stars now ${stats.total.stars}, published remixes ${stats.remixes}`,
+  );
   console.log(line({ version: "all", ...stats.total }));
   for (const v of stats.versions) console.log(line(v));
 });

@@ -8,6 +8,7 @@ import {
   starCounts,
   webActivity,
 } from "@/lib/db/queries/persona-stats";
+import { remixCounts } from "@/lib/db/queries/creator-personas";
 import { compareVersions } from "./versions";
 
 export type DayFigures = {
@@ -44,8 +45,8 @@ export type PersonaStats = {
   days: DayFigures[];
   versions: VersionFigures[];
   total: Omit<VersionFigures, "version"> & { stars: number };
-  /** Remixes come with creators' publishing (#20): null until it records them. */
-  remixes: number | null;
+  /** Published remixes of the persona (creators' personas that name it as their original). */
+  remixes: number;
 };
 
 const DAY_MS = 86_400_000;
@@ -84,13 +85,14 @@ export async function personaStats({
   const from = addDays(to, -(Math.max(days, 30) - 1));
   const since = new Date(`${from}T00:00:00Z`);
   const scope = { db, personaId, since, exclude };
-  const [web, started, api, feedback, stars, ratings] = await Promise.all([
+  const [web, started, api, feedback, stars, ratings, remixes] = await Promise.all([
     webActivity(scope),
     conversationsStarted(scope),
     apiActivity(scope),
     feedbackCounts(scope),
     starCounts(scope),
     ratingsByVersion(scope),
+    remixCounts({ db, ids: [personaId] }),
   ]);
   const shownFrom = addDays(to, -(days - 1));
   const dayRows = new Map<string, DayFigures & { people: Set<string> }>();
@@ -211,7 +213,7 @@ export async function personaStats({
       .map(finish)
       .sort((a, b) => compareVersions(b.version, a.version)),
     total: { ...total, stars: stars.total },
-    remixes: null,
+    remixes: remixes.get(personaId) ?? 0,
   };
 }
 

@@ -33,7 +33,7 @@ export default async function StudioPersonaPage({ params, searchParams }: Props)
       <h1 className="text-2xl font-bold">{persona.name}: figures</h1>
       <p className="text-sm">
         {stats.from} to {stats.to} (UTC). Your own use and moderators&apos; are not counted. Stars now:{" "}
-        {stats.total.stars}. Remixes: {stats.remixes ?? "not recorded yet"}.{" "}
+        {stats.total.stars}. Published remixes: {stats.remixes}.{" "}
         <a href={`/studio/${id}/stats.csv`} className="underline">
           Download the daily figures (CSV)
         </a>
