@@ -54,7 +54,7 @@ async function say(catalog: Catalog, user: { userId: string }, conversationId: s
   return { id: started.conversationId, reply: messages.at(-1)!.content };
 }
 
-describe("persona versions", () => {
+describe("persona versions", { timeout: 30_000 }, () => {
   it("keeps each version once, with its changelog and text", async () => {
     const versions = await listVersions({ db: h.db, personaId: ID });
     expect(versions.map((v) => [v.version, v.changelog])).toEqual([

@@ -71,7 +71,7 @@ async function age(conversationId: string, days: number) {
       .where(eq(messages.id, m.id));
 }
 
-describe("creator figures", () => {
+describe("creator figures", { timeout: 30_000 }, () => {
   it("count conversations, messages, people, returning people, ratings, stars and API calls per version", async () => {
     const alice = await h.user();
     const bob = await h.user();

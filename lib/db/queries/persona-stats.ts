@@ -12,6 +12,12 @@ import {
   userRoles,
 } from "../schema";
 
+/**
+ * GROUP BY the select list's columns by position (both engines take it): PostgreSQL does not see a
+ * selected expression and the same one in GROUP BY as equal when drizzle qualifies one and not the other.
+ */
+const byPosition = (n: number) => Array.from({ length: n }, (_, i) => sql.raw(String(i + 1)));
+
 /** A timestamp column's UTC day, YYYY-MM-DD, on either engine. */
 const utcDay = (column: unknown): SQL<string> =>
   isPostgres
@@ -43,7 +49,7 @@ export async function webActivity({ db, personaId, since, exclude }: Scope) {
         notExcluded(conversations.userId, exclude),
       ),
     )
-    .groupBy(conversations.userId, day, messageVersion);
+    .groupBy(...byPosition(3));
 }
 
 /** Conversations started, by day and the version they started on. */
@@ -59,7 +65,7 @@ export async function conversationsStarted({ db, personaId, since, exclude }: Sc
         notExcluded(conversations.userId, exclude),
       ),
     )
-    .groupBy(day, startVersion);
+    .groupBy(...byPosition(2));
 }
 
 /** API replies by user, day and version. */
@@ -94,7 +100,7 @@ export async function feedbackCounts({ db, personaId, since, exclude }: Scope) {
         notExcluded(replyFeedback.userId, exclude),
       ),
     )
-    .groupBy(day, replyFeedback.personaVersion, replyFeedback.rating);
+    .groupBy(...byPosition(3));
 }
 
 /** Stars given by day (since), and the total now. */
@@ -111,7 +117,7 @@ export async function starCounts({ db, personaId, since, exclude }: Scope) {
           notExcluded(favorites.userId, exclude),
         ),
       )
-      .groupBy(day),
+      .groupBy(...byPosition(1)),
     db
       .select({ n: count() })
       .from(favorites)
