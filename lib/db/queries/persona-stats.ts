@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gte, isNull, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, isNull, notInArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { isPostgres } from "../dialect";
 import type { Executor } from "../client";
 import {
@@ -16,7 +16,8 @@ import {
  * GROUP BY the select list's columns by position (both engines take it): PostgreSQL does not see a
  * selected expression and the same one in GROUP BY as equal when drizzle qualifies one and not the other.
  */
-const byPosition = (n: number) => Array.from({ length: n }, (_, i) => sql.raw(String(i + 1)));
+const byPosition = (...columns: (SQL | SQL.Aliased | AnyColumn)[]) =>
+  (isPostgres ? columns.map((_, i) => sql.raw(String(i + 1))) : columns) as SQL[];
 
 /** A timestamp column's UTC day, YYYY-MM-DD, on either engine. */
 const utcDay = (column: unknown): SQL<string> =>
@@ -49,7 +50,7 @@ export async function webActivity({ db, personaId, since, exclude }: Scope) {
         notExcluded(conversations.userId, exclude),
       ),
     )
-    .groupBy(...byPosition(3));
+    .groupBy(...byPosition(conversations.userId, day, messageVersion));
 }
 
 /** Conversations started, by day and the version they started on. */
@@ -65,7 +66,7 @@ export async function conversationsStarted({ db, personaId, since, exclude }: Sc
         notExcluded(conversations.userId, exclude),
       ),
     )
-    .groupBy(...byPosition(2));
+    .groupBy(...byPosition(day, startVersion));
 }
 
 /** API replies by user, day and version. */
@@ -100,7 +101,7 @@ export async function feedbackCounts({ db, personaId, since, exclude }: Scope) {
         notExcluded(replyFeedback.userId, exclude),
       ),
     )
-    .groupBy(...byPosition(3));
+    .groupBy(...byPosition(day, replyFeedback.personaVersion, replyFeedback.rating));
 }
 
 /** Stars given by day (since), and the total now. */
@@ -117,7 +118,7 @@ export async function starCounts({ db, personaId, since, exclude }: Scope) {
           notExcluded(favorites.userId, exclude),
         ),
       )
-      .groupBy(...byPosition(1)),
+      .groupBy(...byPosition(day)),
     db
       .select({ n: count() })
       .from(favorites)
