@@ -38,6 +38,9 @@ export async function register() {
       await refreshCatalog({ db });
       installCatalogPoll(db);
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
+      // The version history keeps every version the catalog holds; in the background, errors logged.
+      const { catalogVersionsRecorded } = await import("@/lib/personas/versions-catalog");
+      void catalogVersionsRecorded();
       const { chatSettings, warmChatModel } = await import("@/lib/chat/provider");
       const chat = chatSettings();
       warmChatModel();

@@ -16,6 +16,7 @@ const DATABASE_TESTS = [
   "lib/personas/export-route.test.ts",
   "lib/creators/routes.test.ts",
   "lib/creators/instances.test.ts",
+  "lib/personas/versions*.test.ts",
 ];
 // Left out on PostgreSQL, each about SQLite itself: the backup command (SQLite's online backup of the
 // file), SIGKILL recovery and clean stop (a worker process on a file: WAL left behind, checkpoint on

@@ -11,6 +11,8 @@
  *   [[flaky:400]] the same, but only the first time this exact message is asked about (a retry works)
  *   [[drop:N]]    send N tokens, then cut the connection without finishing
  *   [[long:N]]    reply with N extra filler words
+ *   [[body]]      start the reply with the first line of the persona's prompt body, as
+ *                 `[body:…]` (tests tell which version of a persona answered)
  * With `stream_options.include_usage`, a stream ends with a usage chunk, as OpenAI's does.
  * GET /__stats gives how many completions were requested (tests use it to prove none was made).
  */
@@ -44,8 +46,9 @@ const textOf = (content: z.infer<typeof messageSchema>["content"]): string =>
 /** The reply, as tokens: deterministic for the same persona and prompt. */
 export function fakeReply(system: string, lastUser: string, extraWords = 0): string[] {
   const persona = /Persona id: ([a-z0-9-]+)/.exec(system)?.[1] ?? "no-persona";
-  const prompt = lastUser.replace(/\[\[[a-z]+:\d+\]\]/g, "").trim();
+  const prompt = lastUser.replace(/\[\[[a-z]+(?::\d+)?\]\]/g, "").trim();
   const words = [
+    ...(lastUser.includes("[[body]]") ? [`[body:${bodyFirstLine(system)}]`] : []),
     `[persona:${persona}]`,
     "You",
     "said:",
@@ -63,6 +66,13 @@ export function fakeReply(system: string, lastUser: string, extraWords = 0): str
   ];
   return words.map((w, i) => (i === words.length - 1 ? w : `${w} `));
 }
+
+/** The persona's body follows the prompt's frame after a `---` line (lib/chat/prompt.ts). */
+const bodyFirstLine = (system: string): string => {
+  const at = system.indexOf("\n\n---\n\n");
+  const body = at < 0 ? "" : system.slice(at + 7);
+  return (body.split("\n").find((l) => l.trim() !== "") ?? "").trim().slice(0, 120);
+};
 
 const directive = (text: string, name: string): number | undefined => {
   const m = new RegExp(`\\[\\[${name}:(\\d+)\\]\\]`).exec(text);

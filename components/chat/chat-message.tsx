@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState } from "react";
 import type { VersionView } from "@/lib/chat/conversation-view";
 import { MessageActions } from "./message-actions";
+import { ReplyFeedback } from "@/components/versions/reply-feedback";
 import { MessageEditor } from "./message-editor";
 import { textOf, type ChatMessage as Message, type Prerendered } from "./chat-types";
 
@@ -134,6 +135,12 @@ export function ChatMessage({
             onChooseBranch={onChooseBranch}
             onEdit={onEdit ? () => setEditing(true) : undefined}
             align={mine ? "end" : "start"}
+          />
+        )}
+        {!live && !editing && !mine && text && (
+          <ReplyFeedback
+            messageId={message.metadata?.messageId ?? message.id}
+            conversationId={message.metadata?.conversationId}
           />
         )}
       </div>

@@ -6,7 +6,9 @@ import { modelFor, NO_MODEL_HELP } from "@/lib/chat/provider";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { countApiCall } from "@/lib/db/queries/persona-api-calls";
 import type { Catalog } from "@/lib/personas/catalog";
+import { resolvePersonaRef } from "@/lib/personas/versions-resolve";
 import { isShuttingDown } from "@/lib/shutdown";
 import { ApiError } from "./errors";
 import type { ApiCaller } from "./keys";
@@ -46,18 +48,21 @@ export async function startCompletion({
   request: ChatCompletionRequest;
   now?: Date;
 }): Promise<StartedCompletion> {
-  const persona = catalog.byId.get(request.model);
-  if (!persona) {
+  // `<id>` is the latest version, `<id>@<version>` that version's prompt.
+  const resolvedRef = await resolvePersonaRef({ db, catalog, ref: request.model });
+  if (!resolvedRef.ok) {
     throw new ApiError(
       "not_found",
-      `There is no persona with the id "${request.model}". GET /v1/models lists the ones you can use.`,
+      `${resolvedRef.message} GET /v1/models lists the ones you can use.`,
       "model_not_found",
       "model",
     );
   }
+  const { persona, current, version } = resolvedRef;
   const actor = { kind: "user" as const, userId: caller.userId, tier: caller.tier };
   try {
-    assertMayChat(actor, persona);
+    assertMayChat(actor, current);
+    if (persona.tier !== current.tier) assertMayChat(actor, persona);
   } catch (error) {
     if (error instanceof AppError)
       throw new ApiError(error.code, error.message, "model_not_allowed", "model");
@@ -72,9 +77,20 @@ export async function startCompletion({
       "shutting_down",
     );
   }
-  const { day } = await db.transaction(async (tx) => admitApiMessage({ db: tx, actor, now }), {
-    behavior: "immediate",
-  });
+  const { day } = await db.transaction(
+    async (tx) => {
+      const admitted = await admitApiMessage({ db: tx, actor, now });
+      await countApiCall({
+        db: tx,
+        personaId: persona.id,
+        version,
+        day: admitted.day,
+        userId: caller.userId,
+      });
+      return admitted;
+    },
+    { behavior: "immediate" },
+  );
 
   const prompt = apiPrompt(persona, request.messages);
   const controller = new AbortController();
@@ -82,7 +98,7 @@ export async function startCompletion({
   return {
     id: `chatcmpl-${randomUUID().replace(/-/g, "")}`,
     created: Math.floor(now.getTime() / 1000),
-    model: persona.id,
+    model: request.model.includes("@") ? `${persona.id}@${version}` : persona.id,
     abort: () => controller.abort(),
     async run(onDelta) {
       if (ran) throw new Error("A completion runs once.");

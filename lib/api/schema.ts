@@ -32,7 +32,7 @@ const message = z.discriminatedUnion(
 /** Fields OpenAI defines that are not listed here are accepted and ignored, as other compatible servers do. */
 export const chatCompletionRequestSchema = z
   .object({
-    model: z.string({ error: "is required: a persona id from GET /v1/models" }).min(1).max(64),
+    model: z.string({ error: "is required: a persona id from GET /v1/models" }).min(1).max(128),
     messages: z
       .array(message, { error: "must be a list of messages" })
       .min(1, "must not be empty")

@@ -49,6 +49,7 @@ export async function handoff({
         parentId: from.id,
         handoffContext: handoffTranscript(recent, source.name),
         personaVersion: target.version,
+        personaVersionHash: target.textHash ?? null,
       }),
   );
 }

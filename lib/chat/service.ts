@@ -21,6 +21,7 @@ import { isShuttingDown } from "@/lib/shutdown";
 import type { Catalog } from "@/lib/personas/catalog";
 import { assertMayChat, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import type { ChatActor } from "@/lib/auth/actor";
+import { pinnedPersona } from "@/lib/personas/versions-pin";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt } from "./prompt";
 import { usageDay } from "./quota";
@@ -66,15 +67,25 @@ export async function startReply({
     : undefined;
   if (request.conversationId && !conversation)
     throw new AppError("not_found", "There is no conversation with that id.");
-  const persona = catalog.byId.get(conversation?.personaId ?? request.personaId!);
-  if (!persona)
+  const current = catalog.byId.get(conversation?.personaId ?? request.personaId!);
+  if (!current)
     throw new AppError(
       "not_found",
       conversation
         ? "This conversation's persona is no longer available."
         : "There is no persona with that id.",
     );
-  assertMayChat(actor, persona);
+  assertMayChat(actor, current);
+  // The version the conversation is pinned to (a new one: the catalog's), unless a moderator unpublished it.
+  const pinned = await pinnedPersona({
+    db,
+    current,
+    pin: conversation
+      ? { version: conversation.personaVersion, textHash: conversation.personaVersionHash }
+      : null,
+  });
+  const persona = pinned.persona;
+  if (persona.tier !== current.tier) assertMayChat(actor, persona);
   const resolved = modelFor(persona);
   if (!resolved) throw new AppError("no_model", NO_MODEL_HELP);
   if (conversation && activeRun(conversation.id)) throw replyInProgress();
@@ -95,7 +106,8 @@ export async function startReply({
           personaId: persona.id,
           title: titleFrom(request.message ?? persona.name),
           greeting: persona.greeting,
-          personaVersion: persona.version,
+          personaVersion: pinned.version,
+          personaVersionHash: pinned.textHash,
         }));
       // The model's history is read here, in the transaction that adds to it: one read, consistent with the writes.
       // A new conversation's path is its greeting, which the first message follows.

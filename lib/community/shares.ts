@@ -67,6 +67,8 @@ export type SharedView = {
   /** The viewer's tier does not unlock the persona: they can read but not continue. */
   locked: boolean;
   messages: { role: "user" | "assistant"; content: string }[];
+  /** The persona version the conversation was on (null for one from before versions were kept). */
+  personaVersion: string | null;
 };
 
 export async function sharedView({
@@ -89,6 +91,7 @@ export async function sharedView({
     persona: toSummary(persona),
     locked: !unlocks(viewerTier, persona.tier),
     messages: shared.messages.map((m) => ({ role: m.role, content: m.content })),
+    personaVersion: shared.personaVersion ?? null,
   };
 }
 
@@ -141,6 +144,7 @@ export async function continueShared({
         personaId: persona.id,
         title: `${view.title} (continued)`.slice(0, 120),
         personaVersion: persona.version,
+        personaVersionHash: persona.textHash ?? null,
         copied: view.messages,
       });
       return { conversationId, newGuestId: actor.userId ? null : userId };

@@ -163,6 +163,8 @@ export const conversations = pgTable(
     personaVersion: text("persona_version"),
     /** Pinned by its owner (the sidebar lists pinned conversations first, latest pin first); null: not pinned. */
     pinnedAt: timestamp("pinned_at"),
+    /** The hash of that version's persona-file text (persona_versions): the prompt comes from it. */
+    personaVersionHash: text("persona_version_hash"),
     createdAt: timestamp("created_at").notNull().defaultNow(),
     updatedAt: timestamp("updated_at").notNull().defaultNow(),
   },
@@ -246,4 +248,5 @@ export const appSettings = pgTable("app_settings", {
 });
 
 export * from "./schema-pg-community";
+export * from "./schema-pg-versions";
 export * from "./schema-pg-creators";

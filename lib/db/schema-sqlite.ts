@@ -155,6 +155,8 @@ export const conversations = sqliteTable(
     personaVersion: text("persona_version"),
     /** Pinned by its owner (the sidebar lists pinned conversations first, latest pin first); null: not pinned. */
     pinnedAt: timestamp("pinned_at"),
+    /** The hash of that version's persona-file text (persona_versions): the prompt comes from it. */
+    personaVersionHash: text("persona_version_hash"),
     createdAt: timestamp("created_at").notNull().default(now),
     updatedAt: timestamp("updated_at").notNull().default(now),
   },
@@ -239,4 +241,5 @@ export const appSettings = sqliteTable("app_settings", {
 });
 
 export * from "./schema-sqlite-community";
+export * from "./schema-sqlite-versions";
 export * from "./schema-sqlite-creators";

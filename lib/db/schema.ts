@@ -9,7 +9,13 @@ import { databaseEngine } from "@/lib/env";
 import * as pg from "./schema-pg";
 import * as sqlite from "./schema-sqlite";
 
-export { MESSAGE_STATUSES, TIER_SOURCES } from "./schema-sqlite";
+export {
+  FEEDBACK_RATINGS,
+  FEEDBACK_REASONS,
+  MESSAGE_STATUSES,
+  PERSONA_SOURCES,
+  TIER_SOURCES,
+} from "./schema-sqlite";
 export {
   CREATOR_PERSONA_STATUSES,
   REVIEW_VERDICTS,
@@ -22,6 +28,9 @@ type SqliteTables = Omit<
   | "MESSAGE_STATUSES"
   | "TIER"
   | "TIER_SOURCES"
+  | "PERSONA_SOURCES"
+  | "FEEDBACK_RATINGS"
+  | "FEEDBACK_REASONS"
   | "CREATOR_PERSONA_STATUSES"
   | "REVIEW_VERDICTS"
   | "ROLES"
@@ -69,6 +78,11 @@ export const {
   reviewReports,
   conversationShares,
   appSettings,
+  personaVersions,
+  conversationVersionChanges,
+  replyFeedback,
+  personaApiCalls,
+  personaCheckRuns,
   creators,
   creatorDrafts,
   creatorSubmissions,
@@ -89,6 +103,7 @@ export type Message = sqlite.Message;
 export type ApiKey = sqlite.ApiKey;
 export type Review = sqlite.Review;
 export type ConversationShare = sqlite.ConversationShare;
+export type PersonaVersionRow = sqlite.PersonaVersionRow;
 export type Creator = sqlite.Creator;
 export type CreatorDraft = sqlite.CreatorDraft;
 export type CreatorSubmission = sqlite.CreatorSubmission;

@@ -1,4 +1,5 @@
 import "server-only";
+import { setVersionUnpublished } from "@/lib/db/queries/persona-versions";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { withTier } from "@/lib/creators/draft";
@@ -146,6 +147,8 @@ export async function unpublish({
   await db.transaction(
     async (tx) => {
       await setCreatorPersonaStatus({ db: tx, id: personaId, status: "unpublished" });
+      // The version history says why this version went (lib/personas/versions-pin.ts refuses it).
+      await setVersionUnpublished({ db: tx, personaId, version: row.version, reason });
       await resolveReports({ db: tx, personaId });
       await insertModerationEvent({
         db: tx,

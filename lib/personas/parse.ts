@@ -1,4 +1,5 @@
 import { isUtf8 } from "node:buffer";
+import crypto from "node:crypto";
 import yaml from "js-yaml";
 import { repairMojibake } from "@/lib/text/repair";
 import {
@@ -64,7 +65,8 @@ export function parsePersonaFile(file: string, bytes: Buffer): Parsed {
   }
   if (!result.success || problems.length) return { persona: undefined, problems };
   const checked = freshStrings(result.data);
-  return { persona: { ...checked, starters: checked.starters ?? [], body, file }, problems: [] };
+  const textHash = crypto.createHash("sha256").update(bytes).digest("hex");
+  return { persona: { ...checked, starters: checked.starters ?? [], body, file, textHash }, problems: [] };
 }
 
 /**

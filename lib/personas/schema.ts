@@ -74,6 +74,37 @@ const isoDate = z.preprocess(
 export const IMAGE_FILE = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*\.(?:png|jpe?g|webp)$/i;
 const EXTENSIONS_MAX = 64 * 1024;
 
+/** `/pattern/flags` is a regular expression; anything else is text to find (case-insensitive). */
+export const CHECK_REGEX = /^\/(.+)\/([a-z]*)$/s;
+const expectation = z
+  .string({ error: "must be text, or /a regular expression/" })
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .refine((s) => {
+    const m = CHECK_REGEX.exec(s);
+    if (!m) return true;
+    try {
+      new RegExp(m[1]!, m[2]);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "is not a valid regular expression");
+export const checkSchema = z
+  .strictObject(
+    {
+      message: text(1000),
+      mustContain: list(expectation, 5).optional(),
+      mustNotContain: list(expectation, 5).optional(),
+    },
+    { error: (i) => (i.code === "unrecognized_keys" ? `unknown field(s): ${i.keys.join(", ")}` : undefined) },
+  )
+  .refine(
+    (c) => (c.mustContain?.length ?? 0) + (c.mustNotContain?.length ?? 0) > 0,
+    "needs mustContain or mustNotContain",
+  );
+export type PersonaCheck = z.infer<typeof checkSchema>;
+
 export const frontmatterSchema = z.strictObject(
   {
     id: personaId,
@@ -94,6 +125,10 @@ export const frontmatterSchema = z.strictObject(
     author: text(80).optional(),
     published: isoDate.optional(),
     featured: z.boolean({ error: "must be true or false" }).optional(),
+    /** What changed in this version, for the version history and the "newer version" notice. */
+    changelog: text(500).optional(),
+    /** Messages and what a good reply must (not) contain, run against the model on submit. */
+    checks: list(checkSchema, 10).optional(),
     /** A picture beside the persona file, shown instead of the emoji (checked to exist by the loader). */
     image: z
       .string({ error: "must be a file name" })
@@ -122,4 +157,6 @@ export type Persona = Frontmatter & {
   body: string;
   /** Path relative to the content directory, for messages. */
   file: string;
+  /** SHA-256 (hex) of the persona-file text this came from: with id and version, names the version. */
+  textHash?: string;
 };

@@ -8,11 +8,14 @@ import { getDb } from "@/lib/db/client";
 import { route } from "@/lib/http/route";
 import { addressGroup } from "@/lib/limits/address";
 import { getCatalog } from "@/lib/personas";
+import { catalogVersionsRecorded } from "@/lib/personas/versions-catalog";
 
 /** POST /api/chat — one message in, the persona's reply streamed back token by token. */
 export const POST = route(
   { body: chatRequestSchema, maxBytes: BODY_MAX_BYTES },
   async ({ request, body }) => {
+    // A conversation is pinned to a version kept in the history (a no-op once the catalog's are stored).
+    await catalogVersionsRecorded();
     const { run, conversationId, newGuestId } = await startReply({
       db: getDb(),
       catalog: getCatalog(),

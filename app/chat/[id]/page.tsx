@@ -13,7 +13,11 @@ import { conversationIdSchema } from "@/lib/chat/validation";
 import { ShareButton } from "@/components/community/share-button";
 import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
-import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
+import { getConversation } from "@/lib/db/queries/conversations";
+import { VersionNotice } from "@/components/versions/version-notice";
+import { FeedbackState } from "@/components/versions/feedback-state";
+import { conversationFeedback } from "@/lib/db/queries/reply-feedback";
+import { conversationVersionInfo } from "@/lib/personas/versions-conversation";
 import { getCatalog } from "@/lib/personas";
 import { DAILY_MESSAGE_QUOTA, mayChat } from "@/lib/tiers";
 
@@ -38,7 +42,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         <UnpublishedTranscript personaName={view.persona.name} messages={view.messages} />
       </div>
     );
-  const startedWith = await getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
+  const pin = await getConversation({ db: getDb(), id: view.id, userId: actor.userId });
+  const versionInfo =
+    pin && (await conversationVersionInfo({ db: getDb(), current: persona, conversation: pin }));
   const allowed = mayChat(actor, persona.tier);
 
   return (
@@ -63,15 +69,16 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
         </div>
         <ShareButton conversationId={view.id} />
       </header>
-      {startedWith && startedWith !== persona.version && (
-        <p
-          className="rounded-lg bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-          data-testid="persona-updated"
-        >
-          {persona.name} has been updated since this conversation started (version {startedWith}): replies now
-          come from version {persona.version}.
-        </p>
-      )}
+      <FeedbackState
+        conversationId={view.id}
+        ratings={Object.fromEntries(
+          (await conversationFeedback({ db: getDb(), conversationId: view.id })).map((f) => [
+            f.messageId,
+            f.rating,
+          ]),
+        )}
+      />
+      {versionInfo && <VersionNotice conversationId={view.id} personaId={persona.id} info={versionInfo} />}
       {view.parent && (
         <div className="rounded-lg bg-zinc-100 p-2 text-sm dark:bg-zinc-900" data-testid="handoff-parent">
           <p>

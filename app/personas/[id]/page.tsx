@@ -202,7 +202,12 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             <dt className="text-zinc-600 dark:text-zinc-400">Model</dt>
             <dd className="font-medium">{detail.model}</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Version</dt>
-            <dd className="font-medium">{detail.version}</dd>
+            <dd className="font-medium">
+              {detail.version} ·{" "}
+              <Link href={`/personas/${detail.id}/versions`} className="font-normal underline">
+                history
+              </Link>
+            </dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Prompt size</dt>
             <dd className="font-medium" data-testid="prompt-size">
               {tokensLabel(detail.promptTokens)} (estimated)

@@ -38,7 +38,18 @@ export default async function SharedConversationPage({ params, searchParams }: P
   return (
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">A shared conversation</p>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="shared-version">
+          A shared conversation
+          {view.personaVersion && (
+            <>
+              {" "}
+              · with version{" "}
+              <Link href={`/personas/${view.persona.id}/versions`} className="underline">
+                {view.personaVersion}
+              </Link>
+            </>
+          )}
+        </p>
         <h1 className="text-2xl font-bold" data-testid="shared-title">
           {view.title}
         </h1>

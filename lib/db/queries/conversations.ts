@@ -37,6 +37,7 @@ export async function createConversation({
   parentId = null,
   handoffContext = null,
   personaVersion = null,
+  personaVersionHash = null,
 }: {
   db: Executor;
   userId: string;
@@ -46,10 +47,20 @@ export async function createConversation({
   parentId?: string | null;
   handoffContext?: string | null;
   personaVersion?: string | null;
+  personaVersionHash?: string | null;
 }): Promise<Conversation> {
   const conversation = await db
     .insert(conversations)
-    .values({ id: randomUUID(), userId, personaId, title, parentId, handoffContext, personaVersion })
+    .values({
+      id: randomUUID(),
+      userId,
+      personaId,
+      title,
+      parentId,
+      handoffContext,
+      personaVersion,
+      personaVersionHash,
+    })
     .returning()
     .then(inserted);
   // The persona's greeting opens every conversation.

@@ -99,6 +99,7 @@ export async function insertConversationCopy({
   personaId,
   title,
   personaVersion,
+  personaVersionHash = null,
   copied,
 }: {
   db: Executor;
@@ -106,10 +107,11 @@ export async function insertConversationCopy({
   personaId: string;
   title: string;
   personaVersion: string;
+  personaVersionHash?: string | null;
   copied: { role: "user" | "assistant"; content: string }[];
 }): Promise<string> {
   const id = randomUUID();
-  await db.insert(conversations).values({ id, userId, personaId, title, personaVersion });
+  await db.insert(conversations).values({ id, userId, personaId, title, personaVersion, personaVersionHash });
   const base = Date.now();
   const ids = copied.map(() => randomUUID());
   if (copied.length)
