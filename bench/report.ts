@@ -3,6 +3,7 @@ import type { JsSize } from "./js-size";
 import type { LoadResult } from "./load";
 import type { StartLog } from "./server";
 import type { SearchResult } from "./search";
+import type { QualityResult } from "./search-quality";
 import type { SeedResult } from "./viewer";
 
 export type TargetCheck = { name: string; measured: string; goal: string; pass: boolean };
@@ -62,6 +63,8 @@ export type BenchResults = {
   };
   settings: { durationSeconds: number; connections: number; http: boolean; sizes: number[] };
   growth: GrowthRow[];
+  /** Top-3 accuracy of the search on bench/data/search-questions.yaml over content/personas. */
+  searchQuality: Omit<QualityResult, "seenMisses">;
   loadBreakdown: Stage[];
   http: HttpResults | { skipped: string };
   targets: TargetCheck[];
@@ -115,6 +118,22 @@ export function checkTargets(r: Omit<BenchResults, "targets">): TargetCheck[] {
       pass: heap <= 40,
     });
   }
+  const pct = (s: { hits: number; total: number; share: number }) =>
+    `${n(100 * s.share, 1)}% (${s.hits}/${s.total})`;
+  checks.push(
+    {
+      name: "Search: a fitting persona in the top 3, seen questions",
+      measured: pct(r.searchQuality.seen),
+      goal: "≥ 90%",
+      pass: r.searchQuality.seen.share >= 0.9,
+    },
+    {
+      name: "Search: a fitting persona in the top 3, held-out questions",
+      measured: pct(r.searchQuality.heldOut),
+      goal: "≥ 90%",
+      pass: r.searchQuality.heldOut.share >= 0.9,
+    },
+  );
   const row10k = at(10_000);
   if (row10k) {
     checks.push(
@@ -123,6 +142,12 @@ export function checkTargets(r: Omit<BenchResults, "targets">): TargetCheck[] {
         measured: ms(row10k.search.index.p50Ms),
         goal: "≤ 1 ms",
         pass: row10k.search.index.p50Ms <= 1,
+      },
+      {
+        name: "Search p99 at 10,000 (SearchIndex.search)",
+        measured: ms(row10k.search.index.p99Ms),
+        goal: "≤ 5 ms",
+        pass: row10k.search.index.p99Ms <= 5,
       },
       {
         name: "Search p50 at 10,000 (queryCatalog, what the page runs)",
