@@ -228,7 +228,7 @@ export function renderReport(r: BenchResults): string {
         "Load, one changed (fresh / warm)",
         "Load, cache (fresh / warm)",
         "Heap",
-        "SearchIndex.search p50 / p99",
+        "SearchIndex.search p50 / p99 (CPU p99)",
         "queryCatalog p50 / p99",
         ...(gallery.length ? ["Gallery req/s (first page)"] : []),
       ],
@@ -240,7 +240,7 @@ export function renderReport(r: BenchResults): string {
           `${ms(g.changed.coldMs)} / ${ms(g.changed.medianMs)}`,
           `${ms(g.cache.coldMs)} / ${ms(g.cache.medianMs)}`,
           `${n(Math.max(g.files.retainedHeapMb, g.changed.retainedHeapMb, g.cache.retainedHeapMb), 1)} MB`,
-          `${ms(g.search.index.p50Ms)} / ${ms(g.search.index.p99Ms)}`,
+          `${ms(g.search.index.p50Ms)} / ${ms(g.search.index.p99Ms)} (${ms(g.search.index.cpuP99Ms)})`,
           `${ms(g.search.query.p50Ms)} / ${ms(g.search.query.p99Ms)}`,
           ...(gallery.length ? [web ? `${n(web.reqPerSec)} (${ms(web.firstPageMs)})` : "—"] : []),
         ];
