@@ -3,6 +3,7 @@ import { getChatActor } from "@/lib/chat/actor";
 import { getDb } from "@/lib/db/client";
 import { listConversations } from "@/lib/db/queries/conversations";
 import { getCatalog } from "@/lib/personas";
+import { ConversationSearchForm } from "@/components/chat-search/search-form";
 import { ConversationList } from "./conversation-list";
 import { NewChatLink } from "./new-chat-link";
 
@@ -32,6 +33,7 @@ export async function ChatSidebar() {
         </h2>
         <NewChatLink personaOf={Object.fromEntries(items.map((i) => [i.id, i.personaId]))} />
       </div>
+      {items.length > 0 && <ConversationSearchForm />}
       <ConversationList
         initial={items}
         next={rows.length > SIDEBAR_PAGE && last ? `${last.updatedAt.getTime()}_${last.id}` : null}
