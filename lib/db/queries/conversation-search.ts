@@ -28,7 +28,7 @@ function words(q: string): string[] {
 /**
  * The viewer's own conversations whose title or messages (on the conversation's current path)
  * hold every word of `q`: titles first, then messages, best match first. SQLite searches its FTS5
- * tables (drizzle/0008_conversation_search.sql), PostgreSQL its full-text GIN indexes.
+ * tables (drizzle/0009_conversation_search.sql), PostgreSQL its full-text GIN indexes.
  */
 export async function searchConversations({
   db,
