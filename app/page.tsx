@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CategoryNav } from "@/components/personas/category-nav";
 import { GalleryControls } from "@/components/personas/gallery-controls";
 import { Pagination } from "@/components/personas/pagination";
+import { EmptySuggestionsView } from "@/components/personas/empty-suggestions";
 import { PersonaCard } from "@/components/personas/persona-card";
 import { getViewer } from "@/lib/auth/viewer";
 import { favoriteSet } from "@/lib/community/favorites";
@@ -12,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { parseGalleryParams } from "@/lib/personas/gallery-params";
 import { getCatalog } from "@/lib/personas";
 import { queryCatalog } from "@/lib/personas/query";
+import { emptySuggestions } from "@/lib/personas/search-empty";
 import { CATEGORIES } from "@/lib/personas/schema";
 import { toSummary } from "@/lib/personas/summary";
 import { galleryHref } from "@/lib/personas/url";
@@ -39,6 +41,8 @@ export default async function GalleryPage({ searchParams }: Props) {
   const result = queryCatalog(catalog, query, { stats, favorites });
   const filtered = Boolean(query.q || query.category || query.tag || query.tier || query.favorites);
   const here = galleryHref(query);
+  const suggestions =
+    result.total === 0 && !query.favorites ? emptySuggestions(catalog, query.q, stats) : undefined;
 
   return (
     <div className="flex flex-col gap-6">
@@ -82,6 +86,18 @@ export default async function GalleryPage({ searchParams }: Props) {
               </Link>
             )}
           </div>
+          {result.didYouMean && (
+            <p className="mb-4 text-sm text-zinc-700 dark:text-zinc-300" data-testid="did-you-mean">
+              Did you mean{" "}
+              <Link
+                href={galleryHref(query, { q: result.didYouMean, page: undefined })}
+                className="font-semibold text-indigo-700 underline dark:text-indigo-300"
+              >
+                {result.didYouMean}
+              </Link>
+              ? Results for it are included below.
+            </p>
+          )}
           {result.items.length === 0 ? (
             <div
               className="rounded-2xl border border-dashed border-zinc-300 p-10 text-center dark:border-zinc-700"
@@ -121,6 +137,7 @@ export default async function GalleryPage({ searchParams }: Props) {
                   Browse all personas
                 </Link>
               </div>
+              {suggestions && <EmptySuggestionsView suggestions={suggestions} />}
             </div>
           ) : (
             <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">

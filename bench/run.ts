@@ -26,6 +26,7 @@ import {
 } from "./report";
 import { measureJs } from "./js-size";
 import { measureSearch } from "./search";
+import { measureSearchQuality } from "./search-quality";
 import { buildApp, copyApp, killServersNow, startServer, type Server } from "./server";
 import { childEnv, readBenchSettings, reportFailure, type BenchSettings } from "./settings";
 import { seedDatabase, signIn } from "./viewer";
@@ -250,6 +251,8 @@ async function main(): Promise<void> {
       progress(`search at ${count}`);
       growth.push({ personas: count, files, changed, cache, search: measureSearch(catalog) });
     }
+    progress("search quality on the question set (content/personas)");
+    const { seen, heldOut } = measureSearchQuality(loadCatalog(path.join(ROOT, "content", "personas")));
     const dir5k = dirs.get(5000)!;
     progress("catalog load breakdown at 5,000");
     const loadBreakdown = profileCatalogLoad(dir5k, 3, tmp);
@@ -274,6 +277,7 @@ async function main(): Promise<void> {
         sizes: settings.sizes,
       },
       growth,
+      searchQuality: { seen, heldOut },
       loadBreakdown,
       http,
     };

@@ -14,19 +14,45 @@ test.describe("filter", () => {
     await expect(gallery.categoryLink("All")).not.toHaveAttribute("aria-current", "page");
   });
 
-  test("the tag select filters as soon as it changes", async ({ gallery, page }) => {
+  test("the tag box filters by a typed tag, and offers the most used tags with counts", async ({
+    gallery,
+    page,
+  }) => {
     await gallery.goto();
-    await gallery.waitForAutoSubmit();
-    await gallery.tagSelect.selectOption("sql");
-    await expect.poll(() => gallery.param("tag")).toBe("sql");
     const expected = personaFiles()
       .filter((p) => p.tags.includes("sql"))
       .map((p) => p.name)
       .sort();
+    // Type-ahead: the most used tags, each with how many personas carry it, not every tag.
+    const options = gallery.form.locator("datalist#tag-options option");
+    await expect(options.first()).toHaveAttribute("label", /^\d+ personas?$/);
+    const allTags = new Set(personaFiles().flatMap((p) => p.tags));
+    expect(await options.count()).toBeLessThanOrEqual(Math.min(100, allTags.size));
+    await gallery.tagBox.fill("sql");
+    await gallery.tagBox.press("Enter");
+    await expect.poll(() => gallery.param("tag")).toBe("sql");
     await expect(gallery.resultCount).toHaveText(String(expected.length));
     expect((await gallery.cardNames()).sort()).toEqual(expected);
-    await expect(gallery.tagSelect).toHaveValue("sql");
+    await expect(gallery.tagBox).toHaveValue("sql");
     await expect(page).toHaveTitle(/#sql/);
+  });
+
+  test("a popular tag link filters, shows its count, and clears on a second click", async ({ gallery }) => {
+    await gallery.goto();
+    const counts = new Map<string, number>();
+    for (const p of personaFiles()) for (const t of p.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const top = Math.max(...counts.values());
+    const first = gallery.popularTags.getByRole("link").first();
+    await expect(first).toContainText(`(${top})`);
+    const tag = /#([a-z0-9-]+)/.exec(await first.innerText())![1]!;
+    expect(counts.get(tag)).toBe(top);
+    await first.click();
+    await expect.poll(() => gallery.param("tag")).toBe(tag);
+    await expect(gallery.resultCount).toHaveText(String(top));
+    const current = gallery.popularTags.getByRole("link", { name: new RegExp(`#${tag} `) });
+    await expect(current).toHaveAttribute("aria-current", "page");
+    await current.click();
+    await expect.poll(() => gallery.param("tag")).toBeNull();
   });
 
   test("the tier select filters as soon as it changes", async ({ gallery }) => {

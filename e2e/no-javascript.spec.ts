@@ -43,4 +43,17 @@ test.describe("with JavaScript off", () => {
     await page.waitForURL("/?page=2");
     await expect(gallery.pageLink(2)).toHaveAttribute("aria-current", "page");
   });
+
+  test("the tag box and a popular tag filter without JavaScript", async ({ gallery, page }) => {
+    await gallery.goto();
+    await gallery.tagBox.fill("sql");
+    await gallery.applyButton.click();
+    await page.waitForURL((url) => url.searchParams.get("tag") === "sql");
+    await expect(gallery.tagBox).toHaveValue("sql");
+    const shown = await gallery.total();
+    expect(shown).toBeGreaterThan(0);
+    await gallery.popularTags.getByRole("link").first().click();
+    await page.waitForURL((url) => url.searchParams.get("tag") !== "sql");
+    expect(await gallery.total()).toBeGreaterThan(0);
+  });
 });

@@ -56,7 +56,7 @@ test.describe("persona page", () => {
     const tag = frontend.tags[0]!;
     await personaPage.tagLink(tag).click();
     await expect(page).toHaveURL(`/?tag=${tag}`);
-    await expect(gallery.tagSelect).toHaveValue(tag);
+    await expect(gallery.tagBox).toHaveValue(tag);
     const tagged = personaFiles()
       .filter((p) => p.tags.includes(tag))
       .map((p) => p.name)

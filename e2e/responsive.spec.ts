@@ -26,6 +26,21 @@ test.describe("small screens", () => {
     await expectNoHorizontalOverflow(gallery.page);
   });
 
+  test("on a phone the filters fold away, so the first persona is on the first screen", async ({
+    gallery,
+    isMobile,
+  }) => {
+    test.skip(!isMobile, "the phone project");
+    await gallery.goto();
+    await expect(gallery.cards.first()).toBeInViewport();
+    await expect(gallery.tierSelect).toBeHidden();
+    await gallery.filtersToggle.click();
+    await expect(gallery.tierSelect).toBeVisible();
+    // A filter in use keeps them open.
+    await gallery.goto({ tier: "max" });
+    await expect(gallery.tierSelect).toBeVisible();
+  });
+
   for (const id of ["frontend-developer", "database-architect", "backend-developer"]) {
     test(`the persona page ${id} fits the screen`, async ({ personaPage }) => {
       await personaPage.goto(id);

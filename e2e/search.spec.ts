@@ -17,11 +17,43 @@ test.describe("search", () => {
     });
   }
 
-  test("matches word prefixes and every word of the query", async ({ gallery }) => {
+  test("matches word prefixes, and ranks the persona with every word of the query first", async ({
+    gallery,
+  }) => {
     await gallery.goto({ q: "kube" });
     await expect(gallery.cards.first().getByRole("heading")).toHaveText("DevOps Engineer");
     await gallery.goto({ q: "sql tutor" });
-    await expect(gallery.resultCount).toHaveText("1");
+    await expect(gallery.cards.first().getByRole("heading")).toHaveText("SQL Tutor");
+  });
+
+  for (const [query, fitting] of [
+    ["write a cover letter", ["Interview Coach", "Ghostwriter", "Copy Editor"]],
+    ["k8s", ["DevOps Engineer"]],
+    ["help me with my calculus homework", ["Math Tutor"]],
+    ["our site was hacked", ["Incident Responder", "Security Auditor"]],
+    ["proofread my essay", ["Copy Editor"]],
+    ["build an iphone app", ["Mobile Developer"]],
+  ] as const) {
+    test(`a task, "${query}", finds a fitting persona in the top 3`, async ({ gallery }) => {
+      await gallery.goto();
+      await gallery.search(query);
+      const top3 = (await gallery.cardNames()).slice(0, 3);
+      expect(
+        top3.some((name) => (fitting as readonly string[]).includes(name)),
+        top3.join(", "),
+      ).toBe(true);
+    });
+  }
+
+  test("a misspelt search finds the persona and offers the corrected words", async ({ gallery, page }) => {
+    await gallery.goto();
+    await gallery.search("kubernets deployment keeps crashing");
+    await expect(gallery.cards.first().getByRole("heading")).toHaveText("DevOps Engineer");
+    const fix = gallery.didYouMean.getByRole("link", { name: "kubernetes deployment keeps crashing" });
+    await fix.click();
+    await expect.poll(() => gallery.param("q")).toBe("kubernetes deployment keeps crashing");
+    await expect(gallery.didYouMean).toHaveCount(0);
+    await expect(page).toHaveURL(/q=kubernetes/);
   });
 
   test("the back button returns to the previous results", async ({ gallery, page }) => {
@@ -51,5 +83,14 @@ test.describe("search", () => {
     await expect(gallery.resultCount).toHaveText("0");
     await expect(gallery.emptyState).toContainText("No persona matches these filters.");
     await expect(gallery.cards).toHaveCount(0);
+    // Nothing fits: the closest categories and the most used personas, as links.
+    const categories = gallery.emptyState
+      .getByRole("region", { name: "Closest categories" })
+      .getByRole("link");
+    await expect(categories).toHaveCount(3);
+    const personas = gallery.emptyState.getByRole("region", { name: "Most used personas" }).getByRole("link");
+    await expect(personas).toHaveCount(4);
+    await personas.first().click();
+    await expect(gallery.page).toHaveURL(/\/personas\/[a-z0-9-]+$/);
   });
 });

@@ -9,8 +9,8 @@ const FIXTURES = path.join(ROOT, "lib/personas/__fixtures__");
 
 type Run = { status: number | null; stdout: string; stderr: string };
 
-function contentCheck(dir: string): Run {
-  const run = spawnSync("npx", ["tsx", "scripts/content-check.ts", dir], {
+function contentCheck(dir: string, synonyms?: string): Run {
+  const run = spawnSync("npx", ["tsx", "scripts/content-check.ts", dir, ...(synonyms ? [synonyms] : [])], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
@@ -117,5 +117,28 @@ describe("npm run content:check on valid content", () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^content:check: 3 personas OK in 1 categories/m);
     expect(run.stderr.trim()).toBe("");
+  });
+});
+
+describe("npm run content:check on a broken synonyms file", () => {
+  let dir: string;
+  let run: Run;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "content-check-synonyms-"));
+    const file = path.join(dir, "search-synonyms.yaml");
+    fs.writeFileSync(file, "same:\n  - [cv]\nmeans:\n  etl: pipelines\nignore: []\n");
+    run = contentCheck("lib/personas/__fixtures__/valid", file);
+  }, 60_000);
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("names the file, the field and the reason of each problem, and exits 1", () => {
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split("\n").filter((line) => line.includes("search-synonyms.yaml: "));
+    expect(lines.map((l) => l.replace(/^.*search-synonyms\.yaml: /, ""))).toEqual([
+      "same.0: must list at least two",
+      "means.etl: must be a list of words or phrases",
+    ]);
   });
 });

@@ -57,7 +57,9 @@ export function ChatMessage({
   const noReply = !mine && !live && !text && (state === "interrupted" || state === "stopped");
   return (
     <li
-      className={`group flex min-w-0 gap-2 sm:gap-3 ${mine ? "justify-end" : ""}`}
+      // The conversation search opens a chat at a message by this anchor (app/chat/search).
+      id={`m-${message.id}`}
+      className={`group flex min-w-0 scroll-mt-24 gap-2 rounded-lg sm:gap-3 target:ring-2 target:ring-amber-400 ${mine ? "justify-end" : ""}`}
       data-testid={`message-${message.role}`}
       data-status={live ? "streaming" : (state ?? "complete")}
     >

@@ -3,6 +3,7 @@ import { getChatActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { conversationListPage } from "@/lib/chat/conversation-list";
 import { getCatalog } from "@/lib/personas";
+import { ConversationSearchForm } from "@/components/chat-search/search-form";
 import { ConversationList } from "./conversation-list";
 import { NewChatLink } from "./new-chat-link";
 
@@ -27,6 +28,7 @@ export async function ChatSidebar() {
         </h2>
         <NewChatLink personaOf={Object.fromEntries(items.map((i) => [i.id, i.personaId]))} />
       </div>
+      {items.length > 0 && <ConversationSearchForm />}
       <ConversationList initial={items} next={next} />
       {actor.kind === "guest" && (
         <p className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -4,6 +4,7 @@ import type { GalleryQuery, Sort } from "@/lib/personas/query";
 import { TIER_LABELS, TIERS } from "@/lib/tiers";
 import { galleryHref } from "@/lib/personas/url";
 import { AutoSubmit } from "./auto-submit";
+import { PopularTags } from "./popular-tags";
 
 const SORT_LABELS: Record<Sort, string> = {
   featured: "Featured",
@@ -15,6 +16,10 @@ const SORT_LABELS: Record<Sort, string> = {
   "top-rated": "Top rated",
 };
 const COMMUNITY = ["trending", "most-used", "top-rated"] as const;
+
+/** Tags shown as links (the most used), and offered as you type in the tag box. */
+const POPULAR_TAGS = 8;
+const TYPE_AHEAD_TAGS = 100;
 
 const field =
   "rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
@@ -32,6 +37,7 @@ export function GalleryControls({
   // The default order submits as an empty value, so a search typed from the unsorted gallery
   // ranks by relevance instead of carrying "featured" along with it.
   const defaultSort: Sort = query.q ? "relevance" : "featured";
+  const active = [query.tag, query.tier, query.favorites, query.sort].filter(Boolean).length;
   const sorts = query.q
     ? (["featured", "name", "newest", ...COMMUNITY] as const)
     : (["name", "newest", ...COMMUNITY] as const);
@@ -66,52 +72,70 @@ export function GalleryControls({
           Search
         </button>
       </div>
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          Tag
-          <select name="tag" defaultValue={query.tag ?? ""} className={field}>
-            <option value="">Any tag</option>
-            {catalog.tags.map(({ tag, count }) => (
-              <option key={tag} value={tag}>
-                {tag} ({count})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          Tier
-          <select name="tier" defaultValue={query.tier ?? ""} className={field}>
-            <option value="">Any tier</option>
-            {TIERS.map((t) => (
-              <option key={t} value={t}>
-                {TIER_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          Show
-          <select name="favorites" defaultValue={query.favorites ?? ""} className={field}>
-            <option value="">All personas</option>
-            <option value="1">Favourites</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
-          Sort
-          <select name="sort" defaultValue={sort === defaultSort ? "" : sort} className={field}>
-            <option value="">{SORT_LABELS[defaultSort]}</option>
-            {sorts.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={`${field} font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800`}>
-          Apply
-        </button>
-        <AutoSubmit />
-      </div>
+      {/* On a phone the filters fold under one line so the first persona shows on the first screen;
+          from the lg breakpoint they always show (globals.css, .filters-fold). */}
+      <details className="filters-fold group" open={active > 0 ? true : undefined}>
+        <summary className="cursor-pointer text-sm font-medium text-zinc-700 dark:text-zinc-300">
+          Filters{active > 0 ? ` (${active})` : ""}
+        </summary>
+        <div className="mt-2 flex flex-col gap-3 lg:mt-0">
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Tag
+              <input
+                name="tag"
+                type="search"
+                list="tag-options"
+                defaultValue={query.tag ?? ""}
+                maxLength={64}
+                autoComplete="off"
+                placeholder="Any tag"
+                className={`${field} w-40`}
+              />
+            </label>
+            {/* Type-ahead over the most used tags; any tag can still be typed. */}
+            <datalist id="tag-options">
+              {catalog.tags.slice(0, TYPE_AHEAD_TAGS).map(({ tag, count }) => (
+                <option key={tag} value={tag} label={`${count} ${count === 1 ? "persona" : "personas"}`} />
+              ))}
+            </datalist>
+            <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Tier
+              <select name="tier" defaultValue={query.tier ?? ""} className={field}>
+                <option value="">Any tier</option>
+                {TIERS.map((t) => (
+                  <option key={t} value={t}>
+                    {TIER_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Show
+              <select name="favorites" defaultValue={query.favorites ?? ""} className={field}>
+                <option value="">All personas</option>
+                <option value="1">Favourites</option>
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-xs font-medium text-zinc-700 dark:text-zinc-300">
+              Sort
+              <select name="sort" defaultValue={sort === defaultSort ? "" : sort} className={field}>
+                <option value="">{SORT_LABELS[defaultSort]}</option>
+                {sorts.map((s) => (
+                  <option key={s} value={s}>
+                    {SORT_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className={`${field} font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800`}>
+              Apply
+            </button>
+            <AutoSubmit />
+          </div>
+          <PopularTags query={query} tags={catalog.tags.slice(0, POPULAR_TAGS)} />
+        </div>
+      </details>
     </Form>
   );
 }

@@ -14,7 +14,10 @@ export class GalleryPage {
   readonly form: Locator;
   readonly searchBox: Locator;
   readonly searchButton: Locator;
-  readonly tagSelect: Locator;
+  readonly tagBox: Locator;
+  readonly popularTags: Locator;
+  readonly filtersToggle: Locator;
+  readonly didYouMean: Locator;
   readonly tierSelect: Locator;
   readonly sortSelect: Locator;
   readonly applyButton: Locator;
@@ -31,7 +34,10 @@ export class GalleryPage {
     this.form = page.getByRole("search", { name: "Search and filter personas" });
     this.searchBox = this.form.getByRole("searchbox", { name: "Search personas" });
     this.searchButton = this.form.getByRole("button", { name: "Search", exact: true });
-    this.tagSelect = this.form.getByLabel("Tag");
+    this.tagBox = this.form.getByRole("searchbox", { name: "Tag" });
+    this.popularTags = this.form.getByRole("navigation", { name: "Popular tags" });
+    this.filtersToggle = this.form.getByText("Filters", { exact: false }).first();
+    this.didYouMean = page.getByTestId("did-you-mean");
     this.tierSelect = this.form.getByLabel("Tier");
     this.sortSelect = this.form.getByLabel("Sort");
     this.applyButton = this.form.getByRole("button", { name: "Apply" });

@@ -24,6 +24,9 @@ export class CopyError extends Error {
 const FROM_ROWID: Record<string, string> = { messages: "seq" };
 /** SQLite's own bookkeeping, not app data. */
 const SQLITE_INTERNAL = new Set(["__drizzle_migrations", "sqlite_sequence", "sqlite_stat1"]);
+// The conversation search's full-text indexes (FTS5 tables and their shadow tables): derived from
+// messages and conversations, which are copied; PostgreSQL indexes the same text itself.
+const SQLITE_DERIVED = /^(messages|conversations)_fts(_(data|idx|docsize|config|content))?$/;
 /** Parameters per INSERT, well under PostgreSQL's 65535. */
 const PARAMS_PER_BATCH = 20_000;
 
@@ -114,7 +117,7 @@ export function openCopySource(file: string): Database.Database {
   }
   const known = new Set(copyPlan().map((p) => p.name));
   for (const table of tables)
-    if (!SQLITE_INTERNAL.has(table) && !known.has(table)) {
+    if (!SQLITE_INTERNAL.has(table) && !SQLITE_DERIVED.test(table) && !known.has(table)) {
       sqlite.close();
       throw new CopyError(`${file} has a table ${table} that the copy does not know: nothing copied`, true);
     }

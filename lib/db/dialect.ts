@@ -38,6 +38,20 @@ export async function scalar(db: Executor, query: SQL): Promise<unknown> {
   return (await db.values<unknown[]>(query))[0]?.[0];
 }
 
+/**
+ * The rows of a raw query, each as its column values in the order selected, on either engine (give
+ * every column a distinct name: PostgreSQL's rows are keyed by name).
+ */
+export async function rawRows(db: Executor, query: SQL): Promise<unknown[][]> {
+  if (postgres) {
+    const result = await (
+      db as unknown as { execute(q: SQL): Promise<{ rows: Record<string, unknown>[] }> }
+    ).execute(query);
+    return result.rows.map((row) => Object.values(row));
+  }
+  return db.values<unknown[]>(query);
+}
+
 export const isPostgres = postgres;
 
 /**

@@ -171,6 +171,8 @@ export const conversations = pgTable(
   (t) => [
     index("conversations_user_idx").on(t.userId, t.updatedAt),
     index("conversations_parent_idx").on(t.parentId),
+    // The conversation search (lib/db/queries/conversation-search.ts) matches this expression.
+    index("conversations_title_search_idx").using("gin", sql`to_tsvector('simple', ${t.title})`),
   ],
 );
 
@@ -211,6 +213,8 @@ export const messages = pgTable(
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
     index("messages_conversation_seq_idx").on(t.conversationId, t.seq),
     index("messages_reply_group_idx").on(t.replyGroup),
+    // The conversation search (lib/db/queries/conversation-search.ts) matches this expression.
+    index("messages_content_search_idx").using("gin", sql`to_tsvector('simple', ${t.content})`),
     // Only the replies being written (a handful): the stream limits, the heartbeat and the sweep of
     // stale replies look them up here instead of scanning a user's, or everyone's, messages. The
     // queries spell the condition as this literal (STREAMING in queries/messages.ts) so both

@@ -22,6 +22,7 @@ const SOURCES = [
   "lib/personas/schema.ts",
   "lib/personas/search-build.ts",
   "lib/personas/search.ts",
+  "lib/personas/search-tokenize.ts",
   "lib/personas/term-dictionary.ts",
   "lib/text/repair.ts",
 ];

@@ -61,6 +61,8 @@ export type GalleryResult = {
   sort: Sort;
   /** How many personas each category would show with the other filters kept. */
   categoryCounts: Record<Category, number>;
+  /** The query with misspelt words corrected, when the search took them for others. */
+  didYouMean?: string;
 };
 
 /** `stats` orders the community sorts; `favorites` (the viewer's stars) backs the favourites filter. */
@@ -72,8 +74,9 @@ export function queryCatalog(
   const q = query.q?.trim() ?? "";
   const sort: Sort = query.sort ?? (q ? "relevance" : "featured");
   // Without a query, walk the catalog in the requested order (computed once); filters keep it.
-  let matches: readonly Persona[] = q
-    ? catalog.index.search(q).map((i) => catalog.all[i]!)
+  const hits = q ? catalog.index.find(q) : undefined;
+  let matches: readonly Persona[] = hits
+    ? hits.docs.map((i) => catalog.all[i]!)
     : catalog.orders[sort === "relevance" ? "name" : isCommunitySort(sort) ? "featured" : sort];
   if (query.favorites) matches = matches.filter((p) => community.favorites?.has(p.id));
   if (query.tag) matches = matches.filter((p) => p.tags.includes(query.tag!));
@@ -102,5 +105,6 @@ export function queryCatalog(
     pageSize,
     sort,
     categoryCounts,
+    ...(hits?.didYouMean && { didYouMean: hits.didYouMean }),
   };
 }

@@ -3,7 +3,7 @@ import { HASH_SEED, hashStep, TermDictionary } from "./term-dictionary";
 
 /**
  * The index as flat arrays: term `k` (terms sorted) owns postings `starts[k]` to `starts[k+1]`,
- * doc indexes ascending, each with its score (whole points, at most the name's weight).
+ * doc indexes ascending, each with its score (whole points: the weights of the fields holding the term).
  */
 export type IndexParts = {
   docCount: number;
@@ -77,13 +77,17 @@ class TermState {
   lastDoc = new Int32Array(1024).fill(-1);
   score = new Uint8Array(1024);
   stop = new Uint8Array(1024);
+  /** The last text (a number per scan) that scored the term: a field counts once however often the word recurs. */
+  lastText = new Int32Array(1024).fill(-1);
   fit(terms: number): void {
     if (terms <= this.lastDoc.length) return;
     if (terms > MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct words`);
     const size = Math.max(terms, this.lastDoc.length * 2);
-    const lastDoc = new Int32Array(size).fill(-1);
-    lastDoc.set(this.lastDoc);
-    this.lastDoc = lastDoc;
+    for (const key of ["lastDoc", "lastText"] as const) {
+      const bigger = new Int32Array(size).fill(-1);
+      bigger.set(this[key]);
+      this[key] = bigger;
+    }
     for (const key of ["score", "stop"] as const) {
       const bigger = new Uint8Array(size);
       bigger.set(this[key]);
@@ -157,11 +161,13 @@ export function buildIndex(
   const postings = new IntList(personas.length * 256);
   const postDoc = new IntList(personas.length * 256);
 
-  /** Scores the words of `text` into `state`: `weight` points per occurrence up to `cap`, or at least `weight` (cap 0). */
+  let textNo = 0;
+  /** Scores the words of `text` into `state`: `weight` points per occurrence up to `cap`, or `weight` once (cap 0). */
   const score = (doc: number, text: string, minLength: number, weight: number, cap: number) => {
     const n = termIds(dict, text, minLength, rules, buffer);
     state.fit(dict.words.length);
-    const { lastDoc, score, stop } = state;
+    const { lastDoc, lastText, score, stop } = state;
+    const thisText = textNo++;
     const ids = buffer.ids;
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
@@ -173,7 +179,10 @@ export function buildIndex(
       }
       if (cap > 0) {
         if (score[id]! < cap) score[id]! += weight;
-      } else if (score[id]! < weight) score[id] = weight;
+      } else if (lastText[id] !== thisText) {
+        lastText[id] = thisText;
+        score[id]! += weight;
+      }
     }
   };
   const { weights } = rules;
@@ -188,7 +197,7 @@ export function buildIndex(
     }
     const p = personas[doc]!;
     touched.length = 0;
-    // Body: one point per occurrence, capped; the fields below then lift a term to their weight.
+    // Body: one point per occurrence, capped; each field below that has the word adds its weight.
     // A paid persona's body is what its tier unlocks: searching it would tell anyone which
     // personas contain a phrase, so only free bodies are searched (paid ones by their public fields).
     if (p.tier === "free") score(doc, p.body, 2, weights.body, rules.bodyTfCap * weights.body);
