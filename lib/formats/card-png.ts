@@ -12,6 +12,7 @@ import {
   withTextChunks,
   writePngChunks,
 } from "./png";
+import { LimitError, parseJson } from "./limits";
 import { malformed, unrecognised, type ReadResult } from "./types";
 
 /**
@@ -55,8 +56,9 @@ function decodeChunk(text: string): { ok: true; value: unknown } | { ok: false; 
   const trimmed = text.trim();
   if (!/^[A-Za-z0-9+/=\s_-]+$/.test(trimmed)) return { ok: false, reason: "is not base64" };
   try {
-    return { ok: true, value: JSON.parse(Buffer.from(trimmed, "base64").toString("utf8")) };
-  } catch {
+    return { ok: true, value: parseJson(Buffer.from(trimmed, "base64").toString("utf8")) };
+  } catch (error) {
+    if (error instanceof LimitError) return { ok: false, reason: `is refused: JSON ${error.message}` };
     return { ok: false, reason: "is not base64 of JSON" };
   }
 }

@@ -1,6 +1,7 @@
 import { IMAGE_FILE, MODELS, type Persona } from "@/lib/personas/schema";
 import { applyMarketFields, MARKET_FIELDS, marketFields, type MarketField } from "./market-fields";
 import { collapseSpace, isRecord, stringOr } from "./normalise";
+import { LimitError } from "./limits";
 import { frontmatterFile, readFrontmatterFile } from "./yaml";
 import { malformed, type Model, type PersonaDraft, type ReadResult } from "./types";
 
@@ -30,6 +31,7 @@ export function readClaudeCode(text: string): ReadResult {
   try {
     ({ data, body } = readFrontmatterFile(text));
   } catch (error) {
+    if (error instanceof LimitError) return malformed(`refused: ${error.message}`);
     // Agent descriptions often hold an unquoted "user: ..." that YAML refuses, while Claude Code
     // reads them: such a block is read line by line, as `key: rest of the line`.
     const loose = readLooseFrontmatter(text);
