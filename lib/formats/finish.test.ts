@@ -35,7 +35,7 @@ describe("finishDraft", () => {
     expect(notes.join(" ")).not.toMatch(/generated/);
   });
 
-  it("normalises tags: kebab-case, unique, at most 12", () => {
+  it("normalises tags: kebab-case in any script, unique, at most 12, and says what it left out", () => {
     const tags = [
       "Sci Fi",
       "sci-fi",
@@ -44,12 +44,25 @@ describe("finishDraft", () => {
       "Über Cool",
       ...Array.from({ length: 20 }, (_, i) => `t${i}`),
     ];
-    expect(finishDraft(draft({ tags })).data.tags).toEqual([
+    const finished = finishDraft(draft({ tags }));
+    expect(finished.data.tags).toEqual([
       "sci-fi",
-      "c",
-      "uber-cool",
+      "c-plus-plus",
+      "über-cool",
       ...Array.from({ length: 9 }, (_, i) => `t${i}`),
     ]);
+    expect(finished.notes).toContain(
+      `tags left out: ${Array.from({ length: 11 }, (_, i) => `"t${i + 9}" (more than 12 tags)`).join(", ")}`,
+    );
+  });
+
+  it("keeps LobeHub's Chinese, Japanese and Russian tags, and says truthfully when none could be kept", () => {
+    const finished = finishDraft(draft({ tags: ["角色扮演", "翻译 助手", "日本語", "Русский", "GPT-4"] }));
+    expect(finished.data.tags).toEqual(["角色扮演", "翻译-助手", "日本語", "русский", "gpt-4"]);
+    expect(finished.notes.join("\n")).not.toMatch(/tags left out|no tags/);
+    const none = finishDraft(draft({ tags: ["!!!", "🎭"] }));
+    expect(none.notes).toContain('tags left out: "!!!" (no letters or digits), "🎭" (no letters or digits)');
+    expect(none.notes.some((n) => n.startsWith("no usable tags: tagged"))).toBe(true);
   });
 
   it("category: --category first, then the persona's own, then the source's mapped, then inferred", () => {

@@ -61,10 +61,16 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
     );
   }
 
-  let tags = normaliseTags(draft.tags ?? []);
+  const source = normaliseTags(draft.tags ?? []);
+  let tags = source.tags;
+  if (source.dropped.length) notes.push(`tags left out: ${source.dropped.join(", ")}`);
   if (tags.length === 0) {
     tags = [category];
-    notes.push(`no tags in the source: tagged "${category}"`);
+    notes.push(
+      source.dropped.length
+        ? `no usable tags: tagged "${category}"`
+        : `no tags in the source: tagged "${category}"`,
+    );
   }
 
   let greeting = draft.greeting?.trim();

@@ -21,6 +21,20 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)")
   .max(64, "must be at most 64 characters");
 
+/**
+ * A tag: one word-joined form in any script ("typescript", "角色扮演", "café-au-lait"): lowercase
+ * letters, letters without case, marks and digits, in words joined by single hyphens.
+ */
+export const TAG_PATTERN =
+  /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;
+const tag = z
+  .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
+  .regex(
+    TAG_PATTERN,
+    "must be lowercase kebab-case: words of letters (any script) and digits joined by hyphens",
+  )
+  .max(64, "must be at most 64 characters");
+
 const text = (max: number) =>
   z
     .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
@@ -73,7 +87,7 @@ export const frontmatterSchema = z.strictObject(
     category: z.enum(categoryIds, {
       error: `must be one of: ${categoryIds.join(", ")}`,
     }),
-    tags: list(slug, 12).min(1, "must have at least one tag"),
+    tags: list(tag, 12).min(1, "must have at least one tag"),
     tier: z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` }),
     tools: list(text(40), 20),
     model: z.enum(MODELS, { error: `must be one of: ${MODELS.join(", ")}` }),
