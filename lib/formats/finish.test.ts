@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { inferCategory, mapCategory } from "./category";
 import { finishDraft } from "./finish";
 import type { PersonaDraft } from "./types";
 
@@ -24,7 +23,7 @@ describe("finishDraft", () => {
         "greeting generated from the name and description",
         "starters generated",
         "description taken from the prompt's first sentence",
-        'no tags in the source: tagged "writing"',
+        'no tags in the source: tagged "entertainment"',
       ]),
     );
   });
@@ -65,7 +64,7 @@ describe("finishDraft", () => {
     expect(none.notes.some((n) => n.startsWith("no usable tags: tagged"))).toBe(true);
   });
 
-  it("category: --category first, then the persona's own, then the source's mapped, then inferred", () => {
+  it("category: --category first, then the persona's own, then inferred with the source's as a weight", () => {
     expect(finishDraft(draft({ sourceCategory: "programming" }), { category: "data" }).data.category).toBe(
       "data",
     );
@@ -73,10 +72,10 @@ describe("finishDraft", () => {
       "security",
     );
     expect(finishDraft(draft({ sourceCategory: "programming" })).data.category).toBe("development");
-    const inferred = finishDraft(draft({ sourceCategory: "games" }));
-    expect(inferred.data.category).toBe("writing");
+    const inferred = finishDraft(draft({ sourceCategory: "general" }));
+    expect(inferred.data.category).toBe("entertainment");
     expect(inferred.notes.join(" ")).toMatch(
-      /category writing inferred from the text \(source category "games" has no match; score \d+\)/,
+      /category entertainment inferred from the text \(source category "general" has no match; score \d+\)/,
     );
   });
 
@@ -97,20 +96,5 @@ describe("finishDraft", () => {
     expect(notes).toEqual(
       expect.arrayContaining(["name shortened to 80 characters", "description shortened to 300 characters"]),
     );
-  });
-});
-
-describe("categories", () => {
-  it("maps source words", () => {
-    expect(mapCategory("Programming")).toBe("development");
-    expect(mapCategory("copywriting")).toBe("writing");
-    expect(mapCategory("academic")).toBe("education");
-    expect(mapCategory("emotions")).toBeUndefined();
-  });
-
-  it("infers from keywords, the name and description weighing more than the prompt", () => {
-    expect(inferCategory("Threat hunter", "attack vulnerability").category).toBe("security");
-    expect(inferCategory("SQL tutor for students", "").category).toBe("education");
-    expect(inferCategory("Zorp", "blorp").category).toBe("writing");
   });
 });

@@ -1,3 +1,4 @@
+import { categoryEntry } from "@/lib/personas/categories";
 import type { Category, Tier } from "@/lib/personas/schema";
 import { inferCategory, mapCategory } from "./category";
 import { clip, collapseSpace, firstSentence, isEmoji, isSemver, normaliseTags, toKebab } from "./normalise";
@@ -6,16 +7,7 @@ import type { PersonaDraft } from "./types";
 export type FinishOptions = { tier?: Tier; category?: Category };
 
 /** An emoji for personas whose source has none (the picture, when there is one, shows instead). */
-export const CATEGORY_EMOJI: Record<Category, string> = {
-  development: "💻",
-  data: "📊",
-  design: "🎨",
-  product: "🧭",
-  writing: "✍️",
-  business: "💼",
-  security: "🛡️",
-  education: "🎓",
-};
+export const categoryEmoji = (category: Category) => categoryEntry(category)?.emoji ?? "🧩";
 
 /** Front matter fields in the order persona files write them. */
 export type FinishedPersona = {
@@ -48,14 +40,17 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
   description = limit("description", description, 300);
 
   let category: Category;
-  const mapped = mapCategory(draft.sourceCategory);
   if (options.category) category = options.category;
   else if (draft.category) category = draft.category;
-  else if (mapped) category = mapped;
   else {
-    const inferred = inferCategory([name, description, ...(draft.tags ?? [])].join(" "), draft.body);
+    const inferred = inferCategory({ ...draft, name, description });
     category = inferred.category;
-    const from = draft.sourceCategory ? `source category "${draft.sourceCategory}" has no match; ` : "";
+    const source = draft.sourceCategory;
+    const from = !source
+      ? ""
+      : mapCategory(source)
+        ? `source category "${source}" weighed in; `
+        : `source category "${source}" has no match; `;
     notes.push(
       `category ${category} inferred from the text (${from}${inferred.score ? `score ${inferred.score}` : "no keywords: default"})`,
     );
@@ -94,7 +89,7 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
   }
 
   const tools = [...new Set((draft.tools ?? []).map((t) => clip(t, 40).text))].slice(0, 20);
-  const avatar = draft.avatar && isEmoji(draft.avatar) ? draft.avatar.trim() : CATEGORY_EMOJI[category];
+  const avatar = draft.avatar && isEmoji(draft.avatar) ? draft.avatar.trim() : categoryEmoji(category);
   const data: Record<string, unknown> = {
     id: baseId,
     name,

@@ -28,19 +28,23 @@ const expectRefused = (bytes: Uint8Array, reason: RegExp) => {
   if (!result.ok) expect(result.reason).not.toMatch(/\n\s+at /);
 };
 
-describe("import limits: a small hostile file fails with a plain reason", () => {
+describe("import limits: a small hostile file fails with a plain reason", { timeout: 30_000 }, () => {
   it("a .charx with more entries than allowed is refused before anything is inflated", () => {
     const files: Record<string, string> = { "card.json": JSON.stringify(v3Card("Many")) };
     for (let i = 0; i < IMPORT_LIMITS.zipEntries; i++) files[`assets/x${i}.txt`] = "x";
     expectRefused(charx(files), /^refused: more than 500 entries in the zip$/);
   });
 
-  it("a .charx whose entries inflate past the total is refused, however small the zip", () => {
-    const zeros = new Uint8Array(15 * 1024 * 1024);
-    const zip = charx({ "card.json": JSON.stringify(v3Card("Big")), a: zeros, b: zeros, c: zeros });
-    expect(zip.length).toBeLessThan(200 * 1024);
-    expectRefused(zip, /^refused: the zip inflates to more than 40 MB in all$/);
-  });
+  it(
+    "a .charx whose entries inflate past the total is refused, however small the zip",
+    { timeout: 30_000 },
+    () => {
+      const zeros = new Uint8Array(15 * 1024 * 1024);
+      const zip = charx({ "card.json": JSON.stringify(v3Card("Big")), a: zeros, b: zeros, c: zeros });
+      expect(zip.length).toBeLessThan(200 * 1024);
+      expectRefused(zip, /^refused: the zip inflates to more than 40 MB in all$/);
+    },
+  );
 
   it("one .charx entry past the per-entry cap is refused and named", () => {
     const zip = charx({ "card.json": "{}", "huge.bin": new Uint8Array(21 * 1024 * 1024) });

@@ -77,7 +77,7 @@ export function queryCatalog(
     Category,
     number
   >;
-  for (const p of matches) categoryCounts[p.category]++;
+  for (const p of matches) categoryCounts[p.category] = (categoryCounts[p.category] ?? 0) + 1;
   if (query.category) matches = matches.filter((p) => p.category === query.category);
 
   const sorted = isCommunitySort(sort)

@@ -1,20 +1,14 @@
 import { z } from "zod";
+import { CATEGORY_IDS, CATEGORY_LABELS } from "./categories";
 
 export const TIERS = ["free", "pro", "max"] as const;
 export const MODELS = ["sonnet", "opus", "haiku", "inherit"] as const;
 
-export const CATEGORIES = {
-  development: "Development",
-  data: "Data",
-  design: "Design",
-  product: "Product",
-  writing: "Writing",
-  business: "Business",
-  security: "Security",
-  education: "Education",
-} as const;
-export type Category = keyof typeof CATEGORIES;
-const categoryIds = Object.keys(CATEGORIES) as [Category, ...Category[]];
+/** Category id -> label, from the operator's data file `content/categories.json`. */
+export const CATEGORIES = CATEGORY_LABELS;
+/** A category id: one of the data file's (checked by the schema, not by the type). */
+export type Category = string;
+const categoryIds = CATEGORY_IDS;
 
 const slug = z
   .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })

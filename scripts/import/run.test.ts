@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-describe("importPersonas with hostile files among good ones", () => {
+describe("importPersonas with hostile files among good ones", { timeout: 30_000 }, () => {
   it("fails each hostile file with one line, imports the rest, leaves nothing half-written", () => {
     const src = path.join(tmp, "src");
     fs.mkdirSync(src);
