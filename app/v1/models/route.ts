@@ -1,4 +1,5 @@
 import { authenticateApiRequest } from "@/lib/api/auth";
+import { preflight, withCors } from "@/lib/api/cors";
 import { openAiError } from "@/lib/api/errors";
 import { modelList } from "@/lib/api/models";
 import { getDb } from "@/lib/db/client";
@@ -10,8 +11,13 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   try {
     const caller = await authenticateApiRequest({ db: getDb(), request });
-    return Response.json(modelList(getCatalog(), caller.tier), { headers: { "Cache-Control": "no-store" } });
+    const list = modelList(getCatalog(), caller.tier);
+    return withCors(request, Response.json(list, { headers: { "Cache-Control": "no-store" } }));
   } catch (error) {
-    return openAiError(error);
+    return withCors(request, await openAiError(error));
   }
+}
+
+export function OPTIONS(request: Request) {
+  return preflight(request, "GET");
 }
