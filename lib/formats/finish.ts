@@ -2,6 +2,7 @@ import { categoryEntry } from "@/lib/personas/categories";
 import type { Category, Tier } from "@/lib/personas/schema";
 import { inferCategory, mapCategory } from "./category";
 import { clip, collapseSpace, firstSentence, isEmoji, isSemver, normaliseTags, toKebab } from "./normalise";
+import { greetingFrom } from "./tagline";
 import type { PersonaDraft } from "./types";
 
 export type FinishOptions = { tier?: Tier; category?: Category };
@@ -70,7 +71,10 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
 
   let greeting = draft.greeting?.trim();
   if (!greeting) {
-    greeting = `Hi, I'm ${name}. ${description} What would you like to work on?`;
+    greeting =
+      draft.format === "claude-code"
+        ? greetingFrom(name, description)
+        : `Hi, I'm ${name}. ${description} What would you like to work on?`;
     notes.push("greeting generated from the name and description");
   }
   greeting = limit("greeting", greeting, 2000);
