@@ -1,6 +1,6 @@
 import type { Catalog } from "@/lib/personas/catalog";
-import type { Persona, Tier } from "@/lib/personas/schema";
-import { unlocks } from "@/lib/tiers";
+import type { Persona } from "@/lib/personas/schema";
+import { mayChat, type Tier } from "@/lib/tiers";
 import { ApiError } from "./errors";
 import type { Model, ModelList } from "./schema";
 
@@ -13,7 +13,10 @@ const asModel = (p: Persona): Model => ({
 
 /** The personas a tier may chat with, as OpenAI's model list (model id = persona id). */
 export function modelList(catalog: Catalog, tier: Tier): ModelList {
-  return { object: "list", data: catalog.all.filter((p) => unlocks(tier, p.tier)).map(asModel) };
+  return {
+    object: "list",
+    data: catalog.all.filter((p) => mayChat({ kind: "user", tier }, p.tier)).map(asModel),
+  };
 }
 
 /**
@@ -22,7 +25,7 @@ export function modelList(catalog: Catalog, tier: Tier): ModelList {
  */
 export function modelInfo(catalog: Catalog, tier: Tier, id: string): Model {
   const persona = catalog.byId.get(id);
-  if (!persona || !unlocks(tier, persona.tier)) {
+  if (!persona || !mayChat({ kind: "user", tier }, persona.tier)) {
     throw new ApiError(
       "not_found",
       `The model "${id.slice(0, 80)}" does not exist or you do not have access to it. GET /v1/models lists the ones you can use.`,
@@ -31,4 +34,14 @@ export function modelInfo(catalog: Catalog, tier: Tier, id: string): Model {
     );
   }
   return asModel(persona);
+}
+
+/** Anything else under /v1 is OpenAI's 404, naming what this API has. */
+export function unknownApiPath(request: Request): ApiError {
+  const { pathname } = new URL(request.url);
+  return new ApiError(
+    "not_found",
+    `There is no ${request.method} ${pathname.slice(0, 100)} here. This API has GET /v1/models, GET /v1/models/{id} and POST /v1/chat/completions.`,
+    "unknown_url",
+  );
 }

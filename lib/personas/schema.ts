@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { TIERS } from "@/lib/tiers";
 import { CATEGORY_IDS, CATEGORY_LABELS } from "./categories";
 
-export const TIERS = ["free", "pro", "max"] as const;
 export const MODELS = ["sonnet", "opus", "haiku", "inherit"] as const;
 
 /** Category id -> label, from the operator's data file `content/categories.json`. */
@@ -9,11 +9,6 @@ export const CATEGORIES = CATEGORY_LABELS;
 /** A category id: one of the data file's (checked by the schema, not by the type). */
 export type Category = string;
 const categoryIds = CATEGORY_IDS;
-
-const slug = z
-  .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)")
-  .max(64, "must be at most 64 characters");
 
 /**
  * A tag: one word-joined form in any script ("typescript", "角色扮演", "café-au-lait"): lowercase
@@ -121,7 +116,8 @@ export const frontmatterSchema = z.strictObject(
 );
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
-export type Tier = (typeof TIERS)[number];
+/** Kept so older imports still compile; the tiers live in lib/tiers.ts. */
+export { TIERS, type Tier } from "@/lib/tiers";
 
 export type Persona = Frontmatter & {
   starters: string[];

@@ -1,19 +1,15 @@
 import { preflight, withCors } from "@/lib/api/cors";
-import { ApiError, openAiError } from "@/lib/api/errors";
+import { openAiError } from "@/lib/api/errors";
+import { unknownApiPath } from "@/lib/api/models";
+import { route } from "@/lib/http/route";
 
 /** Anything else under /v1: OpenAI's 404, not the site's HTML page, so clients can say what went wrong. */
+const unknown = route({ crossSite: true, onError: openAiError }, ({ request }) => {
+  throw unknownApiPath(request);
+});
+
 async function notFound(request: Request) {
-  const { pathname } = new URL(request.url);
-  return withCors(
-    request,
-    await openAiError(
-      new ApiError(
-        "not_found",
-        `There is no ${request.method} ${pathname.slice(0, 100)} here. This API has GET /v1/models, GET /v1/models/{id} and POST /v1/chat/completions.`,
-        "unknown_url",
-      ),
-    ),
-  );
+  return withCors(request, await unknown(request));
 }
 
 export function OPTIONS(request: Request) {

@@ -1,58 +1,37 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
 import { checkAuthRequest } from "@/lib/auth/auth-request";
-import { clientIp } from "@/lib/auth/client-ip";
 import { authOptions } from "@/lib/auth/options";
-import { checkSignInLimit } from "@/lib/auth/rate-limit";
-import { emailSchema } from "@/lib/auth/validation";
+import { signInRefusal } from "@/lib/auth/sign-in-refusal";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { route } from "@/lib/http/route";
 
-type Context = { params: Promise<{ nextauth: string[] }> };
+const params = z.object({ nextauth: z.array(z.string()) });
 
-export async function GET(request: NextRequest, context: Context) {
-  try {
-    await checkAuthRequest(request);
-  } catch (error) {
-    return jsonError(error);
+/** Our checks' refusals are JSON errors; what next-auth itself throws is left to Next, as next-auth expects. */
+const onError = (error: unknown) => {
+  if (error instanceof AppError) return jsonError(error);
+  throw error;
+};
+
+/**
+ * next-auth's own handler, behind our checks: malformed requests refused, sign-in attempts limited.
+ * (Next hands route handlers a NextRequest; the wrapper passes it on as it came.)
+ */
+export const GET = route({ params, onError }, async ({ request, params }) => {
+  await checkAuthRequest(request);
+  return await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
+});
+
+export const POST = route({ params, onError }, async ({ request, params }) => {
+  const fields = await checkAuthRequest(request);
+  const [action, provider] = params.nextauth;
+  if (action === "callback" && provider === "credentials") {
+    const refused = await signInRefusal({ db: getDb(), request, rawEmail: fields.email });
+    if (refused) return refused;
   }
-  return NextAuth(request, context, authOptions());
-}
-
-export async function POST(request: NextRequest, context: Context) {
-  try {
-    assertSameOrigin(request);
-    const fields = await checkAuthRequest(request);
-    const [action, provider] = (await context.params).nextauth;
-    if (action === "callback" && provider === "credentials") {
-      const limited = await signInRateLimit(request, fields.email);
-      if (limited) return limited;
-    }
-  } catch (error) {
-    return jsonError(error);
-  }
-  return NextAuth(request, context, authOptions());
-}
-
-/** A sign-in over the limits in lib/tiers.ts (SIGN_IN_LIMITS) is refused before any password check. */
-async function signInRateLimit(request: NextRequest, rawEmail: unknown): Promise<NextResponse | undefined> {
-  const email = emailSchema.safeParse(rawEmail);
-  const subject = { ip: clientIp(request.headers), email: email.success ? email.data : undefined };
-  const decision = await checkSignInLimit({ db: getDb(), subject });
-  if (!decision.limited) return undefined;
-  const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-  const error = new AppError(
-    "rate_limited",
-    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-  );
-  const response = await jsonError(error, { "Retry-After": String(decision.retryAfterSeconds) });
-  // next-auth's client reads `url` to report the error; keep the JSON error shape beside it.
-  const body = (await response.json()) as object;
-  return NextResponse.json(
-    { ...body, url: `${env().siteUrl}/sign-in?error=RateLimited&retryAfter=${decision.retryAfterSeconds}` },
-    { status: 429, headers: response.headers },
-  );
-}
+  return await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
+});
