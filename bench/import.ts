@@ -3,12 +3,14 @@
  * (default 1000) source files, a quarter in each export format (Claude Code agent, card JSON, card
  * PNG, LobeHub JSON) made from synthetic personas, then runs the real command on them and reports
  * files per second: the command's own figure (reading, converting, checking, writing) and the wall
- * time including the process start.
+ * time including the process start. Then the category rule's accuracy on the labelled sample of
+ * real-style personas (lib/formats/__fixtures__/category-sample.json), with each miss.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { measureCategoryAccuracy } from "../lib/formats/__fixtures__/category-sample";
 import { exportPersona } from "../lib/formats/export";
 import { EXPORT_FORMATS } from "../lib/formats/types";
 import { loadPersonaDir } from "../lib/personas/load";
@@ -54,6 +56,12 @@ try {
   console.log(
     `wall time with process start: ${wall.toFixed(2)} s (${Math.round(personas.length / wall)} files/s), exit ${run.status}`,
   );
+  const categories = measureCategoryAccuracy();
+  console.log(
+    `category accuracy on the labelled sample: ${categories.correct}/${categories.total} (${(categories.accuracy * 100).toFixed(1)}%)`,
+  );
+  for (const miss of categories.misses)
+    console.log(`  miss: ${miss.name}: expected ${miss.expected}, got ${miss.got}`);
   process.exitCode = run.status ?? 1;
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -29,6 +29,20 @@ const schema = z.object({
   // Set by `next start` to the port it listens on, before the instrumentation hook runs.
   PORT: optional(z.coerce.number().int().min(0).max(65_535, "must be a port number")),
   PAGE_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(86_400, "must be at most 86400 (a day)")),
+  API_CORS_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(",")
+          .map((o) => o.trim().replace(/\/$/, ""))
+          .filter(Boolean),
+      )
+      .refine(
+        (list) => list.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)),
+        "must be origins like https://app.example.com, separated by commas (or *)",
+      ),
+  ),
   VISITOR_PAGES: optional(z.enum(["lean", "full"], { error: "must be lean or full" })),
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)),
   GUEST_SESSIONS_PER_HOUR: optional(z.coerce.number().int().min(1).max(1_000_000)),
@@ -76,6 +90,8 @@ export type Env = {
   trustedProxyHops: number;
   /** How long a visitor's page is served from memory before it is rendered again; 0 turns the cache off. */
   pageCacheSeconds: number;
+  /** Browser origins allowed to call /v1 (CORS); empty: none (the default). */
+  apiCorsOrigins: string[];
   /**
    * Cached pages served without Next's client runtime (lib/http/lean-page.ts): VISITOR_PAGES=lean,
    * the default; `full` serves them as rendered, hydrated like a signed-in viewer's.
@@ -208,6 +224,7 @@ export function env(): Env {
     sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? 7,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS ?? 60,
+    apiCorsOrigins: e.API_CORS_ORIGINS ?? [],
     leanVisitorPages: e.VISITOR_PAGES !== "full",
     listenPort: e.PORT,
     development: e.NODE_ENV === "development",

@@ -79,7 +79,7 @@ describe("npm run content:import", { timeout: 120_000 }, () => {
       /: imported as .*a\/code-reviewer\.md \(claude-code; .*starters generated/,
     );
     expect(lineFor(first, "card-v2.json")).toMatch(
-      /imported as .*a\/captain-mara\.md \(card-v2; .*category writing inferred/,
+      /imported as .*a\/captain-mara\.md \(card-v2; .*category entertainment inferred/,
     );
     expect(lineFor(first, "card-v3.json")).toMatch(/imported as .*a\/professor-lin\.md \(card-v3/);
     expect(lineFor(first, "lobehub-agent.json")).toMatch(/imported as .*a\/typescript-expert\.md \(lobehub/);

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { POST as chatCompletions } from "@/app/v1/chat/completions/route";
 import { GET as models } from "@/app/v1/models/route";
+import { GET as oneModel } from "@/app/v1/models/[id]/route";
 import { GET as otherGet, POST as otherPost } from "@/app/v1/[...path]/route";
 import { stampRequest } from "@/lib/http/request-log";
 
@@ -22,8 +23,13 @@ export async function startApiServer(): Promise<{ baseURL: string; close(): Prom
   const server = http.createServer(async (req, res) => {
     stampRequest(req, res);
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
+    const modelId = req.method === "GET" ? /^\/v1\/models\/([^/]+)$/.exec(url.pathname)?.[1] : undefined;
     const handler =
       ROUTES[`${req.method} ${url.pathname}`] ??
+      (modelId !== undefined
+        ? (request: Request) =>
+            oneModel(request, { params: Promise.resolve({ id: decodeURIComponent(modelId) }) })
+        : undefined) ??
       (url.pathname.startsWith("/v1/") ? (req.method === "GET" ? otherGet : otherPost) : undefined);
     if (!handler) {
       res.writeHead(404, { "Content-Type": "application/json" }).end('{"error":{"message":"no route"}}');

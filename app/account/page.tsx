@@ -7,6 +7,8 @@ import { RedeemForm } from "@/components/account/redeem-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { listApiKeySummaries } from "@/lib/api/keys";
+import { apiSnippets } from "@/lib/api/snippets";
+import { env } from "@/lib/env";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listTierChanges } from "@/lib/db/queries/tiers";
@@ -45,6 +47,8 @@ export default async function AccountPage({
   const limit = DAILY_MESSAGE_QUOTA[viewer.tier];
   const apiKeys = await listApiKeySummaries({ db, userId: viewer.id });
   const apiAccess = hasApiAccess(viewer.tier);
+  const apiBaseUrl = `${env().siteUrl}/v1`;
+  const exampleModel = getCatalog().all.find((p) => unlocks(viewer.tier, p.tier))?.id ?? "persona-id";
   const unlocked = getCatalog().all.filter((p) => unlocks(viewer.tier, p.tier)).length;
   const section = "rounded-2xl border border-zinc-200 bg-white p-6 dark:border-zinc-800 dark:bg-zinc-900";
 
@@ -118,6 +122,8 @@ export default async function AccountPage({
         <ApiKeysSection
           keys={apiKeys}
           canCreate={apiAccess}
+          baseUrl={apiBaseUrl}
+          snippets={apiSnippets(apiBaseUrl, exampleModel)}
           accessNote={
             apiAccess
               ? "Your plan includes the API."

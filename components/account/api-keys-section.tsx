@@ -11,20 +11,44 @@ export function ApiKeysSection({
   keys,
   canCreate,
   accessNote,
+  baseUrl,
+  snippets,
 }: {
   keys: ApiKeySummary[];
   canCreate: boolean;
   accessNote: string;
+  baseUrl: string;
+  snippets: { curl: string; python: string };
 }) {
   const live = keys.filter((k) => !k.revokedAt);
   const revoked = keys.filter((k) => k.revokedAt);
   return (
     <div className="flex flex-col gap-4 text-sm">
       <p>
-        Call any persona you can chat with from your own code, with any OpenAI-compatible client: the base URL
-        is <code>/v1</code> on this site and the model is the persona’s id. Messages count against the same
-        daily allowance as chat. {accessNote}
+        Call any persona you can chat with from your own code, with any OpenAI-compatible client: the model is
+        the persona’s id. Messages count against the same daily allowance as chat. {accessNote}
       </p>
+      <p>
+        Base URL:{" "}
+        <code
+          className="select-all rounded bg-zinc-100 px-1 font-mono dark:bg-zinc-800"
+          data-testid="api-base-url"
+        >
+          {baseUrl}
+        </code>
+      </p>
+      <details>
+        <summary className="cursor-pointer">Examples: curl and Python</summary>
+        <p className="mt-2">Put your key in the PERSONA_MARKET_API_KEY environment variable, then:</p>
+        {[snippets.curl, snippets.python].map((code, i) => (
+          <pre
+            key={i}
+            className="mt-2 overflow-x-auto rounded bg-zinc-100 p-3 font-mono text-xs select-all dark:bg-zinc-800"
+          >
+            <code>{code}</code>
+          </pre>
+        ))}
+      </details>
       {canCreate ? (
         <CreateApiKeyForm />
       ) : (

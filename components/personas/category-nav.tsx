@@ -35,7 +35,7 @@ export function CategoryNav({ query, counts }: { query: GalleryQuery; counts: Re
       </h2>
       <ul className="flex gap-1 overflow-x-auto pb-2 lg:flex-col lg:overflow-visible">
         {item("All", total, undefined)}
-        {(Object.keys(CATEGORIES) as Category[]).map((c) => item(CATEGORIES[c], counts[c], c))}
+        {Object.entries(CATEGORIES).map(([c, label]) => item(label, counts[c] ?? 0, c))}
       </ul>
     </nav>
   );

@@ -73,6 +73,21 @@ describe("GET /v1/models", () => {
     }
   });
 
+  it("retrieves one model the key may use (models.retrieve); one it may not is NotFoundError", async () => {
+    const { client } = await account("pro");
+    expect(await client.models.retrieve(PRO)).toMatchObject({
+      id: PRO,
+      object: "model",
+      created: expect.any(Number),
+      owned_by: expect.any(String),
+    });
+    for (const id of [MAX, "no-such-persona"]) {
+      const error = await client.models.retrieve(id).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.NotFoundError);
+      expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("model_not_found");
+    }
+  });
+
   it("a max key sees every persona", async () => {
     const { client } = await account("max");
     expect((await client.models.list()).data).toHaveLength(h.catalog.all.length);
@@ -151,6 +166,27 @@ describe("POST /v1/chat/completions", () => {
     expect(await usedToday(user.userId)).toBe(1);
   });
 
+  it.each([false, undefined])(
+    "with include_usage %s, sends no usage chunk: every chunk has a choice, none a usage field",
+    async (includeUsage) => {
+      const { client } = await account("pro");
+      const stream = await client.chat.completions.create({
+        model: FREE,
+        messages: [{ role: "user", content: "No usage please" }],
+        stream: true,
+        ...(includeUsage !== undefined && { stream_options: { include_usage: includeUsage } }),
+      });
+      const chunks = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      expect(chunks.length).toBeGreaterThan(3);
+      for (const c of chunks) {
+        expect(c.choices).toHaveLength(1);
+        expect(c).not.toHaveProperty("usage");
+      }
+      expect(chunks.at(-1)!.choices[0]!.finish_reason).toBe("stop");
+    },
+  );
+
   it("ends the raw event stream with data: [DONE]", async () => {
     const { key } = await account("pro");
     const response = await fetch(`${api.baseURL}/chat/completions`, {
@@ -177,6 +213,7 @@ describe("POST /v1/chat/completions", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect((error as InstanceType<typeof OpenAI.APIError>).code).toBe("model_not_allowed");
+    expect((error as InstanceType<typeof OpenAI.APIError>).type).toBe("invalid_request_error");
     expect(await h.completions()).toBe(before);
     expect(await usedToday(user.userId)).toBe(0);
   });
@@ -317,17 +354,38 @@ describe("POST /v1/chat/completions", () => {
     [
       "an image part",
       { messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "x" } }] }] },
-      "messages.0.content",
+      "messages[0].content",
     ],
-    ["a tool message", { messages: [{ role: "tool", content: "x", tool_call_id: "1" }] }, "messages.0.role"],
+    ["a tool message", { messages: [{ role: "tool", content: "x", tool_call_id: "1" }] }, "messages[0].role"],
     ["n = 2", { n: 2 }, "n"],
-  ])("%s is BadRequestError naming the field", async (_label, patch, param) => {
+    ["tools", { tools: [{ type: "function", function: { name: "f", parameters: {} } }] }, "tools"],
+    ["tool_choice", { tool_choice: "required" }, "tool_choice"],
+    ["a JSON response_format", { response_format: { type: "json_object" } }, "response_format.type"],
+  ])("%s is BadRequestError naming the field, never ignored", async (_label, patch, param) => {
     const { client } = await account("pro");
     const error = await client.chat.completions
       .create({ model: FREE, messages: [{ role: "user", content: "hi" }], ...patch } as never)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as InstanceType<typeof OpenAI.APIError>).param).toBe(param);
+    const e = error as InstanceType<typeof OpenAI.APIError>;
+    expect(e.param).toBe(param);
+    expect(e.type).toBe("invalid_request_error");
+  });
+
+  it("says what is wrong in one plain sentence, as OpenAI does", async () => {
+    const { client } = await account("pro");
+    const message = async (patch: object) => {
+      const error = await client.chat.completions
+        .create({ model: FREE, messages: [{ role: "user", content: "hi" }], ...patch } as never)
+        .catch((e: unknown) => e as InstanceType<typeof OpenAI.APIError>);
+      return (error as InstanceType<typeof OpenAI.APIError>).error as { message: string };
+    };
+    expect((await message({ temperature: 5 })).message).toBe("temperature must be between 0 and 2.");
+    expect((await message({ n: 2 })).message).toBe("n must be 1: one choice per request is supported.");
+    expect((await message({ max_tokens: "many" })).message).toBe("max_tokens must be a number.");
+    expect((await message({ tools: [{ type: "function" }] })).message).toBe(
+      "tools are not supported by this API: personas answer in text.",
+    );
   });
 });
 

@@ -17,14 +17,19 @@ export class ApiError extends AppError {
   }
 }
 
+/**
+ * OpenAI's error types by status: what its own API sends (a key it does not know, a model the key
+ * may not use, a bad field are all `invalid_request_error`; too many at once is `requests`, running
+ * out for the day `insufficient_quota`).
+ */
 const TYPES: Partial<Record<number, string>> = {
   400: "invalid_request_error",
   401: "invalid_request_error",
-  403: "permission_error",
+  403: "invalid_request_error",
   404: "invalid_request_error",
   409: "invalid_request_error",
   413: "invalid_request_error",
-  429: "rate_limit_error",
+  429: "requests",
 };
 
 /** OpenAI's `{ error: { message, type, param, code } }` for an error, in a JSON response with its status. */

@@ -2,13 +2,17 @@ import "server-only";
 import { completionJson, type StartedCompletion } from "./completions";
 import { completionStream } from "./stream";
 
-/** A started completion as OpenAI answers it: server-sent events when `stream`, else one JSON body. */
+/**
+ * A started completion as OpenAI answers it: server-sent events when `stream` (the usage chunk only
+ * when `includeUsage`), else one JSON body.
+ */
 export async function completionResponse(
   started: StartedCompletion,
   stream: boolean | undefined,
+  includeUsage = false,
 ): Promise<Response> {
   if (stream) {
-    return new Response(completionStream(started), {
+    return new Response(completionStream(started, { includeUsage }), {
       headers: {
         "Content-Type": "text/event-stream; charset=utf-8",
         "Cache-Control": "no-store",

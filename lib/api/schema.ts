@@ -29,7 +29,23 @@ const message = z.discriminatedUnion(
   { error: "role must be system, developer, user or assistant (tools are not supported)" },
 );
 
-/** Fields OpenAI defines that are not listed here are accepted and ignored, as other compatible servers do. */
+const NUMBER = { error: "must be a number" };
+const tokens = z
+  .number(NUMBER)
+  .int("must be a whole number")
+  .min(1, `must be between 1 and ${API_MAX_TOKENS}`)
+  .max(API_MAX_TOKENS, `must be between 1 and ${API_MAX_TOKENS}`);
+/** A field this API refuses when it is given at all (an empty list or null is no request). */
+const unsupported = (message: string) =>
+  z
+    .unknown()
+    .refine((v) => v == null || (Array.isArray(v) && v.length === 0) || v === "none", message)
+    .optional();
+
+/**
+ * Fields OpenAI defines that change the answer and that this API cannot honour are refused with a
+ * 400 naming the field; the others not listed (`seed`, `logit_bias`, ...) are accepted and ignored.
+ */
 export const chatCompletionRequestSchema = z
   .object({
     model: z.string({ error: "is required: a persona id from GET /v1/models" }).min(1).max(128),
@@ -39,12 +55,37 @@ export const chatCompletionRequestSchema = z
       .max(API_MESSAGES_MAX, `must have at most ${API_MESSAGES_MAX} messages`),
     stream: z.boolean().nullish(),
     stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
-    temperature: z.number().min(0).max(2).nullish(),
-    top_p: z.number().gt(0).max(1).nullish(),
-    max_tokens: z.number().int().min(1).max(API_MAX_TOKENS).nullish(),
-    max_completion_tokens: z.number().int().min(1).max(API_MAX_TOKENS).nullish(),
-    stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
-    n: z.literal(1, { error: "only n = 1 is supported" }).nullish(),
+    temperature: z
+      .number(NUMBER)
+      .min(0, "must be between 0 and 2")
+      .max(2, "must be between 0 and 2")
+      .nullish(),
+    top_p: z
+      .number(NUMBER)
+      .gt(0, "must be above 0 and at most 1")
+      .max(1, "must be above 0 and at most 1")
+      .nullish(),
+    max_tokens: tokens.nullish(),
+    max_completion_tokens: tokens.nullish(),
+    stop: z
+      .union([z.string(), z.array(z.string()).max(4, "must have at most 4 sequences")], {
+        error: "must be a string or a list of up to 4 strings",
+      })
+      .nullish(),
+    n: z.literal(1, { error: "must be 1: one choice per request is supported" }).nullish(),
+    /** Refused, never ignored: this API does not call tools or constrain the format (see README). */
+    tools: unsupported("tools are not supported by this API: personas answer in text"),
+    tool_choice: unsupported("tool_choice is not supported by this API: personas answer in text"),
+    functions: unsupported("functions are not supported by this API: personas answer in text"),
+    function_call: unsupported("function_call is not supported by this API: personas answer in text"),
+    response_format: z
+      .object(
+        { type: z.literal("text", { error: 'only { type: "text" } is supported' }) },
+        {
+          error: 'only { type: "text" } is supported',
+        },
+      )
+      .nullish(),
     user: z.string().max(256).nullish(),
   })
   .refine((r) => r.messages.some((m) => m.role === "user"), {
@@ -84,13 +125,12 @@ export type ChatCompletionChunk = {
     logprobs: null;
     finish_reason: FinishReason | null;
   }[];
-  usage: Usage | null;
+  /** Only when the request asked for usage: null on every chunk but the last. */
+  usage?: Usage | null;
 };
 
-export type ModelList = {
-  object: "list";
-  data: { id: string; object: "model"; created: number; owned_by: string }[];
-};
+export type Model = { id: string; object: "model"; created: number; owned_by: string };
+export type ModelList = { object: "list"; data: Model[] };
 
 export type OpenAiErrorBody = {
   error: { message: string; type: string; param: string | null; code: string | null };

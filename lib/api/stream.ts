@@ -7,11 +7,14 @@ const encoder = new TextEncoder();
 
 /**
  * The streaming answer: server-sent `chat.completion.chunk`s (a role chunk, one per text delta, one
- * with the finish reason, then one with `usage` and no choices, as with OpenAI's
- * `stream_options.include_usage`, always sent), ending with `data: [DONE]`. A failure after the
+ * with the finish reason, then, only when `stream_options.include_usage` asks for it, one with
+ * `usage` and no choices, as OpenAI sends them), ending with `data: [DONE]`. A failure after the
  * stream began is sent as an `{ error }` event, as OpenAI does; the official clients raise it.
  */
-export function completionStream(started: StartedCompletion): ReadableStream<Uint8Array> {
+export function completionStream(
+  started: StartedCompletion,
+  { includeUsage = false }: { includeUsage?: boolean } = {},
+): ReadableStream<Uint8Array> {
   const chunk = (
     choices: ChatCompletionChunk["choices"],
     usage: ChatCompletionChunk["usage"] = null,
@@ -22,7 +25,7 @@ export function completionStream(started: StartedCompletion): ReadableStream<Uin
     model: started.model,
     system_fingerprint: null,
     choices,
-    usage,
+    ...(includeUsage && { usage }),
   });
   const choice = (
     delta: ChatCompletionChunk["choices"][number]["delta"],
@@ -55,7 +58,7 @@ export function completionStream(started: StartedCompletion): ReadableStream<Uin
         .then(
           (result) => {
             send(chunk(choice({}, result.finishReason)));
-            send(chunk([], result.usage));
+            if (includeUsage) send(chunk([], result.usage));
             write("data: [DONE]\n\n");
           },
           (error: unknown) => send(openAiErrorBody(error).body),

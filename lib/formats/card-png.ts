@@ -12,6 +12,7 @@ import {
   withTextChunks,
   writePngChunks,
 } from "./png";
+import { LimitError, parseJson } from "./limits";
 import { malformed, unrecognised, type ReadResult } from "./types";
 
 /**
@@ -55,8 +56,9 @@ function decodeChunk(text: string): { ok: true; value: unknown } | { ok: false; 
   const trimmed = text.trim();
   if (!/^[A-Za-z0-9+/=\s_-]+$/.test(trimmed)) return { ok: false, reason: "is not base64" };
   try {
-    return { ok: true, value: JSON.parse(Buffer.from(trimmed, "base64").toString("utf8")) };
-  } catch {
+    return { ok: true, value: parseJson(Buffer.from(trimmed, "base64").toString("utf8")) };
+  } catch (error) {
+    if (error instanceof LimitError) return { ok: false, reason: `is refused: JSON ${error.message}` };
     return { ok: false, reason: "is not base64 of JSON" };
   }
 }
@@ -82,11 +84,16 @@ const CATEGORY_COLOURS: Record<Persona["category"], [number, number, number]> = 
   business: [71, 85, 105],
   security: [185, 28, 28],
   education: [124, 58, 237],
+  lifestyle: [22, 163, 74],
+  entertainment: [202, 138, 4],
+  health: [13, 148, 136],
 };
+/** For a category an operator added to the data file. */
+const PLAIN_COLOUR: [number, number, number] = [100, 116, 139];
 
 /** The persona's picture (a PNG), or a plain one, carrying the card as `ccv3` (V3) and `chara` (V2). */
 export function writeCardPng(persona: Persona, picture?: Uint8Array): Uint8Array {
-  const base = picture ?? solidPng(400, 400, CATEGORY_COLOURS[persona.category]);
+  const base = picture ?? solidPng(400, 400, CATEGORY_COLOURS[persona.category] ?? PLAIN_COLOUR);
   const chunks = withoutTextChunks(readPngChunks(base));
   const cards = [writeCardV2(persona), writeCardV3(persona)].map((card) =>
     picture ? card : markGenerated(card),

@@ -52,6 +52,11 @@ describe("Character Card V2 JSON", () => {
           name: "Wren lore",
           entries: [{ keys: ["Wren"], content: "A three-mast airship." }],
         },
+        // The card's own fields as written, to be given back on export (card-fields.test.ts).
+        fields: expect.objectContaining({
+          personality: "Brave, dry humour, protective of <USER>.",
+          character_version: "2.1",
+        }),
       },
     });
   });
@@ -72,7 +77,10 @@ describe("Character Card V3 JSON", () => {
     );
     expect(draft.published).toBe("2024-06-10");
     expect(draft.version).toBe("1.2.0");
-    expect(draft.extensions).toEqual({ world: "classroom", chara_card: { nickname: "Prof" } });
+    expect(draft.extensions).toEqual({
+      world: "classroom",
+      chara_card: { nickname: "Prof", fields: expect.objectContaining({ character_version: "1.2.0" }) },
+    });
   });
 
   it("reads back the fields Persona Market keeps under extensions.persona_market, checking each", () => {

@@ -5,6 +5,7 @@ import {
   isDate,
   isRecord,
   isSemver,
+  normaliseTags,
   resolvePlaceholders,
   stringList,
   stringOr,
@@ -69,21 +70,10 @@ export function readCardJson(
   const rawName = stringOr(data.name);
   if (!rawName) return malformed("the card has no `data.name`");
   const name = collapseSpace(rawName);
-  const text = (field: string) => {
-    const v = stringOr(data[field]);
-    return v === undefined
-      ? undefined
-      : resolvePlaceholders(v.replace(/\{\{original\}\}/gi, ""), name).trim() || undefined;
-  };
-
-  const parts = PROMPT_FIELDS.map(([field, title]) => ({ title, text: text(field) })).filter((p) => p.text);
-  if (parts.length === 0)
+  const text = (field: string) => cardText(data[field], name);
+  const body = cardBody(data, name);
+  if (!body)
     return malformed("the card has no prompt text (description, personality, scenario, system_prompt)");
-  // A card with only a description (as Persona Market writes them) keeps it as the body, unchanged.
-  const body =
-    parts.length === 1 && parts[0]!.title === "Character"
-      ? parts[0]!.text!
-      : parts.map((p) => `## ${p.title}\n\n${p.text}`).join("\n\n");
 
   const draft: PersonaDraft = {
     format: format === "card-v3" && spec === CARD_SPECS.v2 ? "card-v2" : format,
@@ -120,10 +110,89 @@ export function readCardJson(
   const leftovers = Object.fromEntries(
     Object.entries(data).filter(([k, v]) => !MAPPED.has(k) && !isEmpty(v)),
   );
+  // A Persona Market export carries the fields it kept apart (if any) in its own block.
+  const fields = !isRecord(market)
+    ? keptFields(data)
+    : isRecord(market[KEPT_FLAG])
+      ? market[KEPT_FLAG]
+      : undefined;
+  if (fields && JSON.stringify(fields).length <= KEPT_MAX) leftovers[KEPT] = fields;
+  else if (fields) draft.notes.push("card fields too long to keep apart: exported as one description");
   if (Object.keys(leftovers).length) extensions[CARD_KEY] = leftovers;
   if (Object.keys(extensions).length) draft.extensions = extensions;
   applyMarketFields(draft, market);
   return { ok: true, draft };
+}
+
+/** A card text field as persona text: placeholders resolved, `{{original}}` dropped; undefined when empty. */
+function cardText(value: unknown, name: string): string | undefined {
+  const v = stringOr(value);
+  return v === undefined
+    ? undefined
+    : resolvePlaceholders(v.replace(/\{\{original\}\}/gi, ""), name).trim() || undefined;
+}
+
+/** The persona's prompt from a card's prompt fields: one `##` section each (a lone description as it is). */
+function cardBody(data: Record<string, unknown>, name: string): string | undefined {
+  const parts = PROMPT_FIELDS.map(([field, title]) => ({ title, text: cardText(data[field], name) })).filter(
+    (p) => p.text,
+  );
+  if (parts.length === 0) return undefined;
+  // A card with only a description (as Persona Market writes them) keeps it as the body, unchanged.
+  return parts.length === 1 && parts[0]!.title === "Character"
+    ? parts[0]!.text!
+    : parts.map((p) => `## ${p.title}\n\n${p.text}`).join("\n\n");
+}
+
+/**
+ * The card's own fields as it wrote them (placeholders and all), kept under
+ * `extensions.chara_card.fields` so an export gives them back field by field while the persona's
+ * prompt, greeting, description, tags and version are still what the import made of them.
+ */
+const KEPT = "fields";
+const KEPT_FLAG = "cardFields";
+const KEPT_MAX = 40 * 1024;
+const KEPT_FIELDS = [
+  ...PROMPT_FIELDS.map(([f]) => f),
+  "first_mes",
+  "creator_notes",
+  "character_version",
+  "tags",
+  "creation_date",
+  "modification_date",
+] as const;
+
+function keptFields(data: Record<string, unknown>): Record<string, unknown> | undefined {
+  const kept = Object.fromEntries(KEPT_FIELDS.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]));
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+/**
+ * The card fields to write for a persona: each kept original whose persona value is still what the
+ * import made of it; a field edited since then is written from the persona.
+ */
+function fieldsFor(persona: Persona, kept: Record<string, unknown>): Record<string, unknown> {
+  const name = persona.name;
+  const out: Record<string, unknown> = {};
+  if (cardBody(kept, name)?.trim() === persona.body) {
+    for (const [field] of PROMPT_FIELDS) out[field] = kept[field] ?? "";
+  }
+  if (cardText(kept.first_mes, name) === persona.greeting) out.first_mes = kept.first_mes;
+  const notes = cardText(kept.creator_notes, name);
+  if (notes && collapseSpace(notes) === persona.description) out.creator_notes = kept.creator_notes;
+  const version = isSemver(kept.character_version) ? kept.character_version : "1.0.0";
+  if (version === persona.version) out.character_version = kept.character_version;
+  if (
+    Array.isArray(kept.tags) &&
+    JSON.stringify(normaliseTags(kept.tags).tags) === JSON.stringify(persona.tags)
+  )
+    out.tags = kept.tags;
+  if (typeof kept.creation_date === "number" && Number.isFinite(kept.creation_date)) {
+    const day = new Date(kept.creation_date * 1000).toISOString().slice(0, 10);
+    if (day === persona.published) out.creation_date = kept.creation_date;
+  }
+  if (kept.modification_date !== undefined) out.modification_date = kept.modification_date;
+  return out;
 }
 
 const isEmpty = (v: unknown) =>
@@ -153,9 +222,9 @@ export function writeCardV3(persona: Persona): Record<string, unknown> {
     spec: CARD_SPECS.v3,
     spec_version: "3.0",
     data: {
-      ...cardData(persona),
       group_only_greetings: [],
       ...(persona.published && { creation_date: Date.parse(persona.published) / 1000 }),
+      ...cardData(persona),
     },
   };
 }
@@ -166,9 +235,10 @@ export function writeCardV2(persona: Persona): Record<string, unknown> {
 }
 
 function cardData(persona: Persona) {
-  const { [CARD_KEY]: kept, ...extensions } = persona.extensions ?? {};
+  const { [CARD_KEY]: keptBlock, ...extensions } = persona.extensions ?? {};
+  const { [KEPT]: fields, ...kept } = isRecord(keptBlock) ? keptBlock : {};
   return {
-    ...(isRecord(kept) ? kept : {}),
+    ...kept,
     name: persona.name,
     description: persona.body,
     personality: "",
@@ -178,11 +248,17 @@ function cardData(persona: Persona) {
     creator_notes: persona.description,
     system_prompt: "",
     post_history_instructions: "",
-    alternate_greetings:
-      isRecord(kept) && Array.isArray(kept.alternate_greetings) ? kept.alternate_greetings : [],
+    alternate_greetings: Array.isArray(kept.alternate_greetings) ? kept.alternate_greetings : [],
     tags: persona.tags,
     creator: persona.author ?? "",
     character_version: persona.version,
-    extensions: { ...extensions, [MARKET_KEY]: marketFields(persona, NOT_IN_CARD) },
+    extensions: {
+      ...extensions,
+      [MARKET_KEY]: {
+        ...marketFields(persona, NOT_IN_CARD),
+        ...(isRecord(fields) && { [KEPT_FLAG]: fields }),
+      },
+    },
+    ...(isRecord(fields) && fieldsFor(persona, fields)),
   };
 }

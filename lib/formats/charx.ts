@@ -2,11 +2,11 @@ import { unzipSync } from "fflate";
 import { imageType } from "@/lib/personas/image-file";
 import { readCardJson } from "./character-card";
 import { isRecord } from "./normalise";
+import { IMPORT_LIMITS, LimitError, parseJson } from "./limits";
 import { malformed, type ReadResult } from "./types";
 import { readPngChunks, withoutTextChunks, writePngChunks } from "./png";
 
-/** Bigger entries are not inflated (a zip bomb stays a small file). */
-const ENTRY_MAX = 20 * 1024 * 1024;
+const MB = 1024 * 1024;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -19,16 +19,18 @@ export function isZip(bytes: Uint8Array): boolean {
 export function readCharx(bytes: Uint8Array): ReadResult {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => f.originalSize <= ENTRY_MAX && !f.name.endsWith("/") });
+    files = unzipWithinLimits(bytes);
   } catch (error) {
+    if (error instanceof LimitError) return malformed(`refused: ${error.message}`);
     return malformed(`broken zip: ${error instanceof Error ? error.message : "could not be read"}`);
   }
   const cardBytes = files["card.json"];
   if (!cardBytes) return malformed("a .charx zip needs card.json at its root");
   let card: unknown;
   try {
-    card = JSON.parse(Buffer.from(cardBytes).toString("utf8"));
+    card = parseJson(Buffer.from(cardBytes).toString("utf8"));
   } catch (error) {
+    if (error instanceof LimitError) return malformed(`refused: card.json is ${error.message}`);
     return malformed(`card.json is not valid JSON: ${error instanceof Error ? error.message : ""}`);
   }
   const result = readCardJson(card, "charx");
@@ -36,6 +38,29 @@ export function readCharx(bytes: Uint8Array): ReadResult {
   const icon = mainIcon(card, files);
   if (icon) result.draft.image = icon;
   return result;
+}
+
+/**
+ * The zip's entries, inflated only while they stay within the limits. Each entry is inflated into a
+ * buffer of the size its header states (fflate never grows it), so the sizes counted here are the
+ * memory spent: a 25 KB zip whose 100 entries all point at one 20 MB stream stops at the total.
+ */
+function unzipWithinLimits(bytes: Uint8Array): Record<string, Uint8Array> {
+  const { zipEntries, zipEntryBytes, zipTotalBytes } = IMPORT_LIMITS;
+  let entries = 0;
+  let total = 0;
+  return unzipSync(bytes, {
+    filter: (f) => {
+      if (++entries > zipEntries) throw new LimitError(`more than ${zipEntries} entries in the zip`);
+      if (f.name.endsWith("/")) return false;
+      if (f.originalSize > zipEntryBytes)
+        throw new LimitError(`${f.name.slice(0, 80)} inflates to more than ${zipEntryBytes / MB} MB`);
+      total += f.originalSize;
+      if (total > zipTotalBytes)
+        throw new LimitError(`the zip inflates to more than ${zipTotalBytes / MB} MB in all`);
+      return true;
+    },
+  });
 }
 
 function mainIcon(card: unknown, files: Record<string, Uint8Array>) {

@@ -28,11 +28,9 @@ describe("Claude Code agent files", () => {
     expect(draft.notes).toContain("front matter is not valid YAML: read line by line as key: value");
   });
 
-  it("shows the part of the description before its examples, and keeps the whole text and unknown keys", () => {
+  it("shows a tagline of the part before its examples, and keeps the whole text and unknown keys", () => {
     const draft = draftOf(fixture("code-reviewer.md"));
-    expect(draft.description).toBe(
-      "Use this agent after writing code to review it for bugs, security and style.",
-    );
+    expect(draft.description).toBe("After writing code to review it for bugs, security and style.");
     expect(draft.extensions).toEqual({
       claude_code: {
         description: expect.stringContaining("<example>Context: the user just wrote a function."),

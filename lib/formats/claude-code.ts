@@ -1,6 +1,9 @@
 import { IMAGE_FILE, MODELS, type Persona } from "@/lib/personas/schema";
 import { applyMarketFields, MARKET_FIELDS, marketFields, type MarketField } from "./market-fields";
 import { collapseSpace, isRecord, stringOr } from "./normalise";
+import { LimitError } from "./limits";
+import { nameFromId } from "./names";
+import { taglineFrom } from "./tagline";
 import { frontmatterFile, readFrontmatterFile } from "./yaml";
 import { malformed, type Model, type PersonaDraft, type ReadResult } from "./types";
 
@@ -30,6 +33,7 @@ export function readClaudeCode(text: string): ReadResult {
   try {
     ({ data, body } = readFrontmatterFile(text));
   } catch (error) {
+    if (error instanceof LimitError) return malformed(`refused: ${error.message}`);
     // Agent descriptions often hold an unquoted "user: ..." that YAML refuses, while Claude Code
     // reads them: such a block is read line by line, as `key: rest of the line`.
     const loose = readLooseFrontmatter(text);
@@ -52,7 +56,7 @@ export function readClaudeCode(text: string): ReadResult {
   const displayName = stringOr(data.displayName);
   if (ownId) draft.id = ownId;
   else draft.id = name;
-  draft.name = displayName ?? (ownId ? name : titleFromId(name));
+  draft.name = displayName ?? (ownId ? name : nameFromId(name, body));
 
   const description = stringOr(data.description);
   if (description) {
@@ -131,18 +135,12 @@ function toolList(value: unknown): string[] {
   ];
 }
 
-const titleFromId = (id: string) =>
-  id
-    .split(/[-_\s]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join(" ");
-
 /**
  * Agent descriptions are written for the model that picks the agent: often long, with
- * `<example>` blocks and literal "\n". What people read is the part before the examples.
+ * `<example>` blocks and literal "\n". What people read is a tagline made from the part before
+ * the examples.
  */
 function readableDescription(text: string): string {
   const cut = text.replace(/\\n/g, "\n").split(/<example>|\n\s*examples?:/i)[0]!;
-  return collapseSpace(cut.replace(/<\/?[a-z_]+>/gi, " "));
+  return taglineFrom(collapseSpace(cut.replace(/<\/?[a-z_]+>/gi, " ")));
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { inferCategory, mapCategory } from "./category";
 import { finishDraft } from "./finish";
 import type { PersonaDraft } from "./types";
 
@@ -24,7 +23,7 @@ describe("finishDraft", () => {
         "greeting generated from the name and description",
         "starters generated",
         "description taken from the prompt's first sentence",
-        'no tags in the source: tagged "writing"',
+        'no tags in the source: tagged "entertainment"',
       ]),
     );
   });
@@ -35,7 +34,7 @@ describe("finishDraft", () => {
     expect(notes.join(" ")).not.toMatch(/generated/);
   });
 
-  it("normalises tags: kebab-case, unique, at most 12", () => {
+  it("normalises tags: kebab-case in any script, unique, at most 12, and says what it left out", () => {
     const tags = [
       "Sci Fi",
       "sci-fi",
@@ -44,15 +43,28 @@ describe("finishDraft", () => {
       "Über Cool",
       ...Array.from({ length: 20 }, (_, i) => `t${i}`),
     ];
-    expect(finishDraft(draft({ tags })).data.tags).toEqual([
+    const finished = finishDraft(draft({ tags }));
+    expect(finished.data.tags).toEqual([
       "sci-fi",
-      "c",
-      "uber-cool",
+      "c-plus-plus",
+      "über-cool",
       ...Array.from({ length: 9 }, (_, i) => `t${i}`),
     ]);
+    expect(finished.notes).toContain(
+      `tags left out: ${Array.from({ length: 11 }, (_, i) => `"t${i + 9}" (more than 12 tags)`).join(", ")}`,
+    );
   });
 
-  it("category: --category first, then the persona's own, then the source's mapped, then inferred", () => {
+  it("keeps LobeHub's Chinese, Japanese and Russian tags, and says truthfully when none could be kept", () => {
+    const finished = finishDraft(draft({ tags: ["角色扮演", "翻译 助手", "日本語", "Русский", "GPT-4"] }));
+    expect(finished.data.tags).toEqual(["角色扮演", "翻译-助手", "日本語", "русский", "gpt-4"]);
+    expect(finished.notes.join("\n")).not.toMatch(/tags left out|no tags/);
+    const none = finishDraft(draft({ tags: ["!!!", "🎭"] }));
+    expect(none.notes).toContain('tags left out: "!!!" (no letters or digits), "🎭" (no letters or digits)');
+    expect(none.notes.some((n) => n.startsWith("no usable tags: tagged"))).toBe(true);
+  });
+
+  it("category: --category first, then the persona's own, then inferred with the source's as a weight", () => {
     expect(finishDraft(draft({ sourceCategory: "programming" }), { category: "data" }).data.category).toBe(
       "data",
     );
@@ -60,10 +72,10 @@ describe("finishDraft", () => {
       "security",
     );
     expect(finishDraft(draft({ sourceCategory: "programming" })).data.category).toBe("development");
-    const inferred = finishDraft(draft({ sourceCategory: "games" }));
-    expect(inferred.data.category).toBe("writing");
+    const inferred = finishDraft(draft({ sourceCategory: "general" }));
+    expect(inferred.data.category).toBe("entertainment");
     expect(inferred.notes.join(" ")).toMatch(
-      /category writing inferred from the text \(source category "games" has no match; score \d+\)/,
+      /category entertainment inferred from the text \(source category "general" has no match; score \d+\)/,
     );
   });
 
@@ -84,20 +96,5 @@ describe("finishDraft", () => {
     expect(notes).toEqual(
       expect.arrayContaining(["name shortened to 80 characters", "description shortened to 300 characters"]),
     );
-  });
-});
-
-describe("categories", () => {
-  it("maps source words", () => {
-    expect(mapCategory("Programming")).toBe("development");
-    expect(mapCategory("copywriting")).toBe("writing");
-    expect(mapCategory("academic")).toBe("education");
-    expect(mapCategory("emotions")).toBeUndefined();
-  });
-
-  it("infers from keywords, the name and description weighing more than the prompt", () => {
-    expect(inferCategory("Threat hunter", "attack vulnerability").category).toBe("security");
-    expect(inferCategory("SQL tutor for students", "").category).toBe("education");
-    expect(inferCategory("Zorp", "blorp").category).toBe("writing");
   });
 });

@@ -1,22 +1,15 @@
+import { categoryEntry } from "@/lib/personas/categories";
 import { PERSONA_ID, PERSONA_ID_MAX, type Category } from "@/lib/personas/schema";
 import type { Tier } from "@/lib/tiers";
 import { inferCategory, mapCategory } from "./category";
 import { clip, collapseSpace, firstSentence, isEmoji, isSemver, normaliseTags, toKebab } from "./normalise";
+import { greetingFrom } from "./tagline";
 import type { PersonaDraft } from "./types";
 
 export type FinishOptions = { tier?: Tier; category?: Category };
 
 /** An emoji for personas whose source has none (the picture, when there is one, shows instead). */
-export const CATEGORY_EMOJI: Record<Category, string> = {
-  development: "💻",
-  data: "📊",
-  design: "🎨",
-  product: "🧭",
-  writing: "✍️",
-  business: "💼",
-  security: "🛡️",
-  education: "🎓",
-};
+export const categoryEmoji = (category: Category) => categoryEntry(category)?.emoji ?? "🧩";
 
 /** Front matter fields in the order persona files write them. */
 export type FinishedPersona = {
@@ -52,28 +45,40 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
   description = limit("description", description, 300);
 
   let category: Category;
-  const mapped = mapCategory(draft.sourceCategory);
   if (options.category) category = options.category;
   else if (draft.category) category = draft.category;
-  else if (mapped) category = mapped;
   else {
-    const inferred = inferCategory([name, description, ...(draft.tags ?? [])].join(" "), draft.body);
+    const inferred = inferCategory({ ...draft, name, description });
     category = inferred.category;
-    const from = draft.sourceCategory ? `source category "${draft.sourceCategory}" has no match; ` : "";
+    const source = draft.sourceCategory;
+    const from = !source
+      ? ""
+      : mapCategory(source)
+        ? `source category "${source}" weighed in; `
+        : `source category "${source}" has no match; `;
     notes.push(
       `category ${category} inferred from the text (${from}${inferred.score ? `score ${inferred.score}` : "no keywords: default"})`,
     );
   }
 
-  let tags = normaliseTags(draft.tags ?? []);
+  const source = normaliseTags(draft.tags ?? []);
+  let tags = source.tags;
+  if (source.dropped.length) notes.push(`tags left out: ${source.dropped.join(", ")}`);
   if (tags.length === 0) {
     tags = [category];
-    notes.push(`no tags in the source: tagged "${category}"`);
+    notes.push(
+      source.dropped.length
+        ? `no usable tags: tagged "${category}"`
+        : `no tags in the source: tagged "${category}"`,
+    );
   }
 
   let greeting = draft.greeting?.trim();
   if (!greeting) {
-    greeting = `Hi, I'm ${name}. ${description} What would you like to work on?`;
+    greeting =
+      draft.format === "claude-code"
+        ? greetingFrom(name, description)
+        : `Hi, I'm ${name}. ${description} What would you like to work on?`;
     notes.push("greeting generated from the name and description");
   }
   greeting = limit("greeting", greeting, 2000);
@@ -92,7 +97,7 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
   }
 
   const tools = [...new Set((draft.tools ?? []).map((t) => clip(t, 40).text))].slice(0, 20);
-  const avatar = draft.avatar && isEmoji(draft.avatar) ? draft.avatar.trim() : CATEGORY_EMOJI[category];
+  const avatar = draft.avatar && isEmoji(draft.avatar) ? draft.avatar.trim() : categoryEmoji(category);
   const data: Record<string, unknown> = {
     id: baseId,
     name,

@@ -1,4 +1,5 @@
-import type { Category, Persona } from "@/lib/personas/schema";
+import { categoryEntry } from "@/lib/personas/categories";
+import type { Persona } from "@/lib/personas/schema";
 import { applyMarketFields, MARKET_KEY, marketFields } from "./market-fields";
 import { collapseSpace, isDate, isEmoji, isRecord, stringList, stringOr } from "./normalise";
 import { malformed, type PersonaDraft, type ReadResult } from "./types";
@@ -76,18 +77,6 @@ const pick = (obj: Record<string, unknown>, keep: (k: string) => boolean) =>
   Object.fromEntries(Object.entries(obj).filter(([k]) => keep(k)));
 const has = (obj: Record<string, unknown>, known: Set<string>) => Object.keys(obj).some((k) => !known.has(k));
 
-/** LobeHub's categories for ours (theirs has no data, product or security: those go as the nearest). */
-const TO_LOBEHUB: Record<Category, string> = {
-  development: "programming",
-  data: "academic",
-  design: "design",
-  product: "office",
-  writing: "copywriting",
-  business: "career",
-  security: "programming",
-  education: "education",
-};
-
 /** Persona fields with no place in a LobeHub agent, kept under `persona_market`. */
 const NOT_IN_LOBEHUB = [
   "id",
@@ -117,7 +106,7 @@ export function writeLobeHub(persona: Persona): Record<string, unknown> {
       description: persona.description,
       avatar: persona.avatar,
       tags: persona.tags,
-      category: TO_LOBEHUB[persona.category],
+      category: categoryEntry(persona.category)?.lobehub ?? "general",
     },
     config: {
       ...ownConfig,

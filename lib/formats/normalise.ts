@@ -1,4 +1,4 @@
-import { frontmatterSchema } from "@/lib/personas/schema";
+import { frontmatterSchema, TAG_PATTERN } from "@/lib/personas/schema";
 
 /** Lowercase kebab-case from any text ("Code Reviewer!" -> "code-reviewer"), at most `max` characters. */
 export function toKebab(text: string, max = 64): string {
@@ -11,16 +11,37 @@ export function toKebab(text: string, max = 64): string {
   return kebab.slice(0, max).replace(/-+$/, "");
 }
 
-/** Tags as the catalog wants them: kebab-case, unique, at most 12, none empty. */
-export function normaliseTags(tags: readonly unknown[]): string[] {
+/**
+ * A tag in its one word-joined form, in any script: "Airship Crew" -> "airship-crew", "角色扮演"
+ * stays, "C++" -> "c-plus-plus". Empty when nothing of it is a letter or a digit.
+ */
+export function toTag(text: string): string {
+  const tag = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\+\+/g, "-plus-plus")
+    .replace(/#(?=\s|$)/g, "-sharp")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
+    .replace(/^[-\p{M}]+|-+$/gu, "")
+    .replace(/-+\p{M}+/gu, "-");
+  // Titlecase letters (ǅ) and the like have no lowercase form in the pattern: spelled in parts.
+  const clean = [...tag].filter((c) => /[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]/u.test(c)).join("");
+  return clean.slice(0, 64).replace(/-+$/, "");
+}
+
+/** Tags as the catalog wants them (unique, at most 12), and what was left out and why. */
+export function normaliseTags(tags: readonly unknown[]): { tags: string[]; dropped: string[] } {
   const out: string[] = [];
+  const dropped: string[] = [];
   for (const tag of tags) {
-    if (typeof tag !== "string") continue;
-    const kebab = toKebab(tag, 64);
-    if (kebab && !out.includes(kebab)) out.push(kebab);
-    if (out.length === 12) break;
+    if (typeof tag !== "string" || !tag.trim()) continue;
+    const word = toTag(tag);
+    if (!word || !TAG_PATTERN.test(word)) dropped.push(`"${tag}" (no letters or digits)`);
+    else if (out.includes(word)) continue;
+    else if (out.length === 12) dropped.push(`"${tag}" (more than 12 tags)`);
+    else out.push(word);
   }
-  return out;
+  return { tags: out, dropped };
 }
 
 export const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();

@@ -1,48 +1,43 @@
-import matter from "gray-matter";
-import yaml from "js-yaml";
-
-const PRIVATE_USE = { first: 0xe000, last: 0xf8ff };
+import { parse, stringify } from "yaml";
+import { bomLength, isEmptyMatter, opensWithFrontmatter, splitFrontmatter } from "@/lib/personas/frontmatter";
+import { checkValueDepth, IMPORT_LIMITS, LimitError } from "./limits";
 
 /**
- * YAML as people write it. js-yaml 3 counts characters beyond the BMP (most emoji) as
- * unprintable: it would write them as "\U0001F6E1" and every multi-line text holding one as a
- * one-line quoted string. So each such character stands in as a private-use character (which it
- * prints as it is) while dumping, and is put back after.
+ * YAML as people write it, by the maintained `yaml` package: emoji written as they are, multi-line
+ * text as a block, no line folding. Written as YAML 1.1 so that text a 1.1 reader would take for
+ * something else (`yes`, `on`, `2026-03-14`, `0755`) is quoted: every reader, old or new, reads
+ * back the same strings.
  */
 export function dumpYaml(value: Record<string, unknown>): string {
-  const json = JSON.stringify(value);
-  const taken = new Set([...json].filter((c) => inRange(c.codePointAt(0)!)));
-  const toStandIn = new Map<string, string>();
-  let next = PRIVATE_USE.first;
-  for (const char of json) {
-    if (char.codePointAt(0)! <= 0xffff || toStandIn.has(char)) continue;
-    while (taken.has(String.fromCharCode(next))) next++;
-    if (next > PRIVATE_USE.last) return yaml.safeDump(value, { lineWidth: -1, noRefs: true }); // escapes, still valid
-    toStandIn.set(char, String.fromCharCode(next++));
-  }
-  const swap = (v: unknown): unknown => {
-    if (typeof v === "string") return [...v].map((c) => toStandIn.get(c) ?? c).join("");
-    if (Array.isArray(v)) return v.map(swap);
-    if (v && typeof v === "object")
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [swap(k), swap(x)]));
-    return v;
-  };
-  const back = new Map([...toStandIn].map(([char, standIn]) => [standIn, char]));
-  const text = yaml.safeDump(swap(value), { lineWidth: -1, noRefs: true, skipInvalid: true });
-  return [...text].map((c) => back.get(c) ?? c).join("");
+  return stringify(value, { version: "1.1", lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
 }
-
-const inRange = (code: number) => code >= PRIVATE_USE.first && code <= PRIVATE_USE.last;
 
 /** A markdown file with a YAML front matter block. */
 export function frontmatterFile(data: Record<string, unknown>, body: string): string {
   return `---\n${dumpYaml(data)}---\n\n${body.trim()}\n`;
 }
 
-/** Front matter and body, read the way the catalog reads persona files (YAML core schema: dates stay text). */
+/**
+ * Front matter and body, split the way the catalog splits persona files and read with the core
+ * schema (dates stay text). An imported file may be hostile: aliases and nesting are capped
+ * (LimitError), so an alias bomb fails at once instead of expanding to gigabytes.
+ */
 export function readFrontmatterFile(text: string): { data: unknown; body: string } {
-  const { data, content } = matter(text, {
-    engines: { yaml: (s) => yaml.safeLoad(s, { schema: yaml.CORE_SCHEMA }) as object },
-  });
+  const bytes = Buffer.from(text, "utf8");
+  const start = bomLength(bytes);
+  if (!opensWithFrontmatter(bytes, start)) return { data: {}, body: text };
+  const { matter, content } = splitFrontmatter(bytes, start);
+  if (isEmptyMatter(matter)) return { data: {}, body: content };
+  let data: unknown;
+  try {
+    data = parse(matter, { schema: "core", maxAliasCount: IMPORT_LIMITS.yamlAliases, prettyErrors: false });
+  } catch (error) {
+    if (error instanceof Error && /alias/i.test(error.message) && /excessive|resource/i.test(error.message))
+      throw new LimitError(`more than ${IMPORT_LIMITS.yamlAliases} YAML aliases in the front matter`);
+    if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message)))
+      throw new LimitError(`front matter nested deeper than ${IMPORT_LIMITS.depth} levels`);
+    throw error;
+  }
+  checkValueDepth(data);
   return { data, body: content };
 }

@@ -13,6 +13,8 @@ const CONTENT_DIR = path.join(ROOT, "content/personas");
 
 /** The code whose output the cache stores, and the libraries it leans on. */
 const SOURCES = [
+  "content/categories.json",
+  "lib/personas/categories.ts",
   "lib/personas/cached-load.ts",
   "lib/personas/catalog-cache.ts",
   "lib/personas/catalog.ts",

@@ -101,6 +101,9 @@ describe("queryCatalog categoryCounts", () => {
       business: 0,
       security: 0,
       education: 0,
+      lifestyle: 0,
+      entertainment: 0,
+      health: 0,
     });
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { COMMUNITY_SORTS, isCommunitySort, rankByStats, type StatsMap } from "./ranking";
 import type { Catalog } from "./catalog";
-import { CATEGORIES, type Category, type Persona } from "./schema";
+import { CATEGORIES, TAG_PATTERN, type Category, type Persona } from "./schema";
 import { TIERS } from "@/lib/tiers";
 
 export const SORTS = ["featured", "relevance", "name", "newest", ...COMMUNITY_SORTS] as const;
@@ -26,12 +26,7 @@ export const galleryQuerySchema = z.object({
       error: `must be one of: ${Object.keys(CATEGORIES).join(", ")}`,
     }),
   ),
-  tag: once(
-    z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a tag like "react"')
-      .max(64),
-  ),
+  tag: once(z.string().regex(TAG_PATTERN, 'must be a tag like "react"').max(64)),
   tier: once(z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` })),
   favorites: once(z.enum(["1"], { error: "must be 1" })),
   sort: once(z.enum(SORTS, { error: `must be one of: ${SORTS.join(", ")}` })),
@@ -86,7 +81,7 @@ export function queryCatalog(
     Category,
     number
   >;
-  for (const p of matches) categoryCounts[p.category]++;
+  for (const p of matches) categoryCounts[p.category] = (categoryCounts[p.category] ?? 0) + 1;
   if (query.category) matches = matches.filter((p) => p.category === query.category);
 
   const sorted = isCommunitySort(sort)

@@ -1,24 +1,27 @@
 import { z } from "zod";
 import { TIERS } from "@/lib/tiers";
+import { CATEGORY_IDS, CATEGORY_LABELS } from "./categories";
 
 export const MODELS = ["sonnet", "opus", "haiku", "inherit"] as const;
 
-export const CATEGORIES = {
-  development: "Development",
-  data: "Data",
-  design: "Design",
-  product: "Product",
-  writing: "Writing",
-  business: "Business",
-  security: "Security",
-  education: "Education",
-} as const;
-export type Category = keyof typeof CATEGORIES;
-const categoryIds = Object.keys(CATEGORIES) as [Category, ...Category[]];
+/** Category id -> label, from the operator's data file `content/categories.json`. */
+export const CATEGORIES = CATEGORY_LABELS;
+/** A category id: one of the data file's (checked by the schema, not by the type). */
+export type Category = string;
+const categoryIds = CATEGORY_IDS;
 
-const slug = z
+/**
+ * A tag: one word-joined form in any script ("typescript", "角色扮演", "café-au-lait"): lowercase
+ * letters, letters without case, marks and digits, in words joined by single hyphens.
+ */
+export const TAG_PATTERN =
+  /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;
+const tag = z
   .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)")
+  .regex(
+    TAG_PATTERN,
+    "must be lowercase kebab-case: words of letters (any script) and digits joined by hyphens",
+  )
   .max(64, "must be at most 64 characters");
 
 /**
@@ -116,7 +119,7 @@ export const frontmatterSchema = z.strictObject(
     category: z.enum(categoryIds, {
       error: `must be one of: ${categoryIds.join(", ")}`,
     }),
-    tags: list(slug, 12).min(1, "must have at least one tag"),
+    tags: list(tag, 12).min(1, "must have at least one tag"),
     tier: z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` }),
     tools: list(text(40), 20),
     model: z.enum(MODELS, { error: `must be one of: ${MODELS.join(", ")}` }),

@@ -81,7 +81,7 @@ export function emptySuggestions(
         size(b) - size(a),
     )
     .slice(0, CATEGORY_COUNT)
-    .map((category) => ({ category, label: CATEGORIES[category] }));
+    .map((category) => ({ category, label: CATEGORIES[category] ?? category }));
   const personas = (
     stats ? rankByStats(catalog.orders.featured, "most-used", stats) : catalog.orders.featured
   ).slice(0, PERSONA_COUNT);

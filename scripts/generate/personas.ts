@@ -1,13 +1,22 @@
-import { CATEGORIES, MODELS, type Category, type Tier } from "../../lib/personas/schema";
+import { MODELS, type Tier } from "../../lib/personas/schema";
 import { renderBody, type Fill } from "./body";
 import { createRandom, type Random } from "./random";
-import { AUDIENCES, FIRST_NAMES, LAST_NAMES, QUALIFIERS, TOOLS, VOCABULARY } from "./vocabulary";
+import {
+  AUDIENCES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  QUALIFIERS,
+  TOOLS,
+  VOCABULARY,
+  type GeneratedCategory,
+} from "./vocabulary";
 
 export type GeneratedFile = { file: string; id: string; tier: Tier; text: string };
 
+type Category = GeneratedCategory;
 type Spec = { id: string; name: string; role: string; category: Category; tier: Tier };
 
-const CATEGORY_IDS = Object.keys(CATEGORIES) as Category[];
+const CATEGORY_IDS = Object.keys(VOCABULARY) as Category[];
 const title = (s: string) =>
   s.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 

@@ -1,5 +1,3 @@
-import type { Category } from "../../lib/personas/schema";
-
 /** What a category's personas are called, talk about, are tagged with and look like. */
 export type CategoryVocabulary = {
   roles: readonly string[];
@@ -9,7 +7,7 @@ export type CategoryVocabulary = {
 };
 
 // prettier-ignore
-export const VOCABULARY: Record<Category, CategoryVocabulary> = {
+export const VOCABULARY = {
   development: {
     roles: ["Backend Developer", "Frontend Engineer", "Platform Engineer", "Kubernetes Operator", "Rust Mentor", "TypeScript Reviewer", "Mobile Developer", "Site Reliability Engineer", "Compiler Engineer", "Game Developer", "Embedded Systems Engineer", "Cloud Architect", "Go Specialist", "Python Refactorer", "Release Engineer", "Test Automation Engineer", "Performance Tuner", "Open Source Maintainer"],
     topics: ["kubernetes clusters", "docker images", "terraform modules", "react components", "next.js routing", "typescript generics", "rust lifetimes", "go concurrency", "python packaging", "graphql schemas", "rest endpoints", "microservices", "ci pipelines", "observability", "caching layers", "memory leaks", "unit tests", "code reviews", "legacy refactoring", "webassembly", "serverless functions", "message queues", "feature flags", "database migrations"],
@@ -58,7 +56,10 @@ export const VOCABULARY: Record<Category, CategoryVocabulary> = {
     tags: ["math", "tutoring", "languages", "study-skills", "exams", "curriculum", "interviews", "physics", "chemistry", "history", "spanish", "japanese", "learning", "homework-help"],
     avatars: ["📚", "🎓", "📘", "🧑‍🏫", "🔬", "🌍", "🎼", "🧠"],
   },
-};
+} satisfies Record<string, CategoryVocabulary>;
+
+/** The categories synthetic personas are made in (those with a vocabulary), in the catalog's order. */
+export type GeneratedCategory = keyof typeof VOCABULARY;
 
 // prettier-ignore
 export const QUALIFIERS = ["Pragmatic", "Senior", "Friendly", "Rigorous", "Patient", "Seasoned", "Curious", "Calm", "Thoughtful", "Practical", "Skeptical", "Hands-On", "Veteran", "Meticulous", "Encouraging", "Blunt", "Lean", "Principal", "Weekend", "Night-Shift"] as const;

@@ -4,9 +4,10 @@ import path from "node:path";
 import { readSource } from "../../lib/formats/detect";
 import { finishDraft, type FinishOptions } from "../../lib/formats/finish";
 import type { ImageExt, ImportFormat } from "../../lib/formats/types";
-import { frontmatterFile } from "../../lib/formats/yaml";
+import { personaFileText } from "../../lib/formats/import-file";
+import { IMPORT_LIMITS } from "../../lib/formats/limits";
 import { readPngChunks, withoutTextChunks, writePngChunks } from "../../lib/formats/png";
-import { checkPersonaImage, imageType } from "../../lib/personas/image-file";
+import { IMAGE_MAX_BYTES, imageType } from "../../lib/personas/image-file";
 import { parsePersonaFile } from "../../lib/personas/parse";
 
 export type ImportRequest = FinishOptions & { inputs: string[]; out: string; force: boolean };
@@ -15,8 +16,6 @@ export type Outcome =
   | { file: string; status: "imported"; id: string; format: ImportFormat; written: string[]; notes: string[] }
   | { file: string; status: "skipped"; why: "duplicate" | "exists" | "not-a-persona"; reason: string }
   | { file: string; status: "failed"; reason: string };
-
-const SOURCE_MAX = 20 * 1024 * 1024;
 
 /** Every file named, and every file under every directory named (dot files left out), in order. */
 export function expandInputs(inputs: string[]): { files: string[]; missing: string[] } {
@@ -81,8 +80,12 @@ export function importPersonas(request: ImportRequest): Outcome[] {
     if (path.dirname(file) === out) continue; // the output of this run (or an earlier one), not a source
     let bytes: Buffer;
     try {
-      if (fs.statSync(file).size > SOURCE_MAX) {
-        outcomes.push({ file, status: "failed", reason: "larger than 20 MB" });
+      if (fs.statSync(file).size > IMPORT_LIMITS.sourceBytes) {
+        outcomes.push({
+          file,
+          status: "failed",
+          reason: `refused: larger than ${IMPORT_LIMITS.sourceBytes / 1024 / 1024} MB`,
+        });
         continue;
       }
       bytes = fs.readFileSync(file);
@@ -145,7 +148,7 @@ export function importPersonas(request: ImportRequest): Outcome[] {
   }
 
   const known = new Set([...existing, ...taken]);
-  for (const p of pending) outcomes.push(write(p, out, known));
+  for (const p of pending) outcomes.push(writeSafely(p, out, known));
   const order = new Map([...missing, ...files].map((f, i) => [f, i]));
   return outcomes.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
 }
@@ -193,28 +196,50 @@ function write(p: Pending, out: string, known: Set<string>): Outcome {
     worksWellWith: kept,
     ...(imageName && { image: imageName }),
   };
-  const order = ["id", "name", "description", "version", "avatar", "image", "greeting"];
-  const sorted = Object.fromEntries([
-    ...order.filter((k) => k in data).map((k) => [k, data[k]]),
-    ...Object.entries(data).filter(([k]) => !order.includes(k)),
-  ]);
-  const text = frontmatterFile(sorted, p.body);
+  const text = personaFileText(data, p.body);
   const parsed = parsePersonaFile(`${p.id}.md`, Buffer.from(text, "utf8"));
   if (!parsed.persona) {
     const problems = parsed.problems.map((x) => `${x.field}: ${x.reason}`).join("; ");
     return { file: p.file, status: "failed", reason: `would not pass content:check: ${problems}` };
   }
   const written: string[] = [];
-  if (imageName && p.image) {
-    fs.writeFileSync(path.join(out, imageName), p.image.bytes);
-    const problem = checkPersonaImage(out, parsed.persona);
-    if (problem) {
-      fs.rmSync(path.join(out, imageName), { force: true });
-      return { file: p.file, status: "failed", reason: `its picture: ${problem.reason}` };
+  const temps: string[] = [];
+  // Each file is written under a temporary name and renamed into place only when all are written
+  // and checked: a failure (a bad picture, a full disk) leaves nothing of this persona in `out`.
+  const stage = (name: string, bytes: Uint8Array) => {
+    const temp = path.join(out, `.${name}.${process.pid}.tmp`);
+    temps.push(temp);
+    fs.writeFileSync(temp, bytes);
+    return temp;
+  };
+  try {
+    const staged: [string, string][] = [];
+    if (imageName && p.image) {
+      const problem = pictureProblem(p.image);
+      if (problem) return { file: p.file, status: "failed", reason: `its picture: ${problem}` };
+      staged.push([stage(imageName, p.image.bytes), imageName]);
     }
-    written.push(imageName);
+    staged.push([stage(`${p.id}.md`, Buffer.from(text, "utf8")), `${p.id}.md`]);
+    for (const [temp, name] of staged) fs.renameSync(temp, path.join(out, name));
+    written.push(...staged.map(([, name]) => name).reverse());
+  } finally {
+    for (const temp of temps) fs.rmSync(temp, { force: true });
   }
-  fs.writeFileSync(path.join(out, `${p.id}.md`), text);
-  written.unshift(`${p.id}.md`);
   return { file: p.file, status: "imported", id: p.id, format: p.format, written, notes: p.notes };
+}
+
+/** What content:check would say of the picture (checkPersonaImage's rules, on the bytes before they are written). */
+function pictureProblem(image: { bytes: Uint8Array; ext: ImageExt }): string | undefined {
+  if (image.bytes.length > IMAGE_MAX_BYTES) return "larger than 5 MB";
+  if (imageType(image.bytes) !== image.ext) return `not a ${image.ext} picture`;
+  return undefined;
+}
+
+function writeSafely(p: Pending, out: string, known: Set<string>): Outcome {
+  try {
+    return write(p, out, known);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file: p.file, status: "failed", reason: `could not be written (${code ?? "error"})` };
+  }
 }

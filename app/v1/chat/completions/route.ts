@@ -1,6 +1,7 @@
 import { authenticateApiRequest } from "@/lib/api/auth";
 import { readCompletionRequest } from "@/lib/api/body";
 import { startCompletion } from "@/lib/api/completions";
+import { preflight, withCors } from "@/lib/api/cors";
 import { completionResponse } from "@/lib/api/response";
 import { openAiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
@@ -11,13 +12,22 @@ import { getCatalog } from "@/lib/personas";
  * POST /v1/chat/completions — OpenAI's chat completions with a persona as the model. Authorised by
  * `Authorization: Bearer` alone (no cookies, so no same-origin check: a key cannot be forged by
  * another site the way a browser's cookies can be ridden). The body is read by OpenAI's rules
- * (lib/api/body.ts), not the wrapper's.
+ * (lib/api/body.ts), not the wrapper's. Browsers on the origins the operator lists
+ * (API_CORS_ORIGINS) may call it.
  */
-export const POST = route({ crossSite: true, onError: openAiError }, async ({ request }) => {
+const complete = route({ crossSite: true, onError: openAiError }, async ({ request }) => {
   const db = getDb();
   const caller = await authenticateApiRequest({ db, request });
   const body = await readCompletionRequest(request);
   const started = await startCompletion({ db, catalog: getCatalog(), caller, request: body });
   request.signal?.addEventListener("abort", () => started.abort(), { once: true });
-  return await completionResponse(started, body.stream === true);
+  return await completionResponse(started, body.stream === true, body.stream_options?.include_usage === true);
 });
+
+export async function POST(request: Request) {
+  return withCors(request, await complete(request));
+}
+
+export function OPTIONS(request: Request) {
+  return preflight(request, "POST");
+}
