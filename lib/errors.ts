@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   internal: 500,
   no_model: 503,
   shutting_down: 503,
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -1,10 +1,12 @@
 import "server-only";
 import { streamText, type LanguageModel, type ModelMessage } from "ai";
 import { closeDb, type Db } from "@/lib/db/client";
+import { databaseResting, noteDatabaseError } from "@/lib/db/outage";
 import { heartbeatReplies, markStaleInterrupted } from "@/lib/db/queries/live-replies";
 import { updateMessage } from "@/lib/db/queries/messages";
 import { audit, log } from "@/lib/log";
 import { beginShutdown } from "@/lib/shutdown";
+import { saveUntilDone } from "./final-save";
 import { freshAfter, liveness } from "./liveness";
 
 export type RunEnd = "complete" | "interrupted" | "stopped";
@@ -16,6 +18,8 @@ export type RunOptions = {
   onNoReply?: () => Promise<void>;
 };
 export const NO_REPLY_ERROR = "Couldn't get a reply. It was not counted against today's messages; try again.";
+export const NOT_SAVED_ERROR =
+  "The reply could not be saved: the database did not answer. Copy anything you need from it now.";
 export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
 
 /**
@@ -121,9 +125,9 @@ export class ReplyRun {
         try {
           await onNoReply?.();
         } catch (cause) {
-          console.error(
-            `chat: reply ${this.messageId}: could not give back its quota:`,
-            cause instanceof Error ? cause.message : cause,
+          log.warn(
+            { event: "chat.quota_refund_failed", messageId: this.messageId, err: cause },
+            "could not give back the quota",
           );
         }
         error = NO_REPLY_ERROR;
@@ -140,7 +144,7 @@ export class ReplyRun {
    * a reader on another instance sees it arrive.
    */
   private async savePartial() {
-    if (this.text.length === this.savedLength) return;
+    if (this.text.length === this.savedLength || databaseResting()) return;
     this.lastSave = Date.now();
     this.savedLength = this.text.length;
     const save = updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
@@ -152,8 +156,9 @@ export class ReplyRun {
       await save;
     } catch (cause) {
       // A partial save that fails is not the reply failing: the final save writes it all.
+      noteDatabaseError(cause);
       log.warn(
-        { event: "chat.partial_save_failed", messageId: this.messageId, err: String(cause) },
+        { event: "chat.partial_save_failed", messageId: this.messageId, err: cause },
         "partial save failed",
       );
     }
@@ -168,8 +173,12 @@ export class ReplyRun {
         receivedChars: this.text.length,
       });
     await this.pendingSave;
-    await updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
-    this.emit({ type: "end", status, error });
+    // The database may be down or locked right now: the text waits in memory and the save is retried.
+    const saved = await saveUntilDone(
+      () => updateMessage({ db: this.db, id: this.messageId, content: this.text, status }),
+      this.messageId,
+    );
+    this.emit({ type: "end", status, error: saved ? error : NOT_SAVED_ERROR });
     this.listeners.clear();
   }
 }
@@ -209,16 +218,17 @@ function ensureHeartbeat(db: Db) {
       globalForBeat.personaBeat = undefined;
       return;
     }
-    if (globalForBeat.personaBeating) return;
+    if (globalForBeat.personaBeating || databaseResting()) return;
     globalForBeat.personaBeating = true;
     const byMessage = new Map([...runs.values()].map((run) => [run.messageId, run]));
     heartbeatReplies({ db, ids: [...byMessage.keys()] })
       .then((rows) => {
         for (const row of rows) if (row.stopRequestedAt) byMessage.get(row.id)?.stop();
       })
-      .catch((cause: unknown) =>
-        log.warn({ event: "chat.heartbeat_failed", err: String(cause) }, "heartbeat failed"),
-      )
+      .catch((cause: unknown) => {
+        noteDatabaseError(cause);
+        log.warn({ event: "chat.heartbeat_failed", err: cause }, "heartbeat failed");
+      })
       .finally(() => (globalForBeat.personaBeating = false));
   }, liveness().heartbeatMs);
   beat.unref();
