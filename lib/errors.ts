@@ -29,7 +29,8 @@ export class AppError extends Error {
   }
   /** Seconds for a Retry-After header, for errors that will pass by themselves. */
   retryAfterSeconds(): number | undefined {
-    return undefined;
+    // A restart passes by itself: the client may try again shortly.
+    return this.code === "shutting_down" ? 5 : undefined;
   }
 }
 

@@ -15,7 +15,7 @@ import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
 import { releaseSignInAttempt, reserveSignInAttempt } from "./rate-limit";
 import { authSecret } from "./secret";
-import { sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
+import { sessionIdleMs, sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
 import { signInSchema } from "./validation";
 
 export const OAUTH_NOT_LINKED = "OAuthAccountNotLinked";
@@ -136,7 +136,10 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         const { uid, sid } = token as Partial<SessionToken>;
-        const live = uid && sid ? await getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
+        const live =
+          uid && sid
+            ? await getLiveSession({ db: getDb(), id: sid, userId: uid, idleMs: sessionIdleMs() })
+            : undefined;
         // A revoked session shows as signed out, even to next-auth's own /api/auth/session.
         return live
           ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } }

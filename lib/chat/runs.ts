@@ -2,8 +2,14 @@ import "server-only";
 import { streamText, type LanguageModel, type ModelMessage } from "ai";
 import { closeDb, type Db } from "@/lib/db/client";
 import { databaseResting, noteDatabaseError } from "@/lib/db/outage";
-import { heartbeatReplies, markStaleInterrupted } from "@/lib/db/queries/live-replies";
+import {
+  heartbeatReplies,
+  markInstanceInterrupted,
+  markStaleInterrupted,
+} from "@/lib/db/queries/live-replies";
+import { instanceId } from "@/lib/instance";
 import { updateMessage } from "@/lib/db/queries/messages";
+import { openRequests } from "@/lib/http/request-log";
 import { audit, log } from "@/lib/log";
 import { beginShutdown } from "@/lib/shutdown";
 import { saveUntilDone } from "./final-save";
@@ -235,6 +241,11 @@ function ensureHeartbeat(db: Db) {
   globalForBeat.personaBeat = beat;
 }
 
+/** At start: the replies this instance was writing when it went down, marked interrupted at once; how many. */
+export async function sweepOwnReplies(db: Db): Promise<number> {
+  return markInstanceInterrupted({ db, instanceId: instanceId() });
+}
+
 /** Replies whose process is gone (stale heartbeat), marked interrupted; how many. */
 export async function sweepStaleReplies(db: Db, conversationId?: string): Promise<number> {
   return markStaleInterrupted({ db, staleBefore: freshAfter(), conversationId });
@@ -256,13 +267,23 @@ export function installStaleSweep(db: Db, everyMs = 10_000) {
   globalForSweep.personaSweep.unref();
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * A clean stop: turn new chat requests away, save every reply in progress as interrupted, checkpoint
- * and close the database.
+ * A clean stop (a drain): new chat requests are turned away with a 503 while the listener stays
+ * open; replies in flight get graceMs to end by themselves, the rest are saved as interrupted and
+ * their clients sent that last event; open responses get until drainMs to go out; then the
+ * database is checkpointed and closed.
  */
-export async function shutdown(signal: string) {
+export async function shutdown(
+  signal: string,
+  { graceMs = 3_000, drainMs = 8_000 }: { graceMs?: number; drainMs?: number } = {},
+) {
   beginShutdown();
+  const began = Date.now();
   const inFlight = runs.size;
+  await Promise.race([Promise.all([...runs.values()].map((run) => run.done)), sleep(graceMs)]);
+  const cut = runs.size;
   await Promise.all(
     [...runs.values()].map(async (run) => {
       try {
@@ -274,16 +295,23 @@ export async function shutdown(signal: string) {
       }
     }),
   );
+  while (openRequests() > 0 && Date.now() - began < drainMs) await sleep(50);
   clearInterval(globalForBeat.personaBeat);
   clearInterval((globalThis as unknown as { personaSweep?: NodeJS.Timeout }).personaSweep);
   await closeDb();
-  audit("server.shutdown", { signal, interruptedReplies: inFlight });
+  audit("server.shutdown", {
+    signal,
+    finishedReplies: inFlight - cut,
+    interruptedReplies: cut,
+    unfinishedRequests: openRequests(),
+    drainMs: Date.now() - began,
+  });
 }
 
 /** On SIGTERM/SIGINT: shutdown(), then exit 0; a hard timer makes sure the process is gone within 10 s. */
 export function installShutdownFlush({
   exit = (code: number) => process.exit(code),
-  hardStopMs = 10_000,
+  hardStopMs = 9_500,
 } = {}) {
   if (globalForRuns.personaRunsShutdown) return;
   globalForRuns.personaRunsShutdown = true;

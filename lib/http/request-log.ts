@@ -4,6 +4,13 @@ import { log } from "@/lib/log";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
+const globalForOpen = globalThis as unknown as { personaOpenRequests?: number };
+
+/** HTTP requests taken and not yet answered in full: a draining server waits for them. */
+export function openRequests(): number {
+  return globalForOpen.personaOpenRequests ?? 0;
+}
+
 /** Who made each request in flight (user id or guest id), noted by the app, read when it ends. */
 const globalForRequests = globalThis as unknown as { personaRequestActors?: Map<string, string> };
 const actors = (globalForRequests.personaRequestActors ??= new Map<string, string>());
@@ -28,7 +35,9 @@ export function stampRequest(
   res.setHeader("X-Request-Id", id);
   const started = process.hrtime.bigint();
   const path = (req.url ?? "/").split("?")[0] ?? "/";
+  globalForOpen.personaOpenRequests = openRequests() + 1;
   const done = (aborted: boolean) => {
+    globalForOpen.personaOpenRequests = openRequests() - 1;
     const actor = actors.get(id);
     actors.delete(id);
     const fields = {

@@ -5,6 +5,7 @@ import { first, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, setTo } from "../prepared";
 import { messages, type Message, type MESSAGE_STATUSES } from "../schema";
+import { instanceId } from "@/lib/instance";
 
 type Status = (typeof MESSAGE_STATUSES)[number];
 
@@ -169,6 +170,7 @@ export async function insertMessage({
       replyGroup,
       // A reply being written starts alive: its process heartbeats it from here on.
       heartbeatAt: status === "streaming" ? new Date() : null,
+      instanceId: status === "streaming" ? instanceId() : null,
     })
     .returning()
     .then(inserted);
@@ -188,7 +190,7 @@ export async function insertTurn({
   content: string;
 }): Promise<{ messageId: string; replyId: string }> {
   const ids = { messageId: randomUUID(), replyId: randomUUID() };
-  await turnQuery(db).execute({ ...ids, conversationId, content, now: new Date() });
+  await turnQuery(db).execute({ ...ids, conversationId, content, now: new Date(), instance: instanceId() });
   return ids;
 }
 
@@ -202,6 +204,7 @@ const turnQuery = prepared("insert_turn", (db) => {
       content: sql.placeholder("content"),
       status: "complete",
       heartbeatAt: null,
+      instanceId: null,
     },
     {
       id: sql.placeholder("replyId"),
@@ -210,6 +213,7 @@ const turnQuery = prepared("insert_turn", (db) => {
       content: "",
       status: "streaming",
       heartbeatAt: sql.placeholder("now"),
+      instanceId: sql.placeholder("instance"),
     },
   ]);
 });

@@ -84,6 +84,7 @@ export async function insertConversationCopy({
         conversationId: id,
         role: m.role,
         content: m.content,
+        copied: true,
         createdAt: new Date(base + i),
       })),
     );
