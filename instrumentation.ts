@@ -39,10 +39,16 @@ export async function register() {
           "NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next closes the listener at once instead of draining (npm start sets it)",
         );
       // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
+      // Creators' published personas join it from the database, and again whenever it changes.
       const { getCatalog } = await import("@/lib/personas");
+      const { installCatalogPoll, refreshCatalog } = await import("@/lib/creators/catalog-refresh");
+      getCatalog();
+      await refreshCatalog({ db });
+      installCatalogPoll(db);
       log.info({ event: "catalog.loaded", personas: getCatalog().all.length }, "catalog loaded");
-      const { chatSettings } = await import("@/lib/chat/provider");
+      const { chatSettings, warmChatModel } = await import("@/lib/chat/provider");
       const chat = chatSettings();
+      warmChatModel();
       // Ready once `/` and a persona page have been rendered (and cached) once: lib/http/warm-pages.ts.
       const { warmThenReady } = await import("@/lib/http/warm-pages");
       const featured = getCatalog().orders.featured[0];

@@ -50,7 +50,7 @@ test.describe("operations", () => {
       ready: true,
       database: { ok: true, engine: "sqlite", writable: true, migrated: true },
       catalog: { ok: true },
-      model: { configured: true, provider: "openai-compatible" },
+      model: { configured: true, provider: "openai-compatible", name: "local-model via openai-compatible" },
     });
     expect(body.catalog.personas).toBeGreaterThan(0);
     const text = JSON.stringify(body);

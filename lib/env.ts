@@ -1,6 +1,9 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LOCAL_MODEL } from "@/lib/local-model/default-model";
+
+const DEFAULT_LOCAL_MODEL_FILE = DEFAULT_LOCAL_MODEL.file;
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
@@ -40,10 +43,14 @@ const schema = z.object({
   GOOGLE_CLIENT_ID: optional(z.string()),
   GOOGLE_CLIENT_SECRET: optional(z.string()),
   CHAT_PROVIDER: optional(
-    z.enum(["anthropic", "openai", "openai-compatible"], {
-      error: "must be anthropic, openai or openai-compatible",
+    z.enum(["anthropic", "openai", "openai-compatible", "local"], {
+      error: "must be anthropic, openai, openai-compatible or local",
     }),
   ),
+  LOCAL_MODEL_PATH: optional(z.string()),
+  LOCAL_MODEL_THREADS: optional(z.coerce.number().int().min(1).max(256, "must be at most 256")),
+  LOCAL_MODEL_QUEUE: optional(z.coerce.number().int().min(0).max(64, "must be at most 64")),
+  LOCAL_MODEL_CONTEXT: optional(z.coerce.number().int().min(256).max(131_072, "must be at most 131072")),
   ANTHROPIC_API_KEY: optional(z.string()),
   OPENAI_API_KEY: optional(z.string()),
   OPENAI_COMPATIBLE_BASE_URL: optional(z.url({ error: "must be a URL like http://127.0.0.1:11434/v1" })),
@@ -93,9 +100,23 @@ export type Env = {
   google: Pair;
   stripe: { secretKey: string; webhookSecret: string; prices: { pro?: string; max?: string } } | null;
   chat: ChatSettings | null;
+  /** The model the app runs itself (lib/local-model): used when chosen, or when no provider is set and the file exists. */
+  localModel: LocalModelSettings;
 };
 
-export type ChatProviderName = "anthropic" | "openai" | "openai-compatible";
+export type LocalModelSettings = {
+  /** The GGUF file: LOCAL_MODEL_PATH, or the default model's file in the data directory's `models/`. */
+  path: string;
+  /** CHAT_PROVIDER=local: chat uses it even when a provider key is set. */
+  chosen: boolean;
+  /** Threads for inference; the default leaves one core to the pages. */
+  threads: number | undefined;
+  /** Replies that may wait for the one being written; past it a new one gets 503 with Retry-After. */
+  queue: number;
+  contextSize: number;
+};
+
+export type ChatProviderName = "anthropic" | "openai" | "openai-compatible" | "local";
 export type ChatSettings = {
   provider: ChatProviderName;
   apiKey: string | undefined;
@@ -118,6 +139,7 @@ const DEFAULT_MODELS: Record<ChatProviderName, ChatSettings["models"]> = {
     haiku: "local-model",
     default: "local-model",
   },
+  local: { sonnet: "local", opus: "local", haiku: "local", default: "local" },
 };
 
 function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
@@ -125,10 +147,16 @@ function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
   if (e.OPENAI_COMPATIBLE_BASE_URL) available.push("openai-compatible");
   if (e.ANTHROPIC_API_KEY) available.push("anthropic");
   if (e.OPENAI_API_KEY) available.push("openai");
+  // The local model is chosen here only by name; with no provider at all, lib/chat/provider.ts
+  // uses it when its file exists.
+  if (e.CHAT_PROVIDER === "local") {
+    return { provider: "local", apiKey: undefined, baseUrl: undefined, models: DEFAULT_MODELS.local };
+  }
   const provider = e.CHAT_PROVIDER ?? available[0];
   if (!provider) return null;
   if (!available.includes(provider)) {
     const needs = {
+      local: "LOCAL_MODEL_PATH",
       anthropic: "ANTHROPIC_API_KEY",
       openai: "OPENAI_API_KEY",
       "openai-compatible": "OPENAI_COMPATIBLE_BASE_URL",
@@ -141,6 +169,7 @@ function chatSettings(e: z.infer<typeof schema>): ChatSettings | null {
   return {
     provider,
     apiKey: {
+      local: undefined,
       anthropic: e.ANTHROPIC_API_KEY,
       openai: e.OPENAI_API_KEY,
       "openai-compatible": e.OPENAI_COMPATIBLE_API_KEY,
@@ -211,6 +240,15 @@ export function env(): Env {
           }
         : null,
     chat: chatSettings(e),
+    localModel: {
+      path: e.LOCAL_MODEL_PATH
+        ? fromCwd(e.LOCAL_MODEL_PATH)
+        : path.join(path.dirname(databasePath), "models", DEFAULT_LOCAL_MODEL_FILE),
+      chosen: e.CHAT_PROVIDER === "local",
+      threads: e.LOCAL_MODEL_THREADS,
+      queue: e.LOCAL_MODEL_QUEUE ?? 4,
+      contextSize: e.LOCAL_MODEL_CONTEXT ?? 8192,
+    },
   };
   return cached;
 }

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal: 500,
   no_model: 503,
+  model_busy: 503,
   shutting_down: 503,
   unavailable: 503,
 } as const;

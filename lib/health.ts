@@ -1,5 +1,5 @@
 import "server-only";
-import { chatSettings } from "@/lib/chat/provider";
+import { chatSettings, modelLabel } from "@/lib/chat/provider";
 import { getDb } from "@/lib/db/client";
 import { checkDatabase } from "@/lib/db/queries/health";
 import { env } from "@/lib/env";
@@ -10,7 +10,7 @@ export type Readiness = {
   database: { ok: boolean; engine: "sqlite" | "postgres"; writable: boolean; migrated: boolean };
   catalog: { ok: boolean; personas: number };
   /** Not a condition of readiness: without a model the site still serves, and chat says so. */
-  model: { configured: boolean; provider: string | null };
+  model: { configured: boolean; provider: string | null; name: string | null };
 };
 
 /** What `GET /api/ready` reports: names and counts only, never paths, settings or secrets. */
@@ -35,6 +35,6 @@ export async function readiness(): Promise<Readiness> {
     ready: database.ok && catalog.ok,
     database,
     catalog,
-    model: { configured: Boolean(chat), provider: chat?.provider ?? null },
+    model: { configured: Boolean(chat), provider: chat?.provider ?? null, name: modelLabel() },
   };
 }

@@ -82,3 +82,37 @@ export const SIGN_IN_LIMITS = {
   address: { max: 30, windowMs: 15 * 60_000 },
   knownAddressMs: 30 * 24 * 60 * 60_000,
 } as const;
+
+/**
+ * What one creator may do per UTC day, whatever their tier: enough for a day of real work, too few
+ * to flood the moderators' queue or the database. A picture is at most 2 MB as uploaded.
+ */
+export const CREATOR_LIMITS = {
+  draftsPerDay: 30,
+  submissionsPerDay: 10,
+  picturesPerDay: 20,
+  pictureBytes: 2 * 1024 * 1024,
+  importBytes: 8 * 1024 * 1024,
+} as const;
+
+/** A persona's body can be remixed by a viewer whose tier unlocks it (its creator always can). */
+export function mayRemix(viewerTier: Tier | null, personaTier: Tier): boolean {
+  return unlocks(viewerTier, personaTier);
+}
+
+/** The lowest tier a remix may have: never below its original's. */
+export const lowestRemixTier = (originalTier: Tier): Tier => originalTier;
+
+/** Creators publish free personas; only a moderator sets a tier above free, and never below the floor. */
+export function mayPublishAtTier({
+  tier,
+  byModerator,
+  floor,
+}: {
+  tier: Tier;
+  byModerator: boolean;
+  floor: Tier;
+}): boolean {
+  if (!tierAtLeast(tier, floor)) return false;
+  return byModerator || tier === floor;
+}

@@ -8,6 +8,7 @@ import { ChatView } from "@/components/chat/chat-view";
 import { getChatActor } from "@/lib/chat/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
+import { ModelNote } from "@/components/chat/model-note";
 import { getCatalog } from "@/lib/personas";
 import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 
@@ -87,6 +88,7 @@ export default async function NewChatPage({
           initialPrompt={prompt}
         />
       )}
+      {allowed && <ModelNote />}
     </div>
   );
 }

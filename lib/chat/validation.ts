@@ -1,12 +1,10 @@
 import { z } from "zod";
+import { PERSONA_ID, PERSONA_ID_MAX } from "@/lib/personas/schema";
 
 export const MESSAGE_MAX = 8000;
 export const BODY_MAX_BYTES = 64 * 1024;
 
-const personaId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a persona id")
-  .max(64);
+const personaId = z.string().regex(PERSONA_ID, "must be a persona id").max(PERSONA_ID_MAX);
 export const conversationIdSchema = z.uuid({ error: "must be a conversation id" });
 
 export const chatRequestSchema = z

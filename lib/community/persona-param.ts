@@ -3,12 +3,12 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { invalidInput } from "@/lib/http/json-error";
 import type { Catalog } from "@/lib/personas/catalog";
-import type { Persona } from "@/lib/personas/schema";
+import { PERSONA_ID, PERSONA_ID_MAX, type Persona } from "@/lib/personas/schema";
 
 export const personaIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a persona id like "backend-developer"')
-  .max(64);
+  .regex(PERSONA_ID, 'must be a persona id like "backend-developer"')
+  .max(PERSONA_ID_MAX);
 
 /** The persona a route's `:id` names, or a 400 (malformed) / 404 (unknown). */
 export function personaFromParam(catalog: Catalog, raw: string): Persona {

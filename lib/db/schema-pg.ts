@@ -236,3 +236,4 @@ export const appSettings = pgTable("app_settings", {
 });
 
 export * from "./schema-pg-community";
+export * from "./schema-pg-creators";

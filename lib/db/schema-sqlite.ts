@@ -230,3 +230,4 @@ export const appSettings = sqliteTable("app_settings", {
 });
 
 export * from "./schema-sqlite-community";
+export * from "./schema-sqlite-creators";

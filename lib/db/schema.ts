@@ -10,8 +10,23 @@ import * as pg from "./schema-pg";
 import * as sqlite from "./schema-sqlite";
 
 export { MESSAGE_STATUSES, TIER_SOURCES } from "./schema-sqlite";
+export {
+  CREATOR_PERSONA_STATUSES,
+  REVIEW_VERDICTS,
+  ROLES,
+  SUBMISSION_STATUSES,
+} from "./schema-sqlite-creators";
 
-type SqliteTables = Omit<typeof sqlite, "MESSAGE_STATUSES" | "TIER" | "TIER_SOURCES">;
+type SqliteTables = Omit<
+  typeof sqlite,
+  | "MESSAGE_STATUSES"
+  | "TIER"
+  | "TIER_SOURCES"
+  | "CREATOR_PERSONA_STATUSES"
+  | "REVIEW_VERDICTS"
+  | "ROLES"
+  | "SUBMISSION_STATUSES"
+>;
 
 /** Same tables and columns with the same row types in both schemas, or this does not compile. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -54,6 +69,15 @@ export const {
   reviewReports,
   conversationShares,
   appSettings,
+  creators,
+  creatorDrafts,
+  creatorSubmissions,
+  creatorPersonas,
+  creatorPictures,
+  userRoles,
+  roleChanges,
+  moderationEvents,
+  personaReports,
 } = active;
 
 export type User = sqlite.User;
@@ -65,3 +89,8 @@ export type Message = sqlite.Message;
 export type ApiKey = sqlite.ApiKey;
 export type Review = sqlite.Review;
 export type ConversationShare = sqlite.ConversationShare;
+export type Creator = sqlite.Creator;
+export type CreatorDraft = sqlite.CreatorDraft;
+export type CreatorSubmission = sqlite.CreatorSubmission;
+export type CreatorPersona = sqlite.CreatorPersona;
+export type ModerationEvent = sqlite.ModerationEvent;

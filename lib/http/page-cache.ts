@@ -139,6 +139,11 @@ export class PageStore {
     this.bytes -= sizeOf(key, page);
   }
 
+  clear() {
+    this.pages.clear();
+    this.bytes = 0;
+  }
+
   get size() {
     return this.pages.size;
   }

@@ -17,11 +17,27 @@ export type PageCacheSettings = {
 };
 
 const globalForPages = globalThis as unknown as {
-  personaPages?: { store: PageStore; rendering: Map<string, Promise<StoredPage | null>> };
+  personaPages?: { store: PageStore; rendering: Map<string, Promise<StoredPage | null>>; generation: number };
 };
 
 function state(maxBytes: number) {
-  return (globalForPages.personaPages ??= { store: new PageStore(maxBytes), rendering: new Map() });
+  return (globalForPages.personaPages ??= {
+    store: new PageStore(maxBytes),
+    rendering: new Map(),
+    generation: 0,
+  });
+}
+
+/**
+ * Forgets every stored page (the catalog changed: lib/creators/catalog-refresh.ts). A render that
+ * started before is served to whoever waits for it but not stored.
+ */
+export function clearPageCache() {
+  const pages = globalForPages.personaPages;
+  if (!pages) return;
+  pages.generation++;
+  pages.store.clear();
+  pages.rendering.clear();
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -132,11 +148,14 @@ export function servePage(
   settings: PageCacheSettings,
   passThrough: () => void,
 ) {
-  const { store, rendering } = state(settings.maxBytes);
+  const pages = state(settings.maxBytes);
+  const { store, rendering } = pages;
   const renderOnce = () => {
     let pending = rendering.get(key);
     if (!pending) {
+      const generation = pages.generation;
       pending = render(server, req, token, settings.lean).then((page) => {
+        if (generation !== pages.generation) return page;
         rendering.delete(key);
         if (page?.storable) store.set(key, page);
         return page;

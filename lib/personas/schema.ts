@@ -21,6 +21,18 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)")
   .max(64, "must be at most 64 characters");
 
+/**
+ * A persona's id: a content file's is kebab-case; a creator's persona's is `<handle>--<slug>`
+ * (lib/creators/ids.ts); handles and slugs have no `--`, so creators never collide with each other, and
+ * a content file that takes a creator's id wins it (lib/creators/catalog-source.ts).
+ */
+export const PERSONA_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+export const PERSONA_ID_MAX = 64;
+const personaId = z
+  .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
+  .regex(PERSONA_ID, "must be lowercase kebab-case (a-z, 0-9, -)")
+  .max(PERSONA_ID_MAX, `must be at most ${PERSONA_ID_MAX} characters`);
+
 const text = (max: number) =>
   z
     .string({ error: (i) => (i.input === undefined ? "is required" : "must be text") })
@@ -64,7 +76,7 @@ const EXTENSIONS_MAX = 64 * 1024;
 
 export const frontmatterSchema = z.strictObject(
   {
-    id: slug,
+    id: personaId,
     name: text(80),
     description: text(300),
     version: semver,
@@ -77,7 +89,7 @@ export const frontmatterSchema = z.strictObject(
     tier: z.enum(TIERS, { error: `must be one of: ${TIERS.join(", ")}` }),
     tools: list(text(40), 20),
     model: z.enum(MODELS, { error: `must be one of: ${MODELS.join(", ")}` }),
-    worksWellWith: list(slug, 10),
+    worksWellWith: list(personaId, 10),
     starters: list(text(200), 6).optional(),
     author: text(80).optional(),
     published: isoDate.optional(),

@@ -7,6 +7,7 @@ import { getChatActor } from "@/lib/chat/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
+import { ModelNote } from "@/components/chat/model-note";
 import { conversationIdSchema } from "@/lib/chat/validation";
 import { ShareButton } from "@/components/community/share-button";
 import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
@@ -112,6 +113,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
           streaming={view.streaming}
         />
       )}
+      {allowed && <ModelNote />}
     </div>
   );
 }

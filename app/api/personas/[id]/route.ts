@@ -7,12 +7,10 @@ import { getCatalog } from "@/lib/personas";
 import { personaDetail } from "@/lib/personas/detail";
 import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
 import { getDb } from "@/lib/db/client";
+import { PERSONA_ID, PERSONA_ID_MAX } from "@/lib/personas/schema";
 
 const paramsSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a persona id like "backend-developer"')
-    .max(64),
+  id: z.string().regex(PERSONA_ID, 'must be a persona id like "backend-developer"').max(PERSONA_ID_MAX),
 });
 
 /** GET /api/personas/:id — the body only when the viewer's tier (read from SQLite) unlocks it. */

@@ -5,12 +5,10 @@ import { AppError } from "@/lib/errors";
 import { invalidInput, jsonError } from "@/lib/http/json-error";
 import { getCatalog } from "@/lib/personas";
 import { IMAGE_CONTENT_TYPES, readPersonaImage } from "@/lib/personas/image-file";
+import { PERSONA_ID, PERSONA_ID_MAX } from "@/lib/personas/schema";
 
 const paramsSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a persona id like "backend-developer"')
-    .max(64),
+  id: z.string().regex(PERSONA_ID, 'must be a persona id like "backend-developer"').max(PERSONA_ID_MAX),
 });
 
 /**

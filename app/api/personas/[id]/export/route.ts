@@ -7,12 +7,10 @@ import { invalidInput, jsonError, searchParamsObject } from "@/lib/http/json-err
 import { audit } from "@/lib/log";
 import { getCatalog } from "@/lib/personas";
 import { exportForViewer } from "@/lib/personas/export";
+import { PERSONA_ID, PERSONA_ID_MAX } from "@/lib/personas/schema";
 
 const paramsSchema = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a persona id like "backend-developer"')
-    .max(64),
+  id: z.string().regex(PERSONA_ID, 'must be a persona id like "backend-developer"').max(PERSONA_ID_MAX),
 });
 const querySchema = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `must be one of: ${EXPORT_FORMATS.join(", ")}` }),
