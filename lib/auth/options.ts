@@ -10,7 +10,7 @@ import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/s
 import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
 import { applySiteUrlToNextAuth, env } from "@/lib/env";
 import { safeRedirectUrl } from "@/lib/http/safe-redirect";
-import { audit } from "@/lib/log";
+import { audit, log } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
 import { releaseSignInAttempt, reserveSignInAttempt } from "./rate-limit";
@@ -79,6 +79,13 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
     jwt: { maxAge: sessionMaxAgeSeconds() },
+    // next-auth's own messages quote what it was sent (a callback URL, a form value): only its code
+    // reaches our log.
+    logger: {
+      error: (code) => log.warn({ event: "auth.next_auth_error", code }, "auth.next_auth_error"),
+      warn: (code) => log.info({ event: "auth.next_auth_warning", code }, "auth.next_auth_warning"),
+      debug: () => {},
+    },
     callbacks: {
       // One rule for every redirect in the app: a path or a URL on SITE_URL's origin, nothing else.
       async redirect({ url }) {

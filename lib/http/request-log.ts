@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import { log } from "@/lib/log";
+import { loggablePath } from "./log-path";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -43,7 +44,7 @@ export function stampRequest(
     const fields = {
       requestId: id,
       method: req.method,
-      path: path.slice(0, 300),
+      path: loggablePath(path),
       status: res.statusCode,
       durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
       actor: actor ?? "visitor",

@@ -1,4 +1,5 @@
 import { ApiError, openAiError } from "@/lib/api/errors";
+import { loggablePath } from "@/lib/http/log-path";
 
 /** Anything else under /v1: OpenAI's 404, not the site's HTML page, so clients can say what went wrong. */
 function notFound(request: Request) {
@@ -6,7 +7,7 @@ function notFound(request: Request) {
   return openAiError(
     new ApiError(
       "not_found",
-      `There is no ${request.method} ${pathname.slice(0, 100)} here. This API has GET /v1/models and POST /v1/chat/completions.`,
+      `There is no ${request.method} ${loggablePath(pathname).slice(0, 100)} here. This API has GET /v1/models and POST /v1/chat/completions.`,
       "unknown_url",
     ),
   );
