@@ -4,10 +4,10 @@ const MAX = 300;
 
 /** Drizzle's "Failed query: … params: …" and quoted values a driver echoes: user text, never logged. */
 function scrub(text: string): string {
+  const withoutParams = text.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]");
   // The statement itself is the code's (values are parameters); anything else may quote a value.
-  if (text.startsWith("Failed query:"))
-    return text.replace(/\nparams: [\s\S]*$/, "\nparams: [redacted]").slice(0, 2 * MAX);
-  return text.replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"').slice(0, MAX);
+  if (/^(\w*Error: )?Failed query:/.test(text)) return withoutParams.slice(0, 2 * MAX);
+  return withoutParams.replace(/"[^"\n]*"|'[^'\n]*'/g, '"…"').slice(0, MAX);
 }
 
 type Described = { type: string; message: string; code?: string; stack?: string; cause?: Described };

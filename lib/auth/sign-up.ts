@@ -7,6 +7,7 @@ import { addressWindow, consumeWindow, signUpKey, waitPhrase } from "@/lib/limit
 import { audit } from "@/lib/log";
 import { hashPassword } from "./password";
 import { fieldErrors, signUpSchema } from "./validation";
+import { rememberSignUpAddress } from "./rate-limit";
 
 export type SignUpState = {
   fields?: Record<string, string>;
@@ -64,5 +65,6 @@ export async function registerFromForm({
     return { ok: false, state: { fields: { email: EMAIL_TAKEN }, ...echo } };
   }
   audit("auth.sign_up", { userId: user.id });
+  await rememberSignUpAddress({ db, subject: { email, ip } });
   return { ok: true, user };
 }
