@@ -52,7 +52,7 @@ export function checkPersonaImage(dir: string, persona: Persona): ContentProblem
     const file = path.join(dir, persona.image);
     if (!fs.statSync(file).isFile()) return problem(`"${persona.image}" is not a file`);
     if (fs.statSync(file).size > IMAGE_MAX_BYTES) return problem(`"${persona.image}" is larger than 5 MB`);
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(/* turbopackIgnore: true */ file);
   } catch {
     return problem(`"${persona.image}" does not exist beside the persona file`);
   }
@@ -76,7 +76,7 @@ export function readPersonaImage(
   if (!file) return null;
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(/* turbopackIgnore: true */ file);
   } catch {
     return null;
   }
