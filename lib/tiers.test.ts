@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { TIERS, type Tier } from "@/lib/personas/schema";
-import { CONCURRENT_STREAMS, TIER_LABELS, TIER_ORDER, tierAtLeast, unlocks } from "./tiers";
+import {
+  assertMayChat,
+  CONCURRENT_STREAMS,
+  mayChat,
+  TIER_LABELS,
+  TIER_ORDER,
+  tierAtLeast,
+  TIERS,
+  unlocks,
+  type Entitled,
+  type Tier,
+} from "./tiers";
 
 describe("TIER_ORDER", () => {
   it("orders free < pro < max, in the order TIERS lists them", () => {
@@ -34,6 +44,31 @@ describe("unlocks", () => {
 
   it("covers every pair of tiers", () => {
     expect(table).toHaveLength((TIERS.length + 1) * TIERS.length);
+  });
+});
+
+describe("mayChat", () => {
+  const visitor: Entitled = { kind: "visitor", tier: "free" };
+  const guest: Entitled = { kind: "guest", tier: "free" };
+  const user = (tier: Tier): Entitled => ({ kind: "user", tier });
+
+  it("opens free personas to everyone, guests and visitors included", () => {
+    for (const actor of [visitor, guest, ...TIERS.map(user)]) expect(mayChat(actor, "free")).toBe(true);
+  });
+
+  it("opens a paid persona only to a user whose tier unlocks it", () => {
+    for (const persona of ["pro", "max"] as const) {
+      expect(mayChat(visitor, persona)).toBe(false);
+      expect(mayChat(guest, persona)).toBe(false);
+      for (const tier of TIERS) expect(mayChat(user(tier), persona)).toBe(unlocks(tier, persona));
+    }
+  });
+
+  it("refuses with a 403 that says what opens the persona", () => {
+    const persona = { name: "Architect", tier: "max" as const };
+    expect(() => assertMayChat(guest, persona)).toThrow(/Sign in and upgrade/);
+    expect(() => assertMayChat(user("pro"), persona)).toThrow(/Upgrade your plan or redeem a code/);
+    expect(() => assertMayChat(user("max"), persona)).not.toThrow();
   });
 });
 

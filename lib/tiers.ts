@@ -1,4 +1,12 @@
-import type { Tier } from "@/lib/personas/schema";
+import { AppError } from "./errors";
+
+/**
+ * The one home of tier rules: the tiers, their order, what each unlocks ("may" rules), quotas and
+ * limits. Everything here is a pure function of plain values, so any layer may import it and it
+ * imports nothing of the app's domains.
+ */
+export const TIERS = ["free", "pro", "max"] as const;
+export type Tier = (typeof TIERS)[number];
 
 export const TIER_ORDER: Record<Tier, number> = { free: 0, pro: 1, max: 2 };
 
@@ -28,6 +36,29 @@ export function tierAtLeast(tier: Tier, than: Tier): boolean {
 /** A visitor (null) has the free tier's access; a tier unlocks every persona at or below it. */
 export function unlocks(viewerTier: Tier | null, personaTier: Tier): boolean {
   return tierAtLeast(viewerTier ?? "free", personaTier);
+}
+
+/** Who is asking, as far as tier rules care: a visitor or guest has the free tier's access only. */
+export type Entitled = { kind: "user" | "guest" | "visitor"; tier: Tier };
+
+/**
+ * May this actor chat with a persona of this tier? Free personas are open to everyone, guests and
+ * visitors included; a paid persona needs a signed-in user whose tier unlocks it.
+ */
+export function mayChat(actor: Entitled, personaTier: Tier): boolean {
+  return personaTier === "free" || (actor.kind === "user" && unlocks(actor.tier, personaTier));
+}
+
+/** mayChat as a 403 that says what would open the persona (sign in, or upgrade). */
+export function assertMayChat(actor: Entitled, persona: { name: string; tier: Tier }) {
+  if (mayChat(actor, persona.tier)) return;
+  const plan = `${persona.name} is part of ${TIER_LABELS[persona.tier]}.`;
+  throw new AppError(
+    "forbidden",
+    actor.kind === "user"
+      ? `${plan} Upgrade your plan or redeem a code to chat with it.`
+      : `${plan} Sign in and upgrade to chat with it.`,
+  );
 }
 
 /** Replies being written at once, per user (a guest counts as its own user). */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { createCodes } from "@/lib/billing/redeem";
 import { startDatabase } from "@/lib/db/client";
-import { TIERS } from "@/lib/personas/schema";
+import { TIERS } from "@/lib/tiers";
 import { parseCli, runCli } from "./cli";
 
 const usage = "usage: npm run codes -- create <pro|max> [--count N] [--days D]";

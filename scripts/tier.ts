@@ -8,7 +8,7 @@ import { emailSchema } from "@/lib/auth/validation";
 import { startDatabase } from "@/lib/db/client";
 import { listTierChanges, setUserTier } from "@/lib/db/queries/tiers";
 import { getUserByEmail } from "@/lib/db/queries/users";
-import { TIERS } from "@/lib/personas/schema";
+import { TIERS } from "@/lib/tiers";
 import { parseCli, runCli, CliError } from "./cli";
 
 const usage = "usage: npm run tier -- grant <email> <free|pro|max>\n       npm run tier -- show <email>";

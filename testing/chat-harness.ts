@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { loadAuthSecret } from "@/lib/auth/secret";
-import type { ChatActor } from "@/lib/chat/actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { resetChatProvider } from "@/lib/chat/provider";
 import { forgetDb, startDatabase, type Db } from "@/lib/db/client";
 import { listMessages } from "@/lib/db/queries/messages";
@@ -12,7 +12,7 @@ import { users } from "@/lib/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { buildCatalog, type Catalog } from "@/lib/personas/catalog";
 import { loadPersonaDir } from "@/lib/personas/load";
-import type { Tier } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { startFakeLlm } from "@/testing/llm-fake";
 

@@ -109,7 +109,14 @@ function random(seed: number) {
 
 type Tensor = { name: string; dims: number[]; fill: (row: number, col: number) => number };
 
-export type TinyModelOptions = { embedding?: number; layers?: number; heads?: number; seed?: number };
+export type TinyModelOptions = {
+  embedding?: number;
+  layers?: number;
+  heads?: number;
+  seed?: number;
+  /** The end-of-text token is as likely as any character: replies end after ~100 tokens, not at max_tokens. */
+  ends?: boolean;
+};
 
 /** The bytes of a tiny model; `writeTinyGguf` puts them in a file. */
 export function tinyGguf(options: TinyModelOptions = {}): Buffer {
@@ -157,7 +164,10 @@ export function tinyGguf(options: TinyModelOptions = {}): Buffer {
 
   // Every embedding leans along its first dimension, and the output rows of printable ASCII bytes
   // point the same way while the rest point away: the random model then writes readable characters.
-  const printable = (token: number) => (token >= 3 + 0x21 && token <= 3 + 0x7e) || token === nVocab - 1;
+  const printable = (token: number) =>
+    (token >= 3 + 0x21 && token <= 3 + 0x7e) ||
+    token === nVocab - 1 ||
+    (options.ends === true && token === 2);
   const tensors: Tensor[] = [
     { name: "token_embd.weight", dims: [nEmbd, nVocab], fill: (row, col) => (col === 0 ? 1 : small()) },
     { name: "output_norm.weight", dims: [nEmbd], fill: () => 1 },

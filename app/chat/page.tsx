@@ -5,12 +5,12 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
 import { ModelNote } from "@/components/chat/model-note";
 import { getCatalog } from "@/lib/personas";
-import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, mayChat } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
@@ -49,7 +49,7 @@ export default async function NewChatPage({
   const persona = catalog.byId.get(personaId);
   if (!persona) notFound();
   const actor = await getChatActor();
-  const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
+  const allowed = mayChat(actor, persona.tier);
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">
       <header className="flex items-center gap-3 pr-24 lg:pr-0">

@@ -5,16 +5,17 @@ import { TierBadge } from "@/components/ui/tier-badge";
 import { getViewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { getCatalog } from "@/lib/personas";
-import { TIERS, type Tier } from "@/lib/personas/schema";
-import { galleryHref } from "@/lib/personas/url";
 import {
   DAILY_MESSAGE_QUOTA,
   hasApiAccess,
+  type Tier,
   TIER_LABELS,
   TIER_PLANS,
   tierAtLeast,
+  TIERS,
   unlocks,
 } from "@/lib/tiers";
+import { galleryHref } from "@/lib/personas/url";
 
 export const metadata: Metadata = {
   title: "Pricing",

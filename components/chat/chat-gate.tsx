@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Persona } from "@/lib/personas/schema";
 import { TIER_LABELS } from "@/lib/tiers";
-import type { ChatActor } from "@/lib/chat/actor";
+import type { ChatActor } from "@/lib/auth/actor";
 
 /** Why this actor can't chat here yet, and the way on. */
 export function LockedChat({ persona, actor }: { persona: Persona; actor: ChatActor }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { listConversations } from "@/lib/db/queries/conversations";
 import { getCatalog } from "@/lib/personas";

@@ -1,9 +1,8 @@
 import Form from "next/form";
 import type { Catalog } from "@/lib/personas/catalog";
 import type { GalleryQuery, Sort } from "@/lib/personas/query";
-import { TIERS } from "@/lib/personas/schema";
+import { TIER_LABELS, TIERS } from "@/lib/tiers";
 import { galleryHref } from "@/lib/personas/url";
-import { TIER_LABELS } from "@/lib/tiers";
 import { AutoSubmit } from "./auto-submit";
 
 const SORT_LABELS: Record<Sort, string> = {

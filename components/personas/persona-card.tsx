@@ -6,7 +6,7 @@ import { PersonaAvatar } from "./persona-avatar";
 import type { PublicStats } from "@/lib/community/stats";
 import { FavoriteButton } from "./favorite-button";
 import { PersonaStatsLine } from "./persona-stats";
-import { tokensLabel } from "@/lib/community/prompt-size";
+import { tokensLabel } from "@/lib/personas/prompt-size";
 
 export function PersonaCard({
   persona,

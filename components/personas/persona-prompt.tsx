@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Markdown } from "@/components/personas/markdown";
 import type { PersonaDetail } from "@/lib/personas/detail";
-import { tokensLabel } from "@/lib/community/prompt-size";
+import { tokensLabel } from "@/lib/personas/prompt-size";
 import { TIER_LABELS } from "@/lib/tiers";
 
 /**

@@ -1,5 +1,4 @@
-import type { Tier } from "@/lib/personas/schema";
-import { TIER_LABELS } from "@/lib/tiers";
+import { type Tier, TIER_LABELS } from "@/lib/tiers";
 
 const STYLES: Record<Tier, string> = {
   free: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100",

@@ -6,10 +6,9 @@ import { systemPrompt } from "@/lib/chat/prompt";
 import { usageDay } from "@/lib/chat/quota";
 import { addDailyUsage, getDailyUsage } from "@/lib/db/queries/usage";
 import { log } from "@/lib/log";
-import type { Tier } from "@/lib/personas/schema";
+import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA, type Tier, unlocks } from "@/lib/tiers";
 import { startApiServer } from "@/testing/api-server";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
 import { fakeReply } from "@/testing/llm-fake";
 import { createApiKey, revokeApiKey } from "./keys";
 

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { streamText, type LanguageModelUsage } from "ai";
 import { admitApiMessage, endApiReply } from "@/lib/chat/admission";
 import { modelFor, NO_MODEL_HELP } from "@/lib/chat/provider";
-import { assertCanChat } from "@/lib/chat/service";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -13,6 +12,7 @@ import { ApiError } from "./errors";
 import type { ApiCaller } from "./keys";
 import { apiPrompt, estimateTokens } from "./messages";
 import type { ChatCompletion, ChatCompletionRequest, FinishReason, Usage } from "./schema";
+import { assertMayChat } from "@/lib/tiers";
 
 export type CompletionResult = { text: string; finishReason: FinishReason; usage: Usage };
 
@@ -57,7 +57,7 @@ export async function startCompletion({
   }
   const actor = { kind: "user" as const, userId: caller.userId, tier: caller.tier };
   try {
-    assertCanChat(actor, persona);
+    assertMayChat(actor, persona);
   } catch (error) {
     if (error instanceof AppError)
       throw new ApiError(error.code, error.message, "model_not_allowed", "model");

@@ -14,8 +14,7 @@ import {
 } from "@/lib/db/queries/api-keys";
 import { AppError } from "@/lib/errors";
 import { audit } from "@/lib/log";
-import type { Tier } from "@/lib/personas/schema";
-import { API_KEYS_MAX } from "@/lib/tiers";
+import { API_KEYS_MAX, type Tier } from "@/lib/tiers";
 
 const KEY_PREFIX = "pm_";
 /** 32 random bytes = 256 bits, as 43 base64url characters. */

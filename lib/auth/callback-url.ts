@@ -1,4 +1,7 @@
 import "server-only";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { jsonError } from "@/lib/http/json-error";
 
 export const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
 
@@ -30,4 +33,31 @@ export function badCallbackCookies(cookieHeader: string | null, siteUrl: string)
     if (!isValidCallbackUrl(value, siteUrl)) bad.push(name);
   }
   return bad;
+}
+
+/**
+ * A callbackUrl (query) or callback-url cookie that is not a path or an http(s) URL: next-auth would
+ * answer 500. A 400 instead, and a bad cookie is cleared so the next request goes through.
+ */
+export async function callbackRefusal(request: Request): Promise<Response | undefined> {
+  const site = env().siteUrl;
+  const param = new URL(request.url).searchParams.get("callbackUrl");
+  if (param !== null && !isValidCallbackUrl(param, site))
+    return jsonError(
+      new AppError("bad_request", "callbackUrl must be a path on this site (like /chat) or a URL."),
+    );
+  const cookies = badCallbackCookies(request.headers.get("cookie"), site);
+  if (cookies.length === 0) return undefined;
+  const response = await jsonError(
+    new AppError(
+      "bad_request",
+      "The return address saved in your browser for after sign-in was not valid. It has been cleared: try again.",
+    ),
+  );
+  for (const name of cookies)
+    response.headers.append(
+      "Set-Cookie",
+      `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith("__Secure-") ? "; Secure" : ""}`,
+    );
+  return response;
 }

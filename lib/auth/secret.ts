@@ -4,17 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { readSetting, writeSettingOnce } from "@/lib/db/queries/settings";
+import { AUTH_SECRET_SETTING, authSecretFile } from "@/lib/db/secret-store";
 import { env } from "@/lib/env";
 
 // On globalThis: the server's start (instrumentation.ts) and the routes are bundled apart, so a
 // module-level cache set at start would not be seen by the routes (PostgreSQL: nothing else loads it).
 const globalForSecret = globalThis as unknown as { personaAuthSecret?: string };
-/** The app_settings key of the generated secret on PostgreSQL (db:copy writes it there too). */
-export const AUTH_SECRET_SETTING = "auth_secret";
-
-/** The generated secret's file for a SQLite database: beside it. */
-export const authSecretFile = (databasePath: string) => path.join(path.dirname(databasePath), "auth-secret");
-
 /**
  * The server's start (instrumentation.ts) settles the secret before the first request. With
  * PostgreSQL and no NEXTAUTH_SECRET, the generated one is kept in the database (app_settings), so

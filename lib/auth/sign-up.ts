@@ -1,11 +1,17 @@
 import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import type { Db } from "@/lib/db/client";
 import { createUser } from "@/lib/db/queries/users";
 import type { User } from "@/lib/db/schema";
 import { addressGroup } from "@/lib/limits/address";
 import { addressWindow, consumeWindow, signUpKey, waitPhrase } from "@/lib/limits/window";
 import { audit } from "@/lib/log";
+import { safeCallbackPath } from "@/lib/http/safe-redirect";
+import { adoptGuest } from "./actor";
+import { GUEST_COOKIE, readGuestCookie } from "./guest";
 import { hashPassword } from "./password";
+import { startSession } from "./start-session";
 import { fieldErrors, signUpSchema } from "./validation";
 import { rememberSignUpAddress } from "./rate-limit";
 
@@ -67,4 +73,27 @@ export async function registerFromForm({
   audit("auth.sign_up", { userId: user.id });
   await rememberSignUpAddress({ db, subject: { email, ip } });
   return { ok: true, user };
+}
+
+/**
+ * The sign-up form's whole work: the account (or the form's state saying why not), a guest's
+ * conversations kept, the session started, then on to the callback page.
+ */
+export async function completeSignUp({
+  db,
+  form,
+  ip,
+}: {
+  db: Db;
+  form: FormData;
+  ip: string;
+}): Promise<SignUpState> {
+  const result = await registerFromForm({ db, form, ip });
+  if (!result.ok) return result.state;
+  const jar = await cookies();
+  const guestId = readGuestCookie(jar.get(GUEST_COOKIE)?.value);
+  await db.transaction(async (tx) => adoptGuest({ db: tx, guestId, userId: result.user.id }));
+  jar.delete(GUEST_COOKIE);
+  await startSession(result.user);
+  redirect(safeCallbackPath(form.get("callbackUrl"), "/account?welcome=1"));
 }

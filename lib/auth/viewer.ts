@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { getLiveSession } from "@/lib/db/queries/sessions";
 import { noteRequestActor, REQUEST_ID_HEADER } from "@/lib/http/request-log";
-import type { Tier } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 import { decodeSessionToken, sessionCookieName, sessionIdleMs } from "./session-cookie";
 
 export type Viewer = {

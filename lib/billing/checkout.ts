@@ -3,7 +3,10 @@ import type Stripe from "stripe";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import type { Tier } from "@/lib/personas/schema";
+import type { Db } from "@/lib/db/client";
+import { getStripeSubscription } from "@/lib/db/queries/stripe";
+import { getUserById } from "@/lib/db/queries/users";
+import { type Tier, tierAtLeast } from "@/lib/tiers";
 import { stripeClient } from "./stripe-client";
 
 /** Starts a Stripe Checkout session for a subscription to `tier`; returns the URL to send the user to. */
@@ -56,4 +59,37 @@ export async function createCheckoutSession({
     throw new AppError("internal", "The payment provider refused to start checkout. Please try again later.");
   }
   return session.url;
+}
+
+/**
+ * The checkout a signed-in user asks for on /pricing: refused when their plan already includes the
+ * tier, or when a subscription is running (one subscription per customer: a second checkout would
+ * leave two running). Returns the Stripe URL to send them to.
+ */
+export async function startCheckout({
+  db,
+  viewer,
+  tier,
+}: {
+  db: Db;
+  viewer: { id: string; email: string; tier: Tier };
+  tier: Exclude<Tier, "free">;
+}): Promise<string> {
+  if (tierAtLeast(viewer.tier, tier)) throw new AppError("conflict", "Your plan already includes this tier.");
+  const user = await getUserById({ db, id: viewer.id });
+  const current = user?.stripeCustomerId
+    ? await getStripeSubscription({ db, customerId: user.stripeCustomerId })
+    : undefined;
+  if (current && ["active", "trialing", "past_due"].includes(current.status)) {
+    throw new AppError(
+      "conflict",
+      "You already have a subscription. To change plans, use the link in your Stripe receipt or contact us.",
+    );
+  }
+  return await createCheckoutSession({
+    tier,
+    userId: viewer.id,
+    email: viewer.email,
+    customerId: user?.stripeCustomerId ?? null,
+  });
 }

@@ -8,7 +8,7 @@ import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { createUser } from "@/lib/db/queries/users";
 import { redeemCodes, tierChanges, users } from "@/lib/db/schema";
-import type { Tier } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 import { canonicalCode, generateCode, hashCode } from "./codes";
 import { createCodes, redeemCode, type RedeemResult } from "./redeem";
 

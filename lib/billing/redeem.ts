@@ -3,8 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { claimRedeemCode, getRedeemCode, insertRedeemCodes } from "@/lib/db/queries/codes";
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { getUserById } from "@/lib/db/queries/users";
-import type { Tier } from "@/lib/personas/schema";
-import { TIER_LABELS, tierAtLeast } from "@/lib/tiers";
+import { type Tier, TIER_LABELS, tierAtLeast } from "@/lib/tiers";
 import { codeHint, generateCode, hashCode } from "./codes";
 
 export type RedeemResult =

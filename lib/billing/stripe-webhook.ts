@@ -13,8 +13,7 @@ import {
 } from "@/lib/db/queries/stripe";
 import { setUserTier } from "@/lib/db/queries/tiers";
 import { getUserById } from "@/lib/db/queries/users";
-import type { Tier } from "@/lib/personas/schema";
-import { tierAtLeast } from "@/lib/tiers";
+import { type Tier, tierAtLeast } from "@/lib/tiers";
 
 export type StripePrices = { pro?: string; max?: string };
 

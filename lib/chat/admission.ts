@@ -5,7 +5,7 @@ import { addDailyUsage, getChatLoad, subtractDailyUsage } from "@/lib/db/queries
 import { AppError } from "@/lib/errors";
 import { releaseWindow } from "@/lib/limits/window";
 import { recordSignInFailure } from "@/lib/db/queries/sign-in-failures";
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { dailyLimit, nextReset, streamLimit, usageDay } from "./quota";
 
 export class QuotaExceeded extends AppError {

@@ -5,7 +5,7 @@ import { users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { ADDRESS_LIMITS } from "@/lib/tiers";
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { startReply } from "./service";
 import { chatRequestSchema } from "./validation";
 

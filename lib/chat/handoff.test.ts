@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { conversations } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { conversationMarkdown, conversationView } from "./conversation-view";
 import { handoff } from "./handoff";
 import { startReply } from "./service";

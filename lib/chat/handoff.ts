@@ -5,9 +5,9 @@ import { listMessages } from "@/lib/db/queries/messages";
 import type { Conversation } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Catalog } from "@/lib/personas/catalog";
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { handoffTranscript } from "./prompt";
-import { assertCanChat } from "./service";
+import { assertMayChat } from "@/lib/tiers";
 
 /**
  * Starts a conversation with one of the current persona's worksWellWith, carrying the recent
@@ -34,7 +34,7 @@ export async function handoff({
   if (!source.worksWellWith.includes(target.id)) {
     throw new AppError("bad_request", `${source.name} hands off only to the personas it works well with.`);
   }
-  assertCanChat(actor, target);
+  assertMayChat(actor, target);
   const recent = (await listMessages({ db, conversationId: from.id }))
     .filter((m) => m.content.trim())
     .map((m) => ({ role: m.role, content: m.content }));

@@ -1,7 +1,7 @@
 import type { Catalog } from "@/lib/personas/catalog";
 import type { Persona } from "@/lib/personas/schema";
-import { TIER_LABELS, unlocks } from "@/lib/tiers";
-import type { ChatActor } from "./actor";
+import { mayChat, TIER_LABELS } from "@/lib/tiers";
+import type { ChatActor } from "@/lib/auth/actor";
 
 /** What the chat page's client part gets of a persona: no prompt, and which hand-offs are locked. */
 export type ChatPersona = {
@@ -22,7 +22,6 @@ export function chatPersona({
   catalog: Catalog;
   actor: Pick<ChatActor, "kind" | "tier">;
 }): ChatPersona {
-  const may = (p: Persona) => p.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, p.tier));
   return {
     id: persona.id,
     name: persona.name,
@@ -31,7 +30,15 @@ export function chatPersona({
     worksWellWith: persona.worksWellWith.flatMap((w) => {
       const p = catalog.byId.get(w);
       return p
-        ? [{ id: p.id, name: p.name, avatar: p.avatar, locked: !may(p), tierLabel: TIER_LABELS[p.tier] }]
+        ? [
+            {
+              id: p.id,
+              name: p.name,
+              avatar: p.avatar,
+              locked: !mayChat(actor, p.tier),
+              tierLabel: TIER_LABELS[p.tier],
+            },
+          ]
         : [];
     }),
   };

@@ -1,4 +1,4 @@
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 
 export const usageDay = (now: Date) => now.toISOString().slice(0, 10);

@@ -9,7 +9,7 @@ import { beginShutdown } from "@/lib/shutdown";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import { fakeReply } from "@/testing/llm-fake";
-import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "./guest";
+import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/auth/guest";
 import { systemPrompt } from "./prompt";
 import { MESSAGE_MAX } from "./validation";
 

@@ -9,7 +9,7 @@ import { log } from "@/lib/log";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { CONCURRENT_STREAMS, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
 import { fakeReply } from "@/testing/llm-fake";
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { systemPrompt } from "./prompt";
 import { activeRun } from "./runs";
 import { QuotaExceeded, startReply, TooManyStreams } from "./service";

@@ -17,10 +17,10 @@ import {
   waitPhrase,
 } from "@/lib/limits/window";
 import { countPersonaUse } from "@/lib/community/usage";
+import { isShuttingDown } from "@/lib/shutdown";
 import type { Catalog } from "@/lib/personas/catalog";
-import type { Persona } from "@/lib/personas/schema";
-import { DAILY_MESSAGE_QUOTA, TIER_LABELS, unlocks } from "@/lib/tiers";
-import type { ChatActor } from "./actor";
+import { assertMayChat, DAILY_MESSAGE_QUOTA } from "@/lib/tiers";
+import type { ChatActor } from "@/lib/auth/actor";
 import { modelFor, NO_MODEL_HELP } from "./provider";
 import { systemPrompt } from "./prompt";
 import { usageDay } from "./quota";
@@ -34,25 +34,8 @@ export { QuotaExceeded, TooManyStreams } from "./admission";
 
 export type StartedReply = { run: ReplyRun; conversationId: string; newGuestId: string | null };
 
-/** May this actor chat with this persona? Paid personas need a signed-in user whose tier unlocks them. */
-export function assertCanChat(actor: ChatActor, persona: Persona) {
-  if (persona.tier === "free") return;
-  if (actor.kind !== "user") {
-    throw new AppError(
-      "forbidden",
-      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Sign in and upgrade to chat with it.`,
-    );
-  }
-  if (!unlocks(actor.tier, persona.tier)) {
-    throw new AppError(
-      "forbidden",
-      `${persona.name} is part of ${TIER_LABELS[persona.tier]}. Upgrade your plan or redeem a code to chat with it.`,
-    );
-  }
-}
-
 /**
- * The chat route's work, in order: conversation (the actor's, or 404) → tier (403) → model
+ * The chat route's work, in order: not shutting down (503) → conversation (the actor's, or 404) → tier (403) → model
  * configured (503) → quota and replies at once (429) → the user's message saved and committed → the reply started.
  * Nothing reaches the model for a refused request.
  */
@@ -72,6 +55,9 @@ export async function startReply({
   clientGroup?: string;
   now?: Date;
 }): Promise<StartedReply> {
+  if (isShuttingDown()) {
+    throw new AppError("shutting_down", "The server is restarting. Try again in a few seconds.");
+  }
   const conversation = request.conversationId
     ? actor.userId
       ? await getConversation({ db, id: request.conversationId, userId: actor.userId })
@@ -87,7 +73,7 @@ export async function startReply({
         ? "This conversation's persona is no longer available."
         : "There is no persona with that id.",
     );
-  assertCanChat(actor, persona);
+  assertMayChat(actor, persona);
   const resolved = modelFor(persona);
   if (!resolved) throw new AppError("no_model", NO_MODEL_HELP);
   if (conversation && activeRun(conversation.id)) throw replyInProgress();

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { messages } from "@/lib/db/schema";
 import { chooseReplyVersion } from "@/lib/db/queries/messages";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import type { ChatActor } from "./actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { messageViews } from "./conversation-view";
 import { startReply } from "./service";
 import { chatRequestSchema } from "./validation";

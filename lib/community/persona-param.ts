@@ -11,7 +11,7 @@ export const personaIdSchema = z
   .max(PERSONA_ID_MAX);
 
 /** The persona a route's `:id` names, or a 400 (malformed) / 404 (unknown). */
-export function personaFromParam(catalog: Catalog, raw: string): Persona {
+export function personaFromParam(catalog: Catalog, raw: unknown): Persona {
   const parsed = z.object({ id: personaIdSchema }).safeParse({ id: raw });
   if (!parsed.success) throw invalidInput(parsed.error, "persona id");
   const persona = catalog.byId.get(parsed.data.id);

@@ -15,7 +15,7 @@ import { listReportedReviews } from "@/lib/db/queries/reviews";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { signInJar } from "@/testing/community-session";
 import { personaJsonLd } from "./json-ld";
-import { bayesianRating, rankByStats } from "./ranking";
+import { bayesianRating, rankByStats } from "@/lib/personas/ranking";
 import { moderateReview } from "./review-moderation";
 import { forgetStats } from "./stats-cache";
 

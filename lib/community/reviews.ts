@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Executor } from "@/lib/db/client";
+import type { Db, Executor } from "@/lib/db/client";
 import {
   countMessagesSent,
   deleteUserReview,
@@ -85,6 +85,16 @@ export async function writeReview({
   });
   forgetStats();
   return reviewView(review);
+}
+
+/** writeReview in its own write transaction: the refusal check and the write are one step. */
+export async function saveReview({
+  db,
+  ...rest
+}: { db: Db } & Omit<Parameters<typeof writeReview>[0], "db">) {
+  return await db.transaction(async (tx) => await writeReview({ db: tx, ...rest }), {
+    behavior: "immediate",
+  });
 }
 
 export async function removeReview({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { conversations } from "@/lib/db/schema";
 import { DELETE, POST } from "@/app/api/conversations/[id]/share/route";
 import { POST as continueRoute } from "@/app/share/[token]/continue/route";
-import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/chat/guest";
+import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/auth/guest";
 import { createConversation, getConversation } from "@/lib/db/queries/conversations";
 import { insertMessage, listMessages } from "@/lib/db/queries/messages";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";

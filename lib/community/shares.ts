@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { ChatActor } from "@/lib/chat/actor";
-import { assertCanChat } from "@/lib/chat/service";
+import type { ChatActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { getConversation } from "@/lib/db/queries/conversations";
 import {
@@ -15,7 +14,7 @@ import { AppError, RateLimited } from "@/lib/errors";
 import { addressWindow, consumeWindow, newGuestKey, waitPhrase } from "@/lib/limits/window";
 import type { Catalog } from "@/lib/personas/catalog";
 import { toSummary, type PersonaSummary } from "@/lib/personas/summary";
-import { unlocks } from "@/lib/tiers";
+import { assertMayChat, unlocks } from "@/lib/tiers";
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const notFound = () =>
@@ -108,7 +107,7 @@ export async function continueShared({
     viewerTier: actor.kind === "user" ? actor.tier : null,
   });
   const persona = catalog.byId.get(view.persona.id)!;
-  assertCanChat(actor, persona);
+  assertMayChat(actor, persona);
   return await db.transaction(
     async (tx) => {
       let userId = actor.userId;

@@ -3,11 +3,11 @@ import type { Executor } from "@/lib/db/client";
 import { favoriteCounts } from "@/lib/db/queries/favorites";
 import { usageTotals } from "@/lib/db/queries/persona-usage";
 import { ratingTotals } from "@/lib/db/queries/reviews";
-import type { PersonaStats, StatsMap } from "./ranking";
+import type { PersonaStats, StatsMap } from "@/lib/personas/ranking";
 import { cachedStatsValue, forgetStats } from "./stats-cache";
 import { dayOf } from "./usage";
 
-export type { PersonaStats, StatsMap } from "./ranking";
+export type { PersonaStats, StatsMap } from "@/lib/personas/ranking";
 
 /** What `GET /api/personas` and `GET /api/personas/:id` carry. */
 export type PublicStats = {

@@ -4,12 +4,12 @@ import { lt } from "drizzle-orm";
 import { personaUsageActors } from "@/lib/db/schema";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
-import type { ChatActor } from "@/lib/chat/actor";
+import type { ChatActor } from "@/lib/auth/actor";
 import { startReply } from "@/lib/chat/service";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { computeStats, publicStats, statsOf } from "./stats";
 import { forgetStats } from "./stats-cache";
-import { rankByStats } from "./ranking";
+import { rankByStats } from "@/lib/personas/ranking";
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));

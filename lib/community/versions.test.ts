@@ -4,7 +4,7 @@ import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { startReply } from "@/lib/chat/service";
 import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import { estimatePromptTokens, tokensLabel } from "./prompt-size";
+import { estimatePromptTokens, tokensLabel } from "@/lib/personas/prompt-size";
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));

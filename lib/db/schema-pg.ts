@@ -16,7 +16,8 @@ import {
   timestamp as pgTimestamp,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { MESSAGE_STATUSES, TIER, TIER_SOURCES } from "./schema-sqlite";
+import { TIERS } from "../tiers";
+import { MESSAGE_STATUSES, TIER_SOURCES } from "./schema-sqlite";
 
 const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, precision: 3, mode: "date" });
 
@@ -26,7 +27,7 @@ export const users = pgTable("users", {
   name: text("name"),
   /** argon2id; null for accounts that only sign in through OAuth. */
   passwordHash: text("password_hash"),
-  tier: text("tier", { enum: TIER }).notNull().default("free"),
+  tier: text("tier", { enum: TIERS }).notNull().default("free"),
   tierSince: timestamp("tier_since").notNull().defaultNow(),
   tierSource: text("tier_source", { enum: TIER_SOURCES }).notNull().default("default"),
   /** Bumped by "sign out everywhere" and a password change: every older session stops working. */
@@ -79,8 +80,8 @@ export const tierChanges = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    fromTier: text("from_tier", { enum: TIER }).notNull(),
-    toTier: text("to_tier", { enum: TIER }).notNull(),
+    fromTier: text("from_tier", { enum: TIERS }).notNull(),
+    toTier: text("to_tier", { enum: TIERS }).notNull(),
     source: text("source", { enum: TIER_SOURCES }).notNull(),
     /** The redeem code's id, the Stripe event id, or who granted it. */
     reference: text("reference"),
@@ -94,7 +95,7 @@ export const redeemCodes = pgTable("redeem_codes", {
   codeHash: text("code_hash").primaryKey(),
   /** The first characters, to tell codes apart in listings. */
   hint: text("hint").notNull(),
-  tier: text("tier", { enum: TIER }).notNull(),
+  tier: text("tier", { enum: TIERS }).notNull(),
   createdAt: timestamp("created_at").notNull().defaultNow(),
   expiresAt: timestamp("expires_at"),
   redeemedBy: text("redeemed_by").references(() => users.id, { onDelete: "set null" }),
@@ -124,7 +125,7 @@ export const stripeSubscriptions = pgTable("stripe_subscriptions", {
   customerId: text("customer_id").primaryKey(),
   subscriptionId: text("subscription_id").notNull(),
   status: text("status").notNull(),
-  tier: text("tier", { enum: TIER }).notNull(),
+  tier: text("tier", { enum: TIERS }).notNull(),
   /** Stripe's event.created (seconds) of the state stored here. */
   eventCreated: bigint("event_created", { mode: "number" }).notNull(),
   updatedAt: timestamp("updated_at").notNull().defaultNow(),

@@ -1,9 +1,9 @@
 import { sql, type InferSelectModel } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { TIERS } from "../tiers";
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
-export const TIER = ["free", "pro", "max"] as const;
 /** Where a tier came from. */
 export const TIER_SOURCES = ["default", "code", "stripe", "operator"] as const;
 
@@ -13,7 +13,7 @@ export const users = sqliteTable("users", {
   name: text("name"),
   /** argon2id; null for accounts that only sign in through OAuth. */
   passwordHash: text("password_hash"),
-  tier: text("tier", { enum: TIER }).notNull().default("free"),
+  tier: text("tier", { enum: TIERS }).notNull().default("free"),
   tierSince: timestamp("tier_since").notNull().default(now),
   tierSource: text("tier_source", { enum: TIER_SOURCES }).notNull().default("default"),
   /** Bumped by "sign out everywhere" and a password change: every older session stops working. */
@@ -68,8 +68,8 @@ export const tierChanges = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    fromTier: text("from_tier", { enum: TIER }).notNull(),
-    toTier: text("to_tier", { enum: TIER }).notNull(),
+    fromTier: text("from_tier", { enum: TIERS }).notNull(),
+    toTier: text("to_tier", { enum: TIERS }).notNull(),
     source: text("source", { enum: TIER_SOURCES }).notNull(),
     /** The redeem code's id, the Stripe event id, or who granted it. */
     reference: text("reference"),
@@ -84,7 +84,7 @@ export const redeemCodes = sqliteTable("redeem_codes", {
   codeHash: text("code_hash").primaryKey(),
   /** The first characters, to tell codes apart in listings. */
   hint: text("hint").notNull(),
-  tier: text("tier", { enum: TIER }).notNull(),
+  tier: text("tier", { enum: TIERS }).notNull(),
   createdAt: timestamp("created_at").notNull().default(now),
   expiresAt: timestamp("expires_at"),
   redeemedBy: text("redeemed_by").references(() => users.id, { onDelete: "set null" }),
@@ -115,7 +115,7 @@ export const stripeSubscriptions = sqliteTable("stripe_subscriptions", {
   customerId: text("customer_id").primaryKey(),
   subscriptionId: text("subscription_id").notNull(),
   status: text("status").notNull(),
-  tier: text("tier", { enum: TIER }).notNull(),
+  tier: text("tier", { enum: TIERS }).notNull(),
   /** Stripe's event.created (seconds) of the state stored here. */
   eventCreated: integer("event_created").notNull(),
   updatedAt: timestamp("updated_at").notNull().default(now),

@@ -1,4 +1,5 @@
-import type { Category, Tier } from "@/lib/personas/schema";
+import type { Category } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 import { inferCategory, mapCategory } from "./category";
 import { clip, collapseSpace, firstSentence, isEmoji, isSemver, normaliseTags, toKebab } from "./normalise";
 import type { PersonaDraft } from "./types";

@@ -1,4 +1,5 @@
-import type { Category, MODELS, Tier } from "@/lib/personas/schema";
+import type { Category, MODELS } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 
 export const IMPORT_FORMATS = ["claude-code", "card-v2", "card-v3", "card-png", "charx", "lobehub"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

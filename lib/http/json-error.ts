@@ -20,23 +20,26 @@ export async function currentRequestId(): Promise<string | undefined> {
 }
 
 /**
- * `{ error: { code, message, requestId } }` with the AppError's status. A database that does not
- * answer is a 503 with Retry-After. Other unknown errors become a bare 500; their cause goes to the
- * log under the same request id, never to the client.
+ * `{ error: { code, message, requestId } }` with the AppError's status, and `Retry-After` when the
+ * error passes by itself (`retryAfterSeconds()`). A database that does not answer is a 503
+ * (lib/db/outage.ts). Other unknown errors become a bare 500; their cause goes
+ * to the log under the same request id, never to the client.
  */
-export async function jsonError(error: unknown, headers?: HeadersInit): Promise<NextResponse<ErrorBody>> {
+export async function jsonError(
+  error: unknown,
+  extraHeaders?: HeadersInit,
+): Promise<NextResponse<ErrorBody>> {
   const requestId = await currentRequestId();
   const id = requestId ? { requestId } : {};
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
     log.warn({ ...id, event: "db.unavailable", err: error }, "db.unavailable");
     error = new DatabaseUnavailable();
   }
+  const headers = new Headers(extraHeaders);
   if (error instanceof AppError) {
     const retryAfter = error.retryAfterSeconds();
-    if (retryAfter && !new Headers(headers).has("Retry-After")) {
-      headers = new Headers(headers);
+    if (retryAfter !== undefined && !headers.has("Retry-After"))
       headers.set("Retry-After", String(retryAfter));
-    }
     if (error.code === "forbidden") audit("access.denied", { ...id, reason: error.message.slice(0, 120) });
     if (error.code === "rate_limited") audit("rate.limited", { ...id });
     return NextResponse.json(

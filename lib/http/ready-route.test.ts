@@ -13,7 +13,9 @@ afterAll(async () => {
 
 describe("GET /api/ready", () => {
   it("names the engine the database really runs on", async () => {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost:3000/api/ready"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; database: unknown };
     expect(body.status).toBe("ready");

@@ -18,7 +18,7 @@ import * as health from "@/app/api/health/route";
 import * as persona from "@/app/api/personas/[id]/route";
 import * as personas from "@/app/api/personas/route";
 import { sessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
-import { GUEST_COOKIE, guestCookieValue } from "@/lib/chat/guest";
+import { GUEST_COOKIE, guestCookieValue } from "@/lib/auth/guest";
 import { createConversation, getConversation } from "@/lib/db/queries/conversations";
 import { createSession } from "@/lib/db/queries/sessions";
 import { resetEnvCache } from "@/lib/env";

@@ -22,6 +22,8 @@ vi.mock("next/headers", () => ({
 const LOCAL_VARS = ["CHAT_PROVIDER", "LOCAL_MODEL_PATH", "LOCAL_MODEL_THREADS", "LOCAL_MODEL_QUEUE"] as const;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-local-model-"));
 const modelPath = path.join(dir, "tiny-test.gguf");
+// Replies from this one end by themselves after about a hundred tokens, as a real model's do.
+const endingModelPath = path.join(dir, "tiny-ending.gguf");
 const SITE = "http://localhost:3000";
 
 const settings = (overrides: Partial<LocalModelSettings> = {}): LocalModelSettings => ({
@@ -58,6 +60,7 @@ let h: ChatHarness;
 const saved = Object.fromEntries(LOCAL_VARS.map((k) => [k, process.env[k]]));
 beforeAll(async () => {
   writeTinyGguf(modelPath);
+  writeTinyGguf(endingModelPath, { ends: true });
   h = await startChatHarness();
 });
 afterAll(async () => {
@@ -74,14 +77,14 @@ describe("chat through the local model", () => {
     h.configureModel(null);
     Object.assign(process.env, {
       CHAT_PROVIDER: "local",
-      LOCAL_MODEL_PATH: modelPath,
+      LOCAL_MODEL_PATH: endingModelPath,
       LOCAL_MODEL_THREADS: "1",
     });
     resetEnvCache();
     resetChatProvider();
     try {
       expect(chatSettings()?.provider).toBe("local");
-      expect(modelLabel()).toBe("tiny-test (local)");
+      expect(modelLabel()).toBe("tiny-ending (local)");
       const response = await POST(
         new NextRequest(`${SITE}/api/chat`, {
           method: "POST",
@@ -109,7 +112,7 @@ describe("chat through the local model", () => {
       resetChatProvider();
       h.configureModel(h.llmBaseUrl);
     }
-  }, 60_000);
+  }, 120_000);
 
   it("frees the model for the next reply as soon as a client stops", async () => {
     const supervisor = new LocalModelSupervisor(settings());
@@ -129,7 +132,7 @@ describe("chat through the local model", () => {
     } finally {
       supervisor.stop();
     }
-  }, 60_000);
+  }, 120_000);
 
   it("queues replies up to its bound and refuses the next with 503 and Retry-After", async () => {
     const supervisor = new LocalModelSupervisor(settings({ queue: 1 }));
@@ -150,7 +153,7 @@ describe("chat through the local model", () => {
     } finally {
       supervisor.stop();
     }
-  }, 60_000);
+  }, 120_000);
 
   it("says plainly when the file is not a model, and when there is no file", async () => {
     const notModel = path.join(dir, "notes.gguf");
@@ -182,5 +185,5 @@ describe("chat through the local model", () => {
       resetChatProvider();
       h.configureModel(h.llmBaseUrl);
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { SearchIndex } from "./search";
-import { compareTiers } from "@/lib/tiers";
-import { CATEGORIES, TIERS, type Category, type Persona, type Tier } from "./schema";
+import { compareTiers, type Tier, TIERS } from "@/lib/tiers";
+import { CATEGORIES, type Category, type Persona } from "./schema";
 
 export type Catalog = {
   all: readonly Persona[];

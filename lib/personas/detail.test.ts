@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "./catalog";
 import { personaDetail } from "./detail";
-import { estimatePromptTokens } from "@/lib/community/prompt-size";
+import { estimatePromptTokens } from "./prompt-size";
 import { loadPersonaDir } from "./load";
 import { makePersona } from "./__fixtures__/make-persona";
 

@@ -1,6 +1,6 @@
-import { unlocks } from "@/lib/tiers";
+import { type Tier, unlocks } from "@/lib/tiers";
 import type { Catalog } from "./catalog";
-import type { Persona, Tier } from "./schema";
+import type { Persona } from "./schema";
 import { toSummary, type PersonaSummary } from "./summary";
 
 /**

@@ -7,7 +7,7 @@ import { readPngChunks, textChunks } from "@/lib/formats/png";
 import { createSession } from "@/lib/db/queries/sessions";
 import { getUserById } from "@/lib/db/queries/users";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import type { Tier } from "./schema";
+import type { Tier } from "@/lib/tiers";
 
 // getViewer reads the session cookie through next/headers, which needs Next's request scope: a
 // plain jar stands in for the browser's cookies; the session itself is a real row in a real database.

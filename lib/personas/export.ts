@@ -3,9 +3,11 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { exportPersona } from "@/lib/formats/export";
 import type { ExportedFile, ExportFormat } from "@/lib/formats/types";
-import { TIER_LABELS, unlocks } from "@/lib/tiers";
 import { readPersonaImage } from "./image-file";
-import type { Persona, Tier } from "./schema";
+import type { Persona } from "./schema";
+import { audit } from "@/lib/log";
+import { type Tier, TIER_LABELS, unlocks } from "@/lib/tiers";
+import type { Catalog } from "./catalog";
 
 /**
  * A persona as a file to download, for a viewer whose tier unlocks its body: the same rule as its
@@ -28,4 +30,30 @@ export function exportForViewer({
   }
   const picture = format === "card-v3-png" ? readPersonaImage(env().personasDir, persona) : null;
   return exportPersona(persona, format, picture?.type === "png" ? picture.bytes : undefined);
+}
+
+/** The download for `GET /api/personas/:id/export`: the file, its name and type, never cached. */
+export function exportResponseFor({
+  catalog,
+  id,
+  format,
+  viewer,
+}: {
+  catalog: Catalog;
+  id: string;
+  format: ExportFormat;
+  viewer: { id: string; tier: Tier } | null;
+}): Response {
+  const persona = catalog.byId.get(id);
+  if (!persona) throw new AppError("not_found", `No persona has the id "${id}".`);
+  const file = exportForViewer({ persona, format, viewerTier: viewer?.tier ?? null });
+  audit("persona.exported", { personaId: persona.id, format, userId: viewer?.id ?? null });
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "private, no-store",
+      Vary: "Cookie",
+    },
+  });
 }

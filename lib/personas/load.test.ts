@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { crossCheck, loadPersonaDir } from "./load";
 import { makePersona } from "./__fixtures__/make-persona";
-import { CATEGORIES, TIERS } from "./schema";
+import { CATEGORIES } from "./schema";
+import { TIERS } from "@/lib/tiers";
 
 const CONTENT_DIR = path.resolve(import.meta.dirname, "../../content/personas");
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { COMMUNITY_SORTS, isCommunitySort, rankByStats, type StatsMap } from "@/lib/community/ranking";
+import { COMMUNITY_SORTS, isCommunitySort, rankByStats, type StatsMap } from "./ranking";
 import type { Catalog } from "./catalog";
-import { CATEGORIES, TIERS, type Category, type Persona } from "./schema";
+import { CATEGORIES, type Category, type Persona } from "./schema";
+import { TIERS } from "@/lib/tiers";
 
 export const SORTS = ["featured", "relevance", "name", "newest", ...COMMUNITY_SORTS] as const;
 export type Sort = (typeof SORTS)[number];

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { TIERS } from "@/lib/tiers";
 
-export const TIERS = ["free", "pro", "max"] as const;
 export const MODELS = ["sonnet", "opus", "haiku", "inherit"] as const;
 
 export const CATEGORIES = {
@@ -113,7 +113,8 @@ export const frontmatterSchema = z.strictObject(
 );
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
-export type Tier = (typeof TIERS)[number];
+/** Kept so older imports still compile; the tiers live in lib/tiers.ts. */
+export { TIERS, type Tier } from "@/lib/tiers";
 
 export type Persona = Frontmatter & {
   starters: string[];

@@ -1,4 +1,4 @@
-import { estimatePromptTokens } from "@/lib/community/prompt-size";
+import { estimatePromptTokens } from "./prompt-size";
 import type { Persona } from "./schema";
 
 /** The picture's address; the version in it makes a changed picture a new address for caches. */

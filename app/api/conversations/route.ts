@@ -1,54 +1,13 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
-import { getChatActor } from "@/lib/chat/actor";
+import { NextResponse } from "next/server";
+import { getChatActor } from "@/lib/auth/actor";
+import { conversationListQuerySchema, conversationPage } from "@/lib/chat/conversation-list";
 import { getDb } from "@/lib/db/client";
-import { listConversations } from "@/lib/db/queries/conversations";
-import { invalidInput, jsonError, searchParamsObject } from "@/lib/http/json-error";
+import { route } from "@/lib/http/route";
 import { getCatalog } from "@/lib/personas";
 
-const querySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-  /** The `next` cursor from the previous page. */
-  before: z
-    .string()
-    .regex(/^\d+_[0-9a-f-]{36}$/, "must be a cursor from a previous page")
-    .optional(),
-});
-
 /** GET /api/conversations?limit=&before= — the viewer's conversations, newest first. */
-export async function GET(request: NextRequest) {
-  try {
-    const parsed = querySchema.safeParse(searchParamsObject(request.nextUrl.searchParams));
-    if (!parsed.success) throw invalidInput(parsed.error);
-    const actor = await getChatActor();
-    if (!actor.userId) return NextResponse.json({ items: [], next: null });
-    const { limit, before } = parsed.data;
-    const cursor = before
-      ? { updatedAt: new Date(Number(before.split("_")[0])), id: before.split("_")[1]! }
-      : undefined;
-    const items = await listConversations({
-      db: getDb(),
-      userId: actor.userId,
-      limit: limit + 1,
-      before: cursor,
-    });
-    const page = items.slice(0, limit);
-    const last = page.at(-1);
-    const catalog = getCatalog();
-    return NextResponse.json(
-      {
-        items: page.map((c) => ({
-          id: c.id,
-          personaId: c.personaId,
-          title: c.title,
-          updatedAt: c.updatedAt.toISOString(),
-          avatar: catalog.byId.get(c.personaId)?.avatar ?? "💬",
-        })),
-        next: items.length > limit && last ? `${last.updatedAt.getTime()}_${last.id}` : null,
-      },
-      { headers: { "Cache-Control": "private, no-store" } },
-    );
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const GET = route({ query: conversationListQuerySchema }, async ({ query }) => {
+  const actor = await getChatActor();
+  const page = await conversationPage({ db: getDb(), catalog: getCatalog(), userId: actor.userId, query });
+  return NextResponse.json(page, { headers: { "Cache-Control": "private, no-store" } });
+});

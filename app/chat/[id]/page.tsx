@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LockedChat, NoModelNotice } from "@/components/chat/chat-gate";
 import { ChatView } from "@/components/chat/chat-view";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { chatPersona } from "@/lib/chat/persona-view";
 import { conversationView } from "@/lib/chat/conversation-view";
 import { chatSettings, NO_MODEL_HELP } from "@/lib/chat/provider";
@@ -14,7 +14,7 @@ import { favoriteSet, favoritesFirst } from "@/lib/community/favorites";
 import { getDb } from "@/lib/db/client";
 import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
 import { getCatalog } from "@/lib/personas";
-import { DAILY_MESSAGE_QUOTA, unlocks } from "@/lib/tiers";
+import { DAILY_MESSAGE_QUOTA, mayChat } from "@/lib/tiers";
 
 export const metadata: Metadata = { title: "Chat", robots: { index: false } };
 
@@ -29,7 +29,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   if (!view) notFound();
   const persona = catalog.byId.get(view.persona.id)!;
   const startedWith = await getConversationPersonaVersion({ db: getDb(), id: view.id, userId: actor.userId });
-  const allowed = persona.tier === "free" || (actor.kind === "user" && unlocks(actor.tier, persona.tier));
+  const allowed = mayChat(actor, persona.tier);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2 sm:gap-4">

@@ -14,7 +14,7 @@ import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
 import { getDb } from "@/lib/db/client";
 import { ReviewsSection } from "@/components/community/reviews-section";
 import { personaJsonLd } from "@/lib/community/json-ld";
-import { tokensLabel } from "@/lib/community/prompt-size";
+import { tokensLabel } from "@/lib/personas/prompt-size";
 import {
   ownReview,
   REVIEW_MAX_CHARS,

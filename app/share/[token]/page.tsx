@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ServerChatMarkdown } from "@/components/chat/server-chat-markdown";
 import { PersonaCard } from "@/components/personas/persona-card";
-import { getChatActor } from "@/lib/chat/actor";
+import { getChatActor } from "@/lib/auth/actor";
 import { sharedView, type SharedView } from "@/lib/community/shares";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -41,7 +41,7 @@ describe("content-check: the rules of npm run content:check, by the same code", 
       expect.objectContaining({
         field: "worksWellWith.0",
         line: lineOf(broken, "  - no-such-persona"),
-        message: 'Entry 1 of "worksWellWith" no persona has the id "no-such-persona".',
+        message: 'Entry 1 of "worksWellWith": no persona has the id "no-such-persona".',
       }),
     ]);
   });
@@ -58,7 +58,7 @@ describe("content-check: the rules of npm run content:check, by the same code", 
     const text = "---\nid: x\nname: [unclosed\ndescription: d\n---\n\nBody\n";
     const [finding] = checkContent({ fileName: "x.md", text, knownIds: catalogIds }).findings;
     expect(finding).toMatchObject({ field: "(frontmatter)", level: "refuse" });
-    expect(finding!.message).toMatch(/^The front matter malformed YAML/);
+    expect(finding!.message).toMatch(/^The front matter: malformed YAML/);
     expect(finding!.line).toBeGreaterThanOrEqual(3);
   });
 

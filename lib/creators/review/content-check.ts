@@ -26,12 +26,20 @@ export function checkContent(input: { fileName: string; text: string; knownIds: 
     return {
       rule: "content-check",
       level: "refuse",
-      message: `${describeField(p.field)} ${p.reason}.`.replace(/\.\.$/, "."),
+      message: sentence(describeField(p.field), p.reason),
       field: p.field,
       ...(line !== undefined && { line }),
     };
   });
   return { persona: problems.length ? undefined : parsed.persona, findings };
+}
+
+/** "The field "name" must be …" reads on; "Entry 1 of "tags": no persona has …" needs a colon. */
+function sentence(subject: string, reason: string): string {
+  const joined = /^(must|is|are|does|has|cannot|contains)\b/.test(reason)
+    ? `${subject} ${reason}`
+    : `${subject}: ${reason}`;
+  return /[.!?]$/.test(joined) ? joined : `${joined}.`;
 }
 
 function describeField(field: string): string {

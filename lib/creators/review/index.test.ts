@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { draftToPersonaFile, EMPTY_DRAFT } from "../draft";
 import {
   CATALOG_DIR,
   catalogFile,
@@ -67,6 +68,25 @@ describe("reviewPersonaFile", () => {
     });
     expect(third.findings.filter((f) => f.level !== "info")).toEqual([]);
     expect(third.verdict).toBe("clean");
+  });
+
+  it("a persona file as the studio writes it (id <handle>--<slug>) is clean", () => {
+    const text = draftToPersonaFile(
+      {
+        ...EMPTY_DRAFT,
+        slug: "data-buddy",
+        name: "Data Buddy",
+        description: "Helps you tidy spreadsheets before analysis.",
+        greeting: "Hi! Send me a messy CSV.",
+        tags: ["data", "spreadsheets"],
+        worksWellWith: ["data-analyst"],
+        body: "You help people clean spreadsheets: find duplicated rows, odd dates and mixed units, and explain each fix in one line.",
+      },
+      { handle: "ada", tier: "free", published: "2026-12-07" },
+    );
+    const report = review({ fileName: "ada--data-buddy.md", text });
+    expect(report.findings.filter((f) => f.level !== "info")).toEqual([]);
+    expect(report.verdict).toBe("clean");
   });
 
   it("a remix of the persona it names is clean, with the likeness said", () => {

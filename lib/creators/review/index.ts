@@ -1,4 +1,5 @@
 import { checkContent } from "./content-check";
+import { findHiddenText } from "./hidden-text";
 import { findInjection } from "./injection";
 import { findHostileMarkup, linkedSites } from "./markup";
 import { findNearDuplicates, PublishedIndex } from "./near-duplicate";
@@ -60,6 +61,7 @@ export function reviewPersonaFile(input: {
     ...findSecrets(t),
     ...findHostileMarkup(t),
     ...findInjection(t),
+    ...findHiddenText(t),
   ];
   const body = persona?.body ?? input.text.slice(t.bodyStart);
   findings.push(

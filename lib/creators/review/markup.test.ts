@@ -78,6 +78,21 @@ describe("hostile markup: not flagged", () => {
     expect(findHostileMarkup(personaText(file.text))).toEqual([]);
   });
 
+  it("pictures and templated links inside code examples (a frontend tutorial)", () => {
+    const body = [
+      "```html",
+      '<img src="https://cdn.example.com/cat.png" alt="A cat">',
+      "```",
+      "",
+      "```ts",
+      "const res = await fetch(`https://api.example.com/users/${userId}?q=${query}`);",
+      "```",
+      "",
+      "Markdown pictures look like `![alt](https://example.com/a.png)`.",
+    ].join("\n");
+    expect(review(body)).toEqual([]);
+  });
+
   it("every catalog persona (HTML and JSX only inside code blocks)", () => {
     expect(catalog.length).toBeGreaterThan(10);
     for (const p of catalog) expect(findHostileMarkup(personaText(catalogFile(p.id).text)), p.id).toEqual([]);

@@ -58,16 +58,20 @@ export function findHostileMarkup(t: PersonaText): ReviewFinding[] {
         message: "holds a javascript: link, which runs code when clicked.",
       });
 
-  // Pictures are checked in code too: a model told to "always end with this" repeats it verbatim.
+  // In code a picture is an example, shown as text, unless its address is made to carry data:
+  // then a model told to "always end with this" would send it out.
+  const inCode = (offset: number) => outsideCode[offset] !== t.text[offset];
   const references = new Map<string, string>();
   for (const m of t.text.matchAll(/^ {0,3}\[([^\]\n]+)\]:\s*<?(\S+?)>?(?:\s|$)/gm))
     references.set(m[1]!.toLowerCase(), m[2]!);
-  const image = (offset: number, url: string) =>
+  const image = (offset: number, url: string) => {
+    if (inCode(offset) && !beaconReason(url)) return;
     hits.push({
       offset,
       rule: "remote-image",
       message: `shows a picture from another site (${clip(url)}). A chat app fetches it as soon as the reply appears, telling that site who is reading, and its address can carry the conversation out. Upload the picture instead.`,
     });
+  };
   for (const m of t.text.matchAll(MARKDOWN_IMAGE)) image(m.index, m[1]!);
   for (const m of t.text.matchAll(HTML_IMAGE)) image(m.index, m[1]!);
   for (const m of t.text.matchAll(CSS_URL)) image(m.index, m[1]!);
@@ -76,7 +80,8 @@ export function findHostileMarkup(t: PersonaText): ReviewFinding[] {
     if (url && /^(?:https?:)?\/\//i.test(url)) image(m.index, url);
   }
 
-  for (const m of t.text.matchAll(URL)) {
+  // Links in code are shown as text, not links.
+  for (const m of outsideCode.matchAll(URL)) {
     const url = m[0];
     if (
       hits.some(

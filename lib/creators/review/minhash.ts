@@ -3,6 +3,8 @@
  * without comparing it with every other. Pure and deterministic (fixed seeds): the same text gives
  * the same signature in every process.
  */
+import { plainWords } from "./text";
+
 export const SHINGLE_WORDS = 5;
 export const SIGNATURE_SIZE = 128;
 /**
@@ -28,29 +30,78 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 + i * 0x632be5ab));
+/**
+ * The hash of each word of a text, as plainWords splits it (lowercase letters and digits), without
+ * making the words: a prompt is hashed in one pass over its characters.
+ */
+export function wordHashes(text: string): Uint32Array {
+  if (!/^[\x00-\x7f]*$/.test(text))
+    return Uint32Array.from(plainWords(text).split(" ").filter(Boolean), hashString);
+  // At most one word in two characters; a typed array keeps the hashes unboxed.
+  const hashes = new Uint32Array((text.length >> 1) + 1);
+  let count = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39) {
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      hashes[count++] = mix(h);
+      h = 0x811c9dc5;
+      inWord = false;
+    }
+  }
+  return hashes.subarray(0, count);
+}
 
-/** The distinct hashed shingles of words (one shingle of all of them when there are fewer). */
-export function shingles(words: readonly string[]): Uint32Array {
-  // Each word hashed once; a shingle's hash combines its words' in order.
-  const hashes = words.map(hashString);
-  const set = new Set<number>();
-  const n = Math.max(1, words.length - SHINGLE_WORDS + 1);
+/** The distinct shingles of a text's words, hashed (one shingle of all of them when there are fewer). */
+export function shingles(text: string): Uint32Array {
+  const hashes = wordHashes(text);
+  const n = Math.max(1, hashes.length - SHINGLE_WORDS + 1);
+  // A typed array sorted and deduplicated in place: no boxed numbers, no Set (a third of the time).
+  const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = SHINGLE_WORDS;
     for (let j = i; j < Math.min(i + SHINGLE_WORDS, hashes.length); j++)
       h = mix(Math.imul(h, 0x01000193) ^ hashes[j]!);
-    set.add(h);
+    all[i] = h;
   }
-  return Uint32Array.from(set);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
+  return all.slice(0, distinct);
 }
 
+const BIN_BITS = Math.log2(SIGNATURE_SIZE);
+const EMPTY = 0xffffffff;
+
+/**
+ * One-permutation MinHash with optimal densification (Shrivastava, 2017): each shingle is hashed
+ * once, its top bits choose one of 128 bins and the rest is its value there; each bin keeps its
+ * smallest value, and an empty bin takes the value of the bin that the same fixed probe sequence
+ * finds first in every document. Equal bins estimate the Jaccard similarity like 128 separate
+ * MinHashes, at 1/128 of the hashing: 10,000 prompts are indexed in well under a second.
+ */
 export function signature(shingleHashes: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  const bins = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (const h of shingleHashes) {
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = mix(h ^ SEEDS[k]!);
-      if (v < sig[k]!) sig[k] = v;
+    const bin = h >>> (32 - BIN_BITS);
+    const value = h & (EMPTY >>> BIN_BITS);
+    if (value < bins[bin]!) bins[bin] = value;
+  }
+  if (shingleHashes.length === 0) return bins;
+  const sig = bins.slice();
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    if (bins[i] !== EMPTY) continue;
+    for (let attempt = 1; ; attempt++) {
+      const j = mix(Math.imul(i + 1, 0x9e3779b1) ^ attempt) >>> (32 - BIN_BITS);
+      if (bins[j] !== EMPTY) {
+        sig[i] = bins[j]!;
+        break;
+      }
     }
   }
   return sig;

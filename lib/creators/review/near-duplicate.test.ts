@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { catalog, catalogRefs, importedFixture } from "./__fixtures__/persona-file";
-import { estimateJaccard, shingles, signature } from "./minhash";
+import { estimateJaccard, shingles, signature, wordHashes } from "./minhash";
 import {
   CONTAINMENT_THRESHOLD,
   findNearDuplicates,
   JACCARD_THRESHOLD,
   PublishedIndex,
 } from "./near-duplicate";
-import { plainWords } from "./text";
 
 const index = new PublishedIndex(catalogRefs);
 const codeReviewer = catalog.find((p) => p.id === "code-reviewer")!;
@@ -19,8 +18,8 @@ function everyNthWordChanged(text: string, n: number): string {
 }
 
 const exactJaccard = (a: string, b: string) => {
-  const sa = new Set(shingles(plainWords(a).split(" ")));
-  const sb = new Set(shingles(plainWords(b).split(" ")));
+  const sa = new Set(shingles(a));
+  const sb = new Set(shingles(b));
   const shared = [...sa].filter((x) => sb.has(x)).length;
   return shared / (sa.size + sb.size - shared);
 };
@@ -36,7 +35,7 @@ const check = (body: string, extra: { ownId?: string; remixOf?: string; descript
 
 describe("near-duplicates of published personas", () => {
   it("the catalog's prompts are far apart: its closest pair is well under the threshold", () => {
-    const sets = catalog.map((p) => new Set(shingles(plainWords(p.body).split(" "))));
+    const sets = catalog.map((p) => new Set(shingles(p.body)));
     let closest = 0;
     for (let i = 0; i < sets.length; i++)
       for (let j = i + 1; j < sets.length; j++) {
@@ -100,7 +99,7 @@ describe("near-duplicates of published personas", () => {
   });
 
   it("the MinHash estimate follows the exact similarity (within 0.15 over edits of every 5th to 40th word)", () => {
-    const sig = (s: string) => signature(shingles(plainWords(s).split(" ")));
+    const sig = (s: string) => signature(shingles(s));
     for (const n of [5, 10, 20, 40]) {
       const edited = everyNthWordChanged(codeReviewer.body, n);
       expect(
@@ -109,5 +108,26 @@ describe("near-duplicates of published personas", () => {
         ),
       ).toBeLessThan(0.15);
     }
+  });
+
+  it("words are hashed alike whether or not the text holds other than ASCII", () => {
+    const ascii = wordHashes("Review the PULL request, don't rush.");
+    const unicode = wordHashes("Review the pull request, don't rush. Café");
+    expect(ascii).toHaveLength(6);
+    expect(unicode.slice(0, 6)).toEqual(ascii);
+  });
+
+  it("the index follows the catalog: a new version replaces the old, an unpublished persona is gone", () => {
+    const live = new PublishedIndex(catalogRefs.filter((r) => r.id !== "math-tutor"));
+    const ref = catalogRefs.find((r) => r.id === "code-reviewer")!;
+    const size = live.size;
+    expect(live.similar(ref.body)[0]?.ref.id).toBe("code-reviewer");
+    live.add({ ...ref, body: "A new version that reads nothing like the old one at all." });
+    expect(live.size).toBe(size);
+    expect(live.similar(ref.body).map((m) => m.ref.id)).not.toContain("code-reviewer");
+    live.add(ref);
+    live.remove("code-reviewer");
+    expect(live.size).toBe(size - 1);
+    expect(live.similar(ref.body).map((m) => m.ref.id)).not.toContain("code-reviewer");
   });
 });

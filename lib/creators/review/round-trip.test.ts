@@ -20,6 +20,12 @@ describe("export round trip", () => {
     for (const format of EXPORT_FORMATS) expect(roundTrip(persona, format), format).toEqual({ differs: [] });
   });
 
+  it("a creator's persona (id <handle>--<slug>) comes back equal (its id as stated, or in the importer's kebab-case)", () => {
+    const persona = { ...catalog[0]!, id: "ada--data-buddy", author: "ada", published: "2026-12-07" };
+    expect(checkRoundTrips(persona)).toEqual([]);
+    expect(roundTrip({ ...persona, name: "Renamed" }, "lobehub")).toEqual({ differs: [] });
+  });
+
   it("a value the formats cannot carry back is a refusal naming the format and the field", () => {
     // Greeting text with leading spaces: every format trims it on the way back.
     const persona = { ...catalog[0]!, greeting: "   Hello with leading spaces" };

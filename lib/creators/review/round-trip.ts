@@ -2,6 +2,7 @@ import { readSource } from "@/lib/formats/detect";
 import { exportPersona } from "@/lib/formats/export";
 import { finishDraft } from "@/lib/formats/finish";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/formats/types";
+import { toKebab } from "@/lib/formats/normalise";
 import { solidPng } from "@/lib/formats/png";
 import { frontmatterFile } from "@/lib/formats/yaml";
 import { parsePersonaFile } from "@/lib/personas/parse";
@@ -52,7 +53,10 @@ export function roundTrip(persona: Persona, format: ExportFormat): { differs: st
       error: `was read back as an invalid persona (${parsed.problems.map((p) => `${p.field}: ${p.reason}`).join("; ")})`,
     };
   const back = parsed.persona as Record<string, unknown>;
-  const original = persona as Record<string, unknown>;
+  // An importer that makes stated ids kebab-case brings a creator's `<handle>--<slug>` back as
+  // `<handle>-<slug>`: the importer's rule, not a loss. Either form is the same id.
+  const sameId = back.id === persona.id || back.id === toKebab(persona.id);
+  const original = { ...persona, ...(sameId && { id: back.id }) } as Record<string, unknown>;
   const keys = new Set([...Object.keys(original), ...Object.keys(back)]);
   const differs = [...keys].filter(
     (k) => !NOT_COMPARED.has(k) && JSON.stringify(back[k]) !== JSON.stringify(original[k]),

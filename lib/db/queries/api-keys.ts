@@ -3,7 +3,7 @@ import { and, count, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { first, rowCount, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { apiKeys, users, type ApiKey } from "../schema";
-import type { Tier } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 
 export async function insertApiKey({
   db,

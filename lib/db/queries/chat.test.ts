@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adoptGuest } from "@/lib/chat/actor";
+import { adoptGuest } from "@/lib/auth/actor";
 import { openTestDatabase, type TestDatabase } from "@/testing/database";
 import type { Db } from "../client";
 import { conversations } from "../schema";

@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { first, rowCount } from "../dialect";
 import type { Executor } from "../client";
 import { redeemCodes, type RedeemCode } from "../schema";
-import type { Tier } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 
 export async function insertRedeemCodes({
   db,

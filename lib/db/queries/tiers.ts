@@ -4,7 +4,7 @@ import { first } from "../dialect";
 import type { Executor } from "../client";
 import { tierChanges, users, type TierChange, type TIER_SOURCES } from "../schema";
 import { audit } from "@/lib/log";
-import type { Tier } from "@/lib/personas/schema";
+import type { Tier } from "@/lib/tiers";
 
 type Source = (typeof TIER_SOURCES)[number];
 

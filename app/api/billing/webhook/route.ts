@@ -1,47 +1,12 @@
 import { NextResponse } from "next/server";
-import { verifyStripeSignature } from "@/lib/billing/stripe-signature";
-import { applyStripeEvent, stripeEventSchema } from "@/lib/billing/stripe-webhook";
+import { receiveStripeWebhook } from "@/lib/billing/webhook-request";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
-import { invalidInput, jsonError } from "@/lib/http/json-error";
-import { readBodyBytes } from "@/lib/http/read-body";
-import { audit } from "@/lib/log";
-
-const MAX_BODY_BYTES = 1024 * 1024;
-
-const SIGNATURE_MESSAGES = {
-  missing_header: "The Stripe-Signature header is missing.",
-  malformed_header: "The Stripe-Signature header is malformed.",
-  no_matching_signature: "No signature in the Stripe-Signature header matches this body.",
-  outside_tolerance: "The Stripe-Signature timestamp is outside the 5-minute tolerance.",
-  not_json: "The body is not valid JSON.",
-} as const;
+import { route } from "@/lib/http/route";
 
 /**
- * POST /api/billing/webhook — Stripe calls this server to server, so there is no session or Origin to
- * check: the signature over the raw body is the authentication, and nothing is written without it.
+ * POST /api/billing/webhook — Stripe calls this server to server: no session, no Origin (so no
+ * same-origin check); the signature over the raw body is the authentication.
  */
-export async function POST(request: Request) {
-  try {
-    const stripe = env().stripe;
-    if (!stripe) throw new AppError("not_found", "Stripe is not configured");
-    // The signature is over the bytes as sent: verified before they are decoded or parsed.
-    const payload = await readBodyBytes(request, MAX_BODY_BYTES);
-    const check = verifyStripeSignature({
-      payload,
-      header: request.headers.get("stripe-signature"),
-      secret: stripe.webhookSecret,
-    });
-    if (!check.ok) {
-      audit("billing.webhook_rejected", { reason: check.reason });
-      throw new AppError("bad_request", SIGNATURE_MESSAGES[check.reason]);
-    }
-    const parsed = stripeEventSchema.safeParse(check.event);
-    if (!parsed.success) throw invalidInput(parsed.error, "event");
-    const result = await applyStripeEvent({ db: getDb(), event: parsed.data, prices: stripe.prices });
-    return NextResponse.json({ received: true, duplicate: result.duplicate });
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const POST = route({ crossSite: true }, async ({ request }) =>
+  NextResponse.json(await receiveStripeWebhook({ db: getDb(), request })),
+);

@@ -1,34 +1,23 @@
 import { authenticateApiRequest } from "@/lib/api/auth";
 import { readCompletionRequest } from "@/lib/api/body";
-import { completionJson, startCompletion } from "@/lib/api/completions";
+import { startCompletion } from "@/lib/api/completions";
+import { completionResponse } from "@/lib/api/response";
 import { openAiError } from "@/lib/api/errors";
-import { completionStream } from "@/lib/api/stream";
 import { getDb } from "@/lib/db/client";
+import { route } from "@/lib/http/route";
 import { getCatalog } from "@/lib/personas";
 
 /**
  * POST /v1/chat/completions — OpenAI's chat completions with a persona as the model. Authorised by
  * `Authorization: Bearer` alone (no cookies, so no same-origin check: a key cannot be forged by
- * another site the way a browser's cookies can be ridden).
+ * another site the way a browser's cookies can be ridden). The body is read by OpenAI's rules
+ * (lib/api/body.ts), not the wrapper's.
  */
-export async function POST(request: Request) {
-  try {
-    const db = getDb();
-    const caller = await authenticateApiRequest({ db, request });
-    const body = await readCompletionRequest(request);
-    const started = await startCompletion({ db, catalog: getCatalog(), caller, request: body });
-    request.signal?.addEventListener("abort", () => started.abort(), { once: true });
-    if (body.stream) {
-      return new Response(completionStream(started), {
-        headers: {
-          "Content-Type": "text/event-stream; charset=utf-8",
-          "Cache-Control": "no-store",
-          "X-Accel-Buffering": "no",
-        },
-      });
-    }
-    return Response.json(await completionJson(started), { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return openAiError(error);
-  }
-}
+export const POST = route({ crossSite: true, onError: openAiError }, async ({ request }) => {
+  const db = getDb();
+  const caller = await authenticateApiRequest({ db, request });
+  const body = await readCompletionRequest(request);
+  const started = await startCompletion({ db, catalog: getCatalog(), caller, request: body });
+  request.signal?.addEventListener("abort", () => started.abort(), { once: true });
+  return await completionResponse(started, body.stream === true);
+});

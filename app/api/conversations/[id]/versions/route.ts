@@ -1,41 +1,16 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { messageViews } from "@/lib/chat/conversation-view";
-import { parseJsonBody, requireOwner } from "@/lib/chat/route-helpers";
-import { activeRun } from "@/lib/chat/runs";
-import { assertNoLiveReply, replyInProgress } from "@/lib/chat/service";
+import { NextResponse } from "next/server";
+import { chooseVersion } from "@/lib/chat/choose-version";
+import { requireOwner } from "@/lib/chat/owner";
 import { chooseVersionSchema } from "@/lib/chat/validation";
 import { getDb } from "@/lib/db/client";
-import { getConversation } from "@/lib/db/queries/conversations";
-import { chooseReplyVersion } from "@/lib/db/queries/messages";
-import { AppError } from "@/lib/errors";
-import { jsonError } from "@/lib/http/json-error";
-import { assertSameOrigin } from "@/lib/http/same-origin";
+import { route } from "@/lib/http/route";
 
 /**
  * POST /api/conversations/:id/versions { messageId } — show that version of the last reply: the
  * conversation goes on from it.
  */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    assertSameOrigin(request);
-    const { actor, id } = await requireOwner((await params).id);
-    const { messageId } = await parseJsonBody(request, chooseVersionSchema);
-    const db = getDb();
-    if (activeRun(id)) throw replyInProgress();
-    const chosen = await db.transaction(
-      async (tx) => {
-        if (!(await getConversation({ db: tx, id, userId: actor.userId }))) {
-          throw new AppError("not_found", "There is no conversation with that id.");
-        }
-        // A reply written on another instance counts too: the database says, under the write lock.
-        await assertNoLiveReply(tx, id);
-        return await chooseReplyVersion({ db: tx, conversationId: id, id: messageId });
-      },
-      { behavior: "immediate" },
-    );
-    if (!chosen) throw new AppError("not_found", "That reply has no such version.");
-    return NextResponse.json({ messages: await messageViews(db, id) });
-  } catch (error) {
-    return jsonError(error);
-  }
-}
+export const POST = route({ body: chooseVersionSchema }, async ({ params, body }) =>
+  NextResponse.json({
+    messages: await chooseVersion(getDb(), await requireOwner(params.id), body.messageId),
+  }),
+);
