@@ -21,8 +21,11 @@ export async function register() {
       await loadAuthSecret(db);
       // Other instances may share the database: only replies nobody heartbeats any more are dead,
       // and each process sweeps for them from now on (an instance can crash while this one runs).
-      const { installShutdownFlush, installStaleSweep, sweepStaleReplies } = await import("@/lib/chat/runs");
-      const interrupted = await sweepStaleReplies(db);
+      const { installShutdownFlush, installStaleSweep, sweepOwnReplies, sweepStaleReplies } =
+        await import("@/lib/chat/runs");
+      // This instance's own replies from before a crash are dead now, whatever their heartbeat says.
+      const own = await sweepOwnReplies(db);
+      const interrupted = own + (await sweepStaleReplies(db));
       if (interrupted)
         log.warn(
           { event: "chat.replies_marked_interrupted", count: interrupted },
@@ -30,6 +33,11 @@ export async function register() {
         );
       installStaleSweep(db);
       installShutdownFlush();
+      if (!env().appHandlesSignals && !env().development)
+        log.warn(
+          { event: "server.signals_not_drained" },
+          "NEXT_MANUAL_SIG_HANDLE is not set: on SIGTERM Next closes the listener at once instead of draining (npm start sets it)",
+        );
       // Load the catalog now: a content error stops the start, and the first visitor doesn't wait.
       // Creators' published personas join it from the database, and again whenever it changes.
       const { getCatalog } = await import("@/lib/personas");

@@ -74,7 +74,7 @@ export default defineConfig({
     },
     {
       // A production build against a database of its own, started fresh for every run.
-      command: `${resetDatabase} && ${build} && npx next start -H 127.0.0.1 -p ${port}`,
+      command: `${resetDatabase} && ${build} && NEXT_MANUAL_SIG_HANDLE=true npx next start -H 127.0.0.1 -p ${port}`,
       url: `${baseURL}/api/personas?pageSize=1`,
       // A cold production build on a busy machine can take minutes.
       timeout: 600_000,

@@ -5,6 +5,9 @@ import { actionRequestRefusal, isActionRequest } from "@/lib/http/action-request
  * Runs before routing. Not a guard (every handler and action checks the viewer itself): it turns
  * requests Next would answer with a 500 into clear 4xx answers.
  */
+/** A path that names a file by its extension: the public files and the app's metadata files. */
+const STATIC_FILE = /\/[^/]+\.[a-z0-9]{1,12}$/i;
+
 export async function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id") ?? undefined;
   const refuse = (status: number, code: string, message: string) =>
@@ -15,6 +18,19 @@ export async function proxy(request: NextRequest) {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return refuse(400, "bad_request", "The address is not valid: it has malformed percent-encoding.");
+  }
+
+  // A file (public/visitor.js, …) answers GET and HEAD only; Next answers other methods with a 500.
+  const { pathname } = request.nextUrl;
+  if (
+    request.method !== "GET" &&
+    request.method !== "HEAD" &&
+    STATIC_FILE.test(pathname) &&
+    !/^\/(api|v1)\//.test(pathname)
+  ) {
+    const response = refuse(405, "method_not_allowed", "This file can only be fetched with GET.");
+    response.headers.set("Allow", "GET, HEAD");
+    return response;
   }
 
   // A server action from another site is refused with 403 (Next itself would answer 500).

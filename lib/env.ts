@@ -26,6 +26,10 @@ const schema = z.object({
     z.string().min(32, "must be at least 32 characters (or leave it unset to have one generated)"),
   ),
   SESSION_MAX_AGE_DAYS: optional(z.coerce.number().int().min(1).max(30, "must be at most 30 days")),
+  SESSION_IDLE_HOURS: optional(z.coerce.number().min(0.01).max(720, "must be at most 720 hours (30 days)")),
+  // Next's documented switch: with it, `next start` leaves SIGTERM/SIGINT to the app (lib/chat/runs.ts).
+  NEXT_MANUAL_SIG_HANDLE: optional(z.string()),
+  INSTANCE_ID: optional(z.string().max(100, "must be at most 100 characters")),
   // Set by `next start` to the port it listens on, before the instrumentation hook runs.
   PORT: optional(z.coerce.number().int().min(0).max(65_535, "must be a port number")),
   PAGE_CACHE_SECONDS: optional(z.coerce.number().int().min(0).max(86_400, "must be at most 86400 (a day)")),
@@ -87,6 +91,12 @@ export type Env = {
   /** Undefined: generate one and keep it with the data (lib/auth/secret.ts). */
   authSecret: string | undefined;
   sessionMaxAgeDays: number;
+  /** A session unused this long ends (SESSION_IDLE_HOURS, default 24). */
+  sessionIdleHours: number;
+  /** NEXT_MANUAL_SIG_HANDLE is set: the app drains on SIGTERM (without it Next closes the listener at once). */
+  appHandlesSignals: boolean;
+  /** INSTANCE_ID: this instance's name among those sharing the database (lib/instance.ts). */
+  instanceId: string | undefined;
   trustedProxyHops: number;
   /** How long a visitor's page is served from memory before it is rendered again; 0 turns the cache off. */
   pageCacheSeconds: number;
@@ -222,6 +232,9 @@ export function env(): Env {
     siteUrl: (e.SITE_URL ?? "http://localhost:3000").replace(/\/$/, ""),
     authSecret: e.NEXTAUTH_SECRET,
     sessionMaxAgeDays: e.SESSION_MAX_AGE_DAYS ?? 7,
+    sessionIdleHours: e.SESSION_IDLE_HOURS ?? 24,
+    appHandlesSignals: Boolean(e.NEXT_MANUAL_SIG_HANDLE),
+    instanceId: e.INSTANCE_ID,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? 0,
     pageCacheSeconds: e.PAGE_CACHE_SECONDS ?? 60,
     apiCorsOrigins: e.API_CORS_ORIGINS ?? [],

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   no_model: 503,
   model_busy: 503,
   shutting_down: 503,
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -29,7 +30,8 @@ export class AppError extends Error {
   }
   /** Seconds for a Retry-After header, for errors that will pass by themselves. */
   retryAfterSeconds(): number | undefined {
-    return undefined;
+    // A restart passes by itself: the client may try again shortly.
+    return this.code === "shutting_down" ? 5 : undefined;
   }
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import pino, { type Logger } from "pino";
 import { logSettings } from "@/lib/env";
+import { serializeError } from "@/lib/log-error";
 
 /**
  * The one logger: JSON lines on stdout (pretty in development). Events are named
@@ -14,6 +15,7 @@ function makeLogger(): Logger {
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    serializers: { err: serializeError, error: serializeError },
     redact: {
       paths: [
         "password",

@@ -9,6 +9,7 @@
  */
 import { createInterface } from "node:readline";
 import { setLiveness, type Liveness } from "@/lib/chat/liveness";
+import { sweepOwnReplies } from "@/lib/chat/runs";
 import { startReply } from "@/lib/chat/service";
 import { loadAuthSecret } from "@/lib/auth/secret";
 import { startDatabase } from "@/lib/db/client";
@@ -19,6 +20,8 @@ setLiveness(JSON.parse(process.argv[2] ?? "{}") as Partial<Liveness>);
 const db = await startDatabase();
 // As the server's start does: the session secret (kept in the database on PostgreSQL).
 await loadAuthSecret(db);
+// As the server's start does: this instance's own replies from before a crash end now (INSTANCE_ID).
+await sweepOwnReplies(db);
 const catalog = getCatalog();
 process.stdout.write("ready\n");
 

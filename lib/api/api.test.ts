@@ -331,6 +331,43 @@ describe("POST /v1/chat/completions", () => {
       .toBe(0);
   });
 
+  it("a stream the caller aborts before its first token still counts: the model was asked", async () => {
+    const { client, user } = await account("pro");
+    const before = await h.completions();
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: FREE, stream: true, messages: [{ role: "user", content: "[[slow:3000]] hi" }] },
+      { signal: controller.signal },
+    );
+    const it = stream[Symbol.asyncIterator]();
+    await it.next(); // the role chunk, sent before the model's first token
+    controller.abort();
+    await expect
+      .poll(async () => await countActiveReplies({ db: h.db, userId: user.userId, now: new Date() }))
+      .toBe(0);
+    expect(await h.completions()).toBe(before + 1);
+    expect(await usedToday(user.userId)).toBe(1);
+  });
+
+  it("a non-streaming call closed before its answer still counts: the model was asked", async () => {
+    const { client, user } = await account("pro");
+    const before = await h.completions();
+    const controller = new AbortController();
+    const call = client.chat.completions
+      .create(
+        { model: FREE, messages: [{ role: "user", content: "[[slow:300]] hi" }] },
+        { signal: controller.signal },
+      )
+      .catch((e: unknown) => e);
+    await expect.poll(() => h.completions()).toBe(before + 1);
+    controller.abort();
+    expect(await call).toBeInstanceOf(Error);
+    await expect
+      .poll(async () => await countActiveReplies({ db: h.db, userId: user.userId, now: new Date() }))
+      .toBe(0);
+    expect(await usedToday(user.userId)).toBe(1);
+  });
+
   it("with no model configured, a 503 in OpenAI's shape that says how to set one", async () => {
     const { client } = await account("pro");
     h.configureModel(null);

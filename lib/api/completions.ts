@@ -104,7 +104,8 @@ export async function startCompletion({
       if (ran) throw new Error("A completion runs once.");
       ran = true;
       let text = "";
-      let failed = false;
+      // The model's side failed (not the caller hanging up): the only case the call is given back.
+      let modelFailed = false;
       let finishReason: FinishReason = "stop";
       let usage: LanguageModelUsage | undefined;
       try {
@@ -136,10 +137,9 @@ export async function startCompletion({
             break;
           }
         }
-        if (controller.signal.aborted) failed = !onDelta; // a whole answer nobody waits for any more
       } catch (cause) {
-        failed = true;
         if (!controller.signal.aborted) {
+          modelFailed = true;
           const reason = cause instanceof Error ? cause.message.slice(0, 200) : "unknown";
           log.warn(
             { event: "api.reply_failed", userId: caller.userId, keyId: caller.keyId, reason },
@@ -154,8 +154,14 @@ export async function startCompletion({
           );
         }
       } finally {
-        // Streamed text reached the caller and counts; a whole answer that never came does not.
-        await endApiReply({ db, userId: caller.userId, day, gotReply: onDelta ? text !== "" : !failed });
+        // The model was asked: the call counts, even when the caller hangs up before its first token
+        // or before a whole answer. Given back only when the model failed with nothing delivered.
+        await endApiReply({
+          db,
+          userId: caller.userId,
+          day,
+          gotReply: !modelFailed || (Boolean(onDelta) && text !== ""),
+        });
       }
       const promptTokens =
         usage?.inputTokens ??

@@ -1,5 +1,6 @@
 import "server-only";
 import { QuotaExceeded, TooManyStreams } from "@/lib/chat/admission";
+import { DatabaseUnavailable, isDatabaseUnavailable } from "@/lib/db/outage";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { currentRequestId } from "@/lib/http/json-error";
 import { audit, log } from "@/lib/log";
@@ -70,6 +71,10 @@ export function openAiErrorBody(error: unknown): { status: number; body: OpenAiE
 export async function openAiError(error: unknown): Promise<Response> {
   const requestId = await currentRequestId();
   const id = requestId ? { requestId } : {};
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    log.warn({ ...id, event: "db.unavailable", err: error }, "db.unavailable");
+    error = new DatabaseUnavailable();
+  }
   if (error instanceof AppError) {
     if (error.code === "forbidden")
       audit("access.denied", { ...id, via: "api", reason: error.message.slice(0, 120) });

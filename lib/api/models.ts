@@ -10,6 +10,7 @@ const asModel = (p: Persona): Model => ({
   created: p.published ? Math.floor(Date.parse(`${p.published}T00:00:00Z`) / 1000) : 0,
   owned_by: p.author ?? "persona-market",
 });
+import { loggablePath } from "@/lib/http/log-path";
 
 /** The personas a tier may chat with, as OpenAI's model list (model id = persona id). */
 export function modelList(catalog: Catalog, tier: Tier): ModelList {
@@ -41,7 +42,7 @@ export function unknownApiPath(request: Request): ApiError {
   const { pathname } = new URL(request.url);
   return new ApiError(
     "not_found",
-    `There is no ${request.method} ${pathname.slice(0, 100)} here. This API has GET /v1/models, GET /v1/models/{id} and POST /v1/chat/completions.`,
+    `There is no ${request.method} ${loggablePath(pathname).slice(0, 100)} here. This API has GET /v1/models, GET /v1/models/{id} and POST /v1/chat/completions.`,
     "unknown_url",
   );
 }

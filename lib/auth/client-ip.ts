@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { PEER_HEADER, readPeer } from "@/lib/http/peer-header";
+import { normalizeAddress } from "@/lib/limits/address";
 
 type HeaderBag = { get(name: string): string | null };
 
@@ -9,6 +10,10 @@ type HeaderBag = { get(name: string): string | null };
  * with none, a forged header changes nothing and the TCP peer counts.
  */
 export function clientIp(headers: HeaderBag): string {
+  return normalizeAddress(rawClientIp(headers));
+}
+
+function rawClientIp(headers: HeaderBag): string {
   const peer = readPeer(headers.get(PEER_HEADER)) ?? "unknown";
   const hops = env().trustedProxyHops;
   if (hops === 0) return peer;

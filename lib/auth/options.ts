@@ -10,12 +10,12 @@ import { createSession, getLiveSession, revokeSession } from "@/lib/db/queries/s
 import { createOAuthUser, getUserByAccount, getUserByEmail } from "@/lib/db/queries/users";
 import { applySiteUrlToNextAuth, env } from "@/lib/env";
 import { safeRedirectUrl } from "@/lib/http/safe-redirect";
-import { audit } from "@/lib/log";
+import { audit, log } from "@/lib/log";
 import { clientIp } from "./client-ip";
 import { verifyPassword } from "./password";
 import { releaseSignInAttempt, reserveSignInAttempt } from "./rate-limit";
 import { authSecret } from "./secret";
-import { sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
+import { sessionIdleMs, sessionMaxAgeSeconds, type SessionToken } from "./session-cookie";
 import { signInSchema } from "./validation";
 
 export const OAUTH_NOT_LINKED = "OAuthAccountNotLinked";
@@ -79,6 +79,13 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
     jwt: { maxAge: sessionMaxAgeSeconds() },
+    // next-auth's own messages quote what it was sent (a callback URL, a form value): only its code
+    // reaches our log.
+    logger: {
+      error: (code) => log.warn({ event: "auth.next_auth_error", code }, "auth.next_auth_error"),
+      warn: (code) => log.info({ event: "auth.next_auth_warning", code }, "auth.next_auth_warning"),
+      debug: () => {},
+    },
     callbacks: {
       // One rule for every redirect in the app: a path or a URL on SITE_URL's origin, nothing else.
       async redirect({ url }) {
@@ -136,7 +143,10 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         const { uid, sid } = token as Partial<SessionToken>;
-        const live = uid && sid ? await getLiveSession({ db: getDb(), id: sid, userId: uid }) : undefined;
+        const live =
+          uid && sid
+            ? await getLiveSession({ db: getDb(), id: sid, userId: uid, idleMs: sessionIdleMs() })
+            : undefined;
         // A revoked session shows as signed out, even to next-auth's own /api/auth/session.
         return live
           ? { expires: session.expires, user: { email: live.user.email, name: live.user.name } }

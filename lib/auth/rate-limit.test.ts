@@ -92,6 +92,13 @@ describe("per account at one address", () => {
     expect(await reserveSignInAttempt({ db, subject: owner, now: at(0) })).toEqual({ limited: false });
   });
 
+  it("an address written with a port or in brackets is the same address", async () => {
+    for (let i = 1; i <= PAIR_MAX; i++) await fail(1, { email: EMAIL, ip: `${IP}:${1000 + i}` });
+    expect(await check(guesser)).toMatchObject({ limited: true });
+    for (let i = 1; i <= PAIR_MAX; i++) await fail(1, { email: EMAIL, ip: `[2001:db8:7:7::${i}]:443` });
+    expect(await check({ email: EMAIL, ip: "2001:db8:7:7::99" })).toMatchObject({ limited: true });
+  });
+
   it("an IPv6 guesser is counted by its /64, whatever address in it they use", async () => {
     for (let i = 1; i <= PAIR_MAX; i++)
       await fail(1, { email: EMAIL, ip: `2001:db8:1:2::${i.toString(16)}` });

@@ -126,6 +126,22 @@ export async function releaseSignInAttempt({
   });
 }
 
+/**
+ * A new account's sign-up is its first sign-in: the address it came from is remembered as its own,
+ * so guessers elsewhere filling the account-wide count cannot lock the owner out there.
+ */
+export async function rememberSignUpAddress({
+  db,
+  subject,
+  now = new Date(),
+}: {
+  db: Db;
+  subject: Required<SignInSubject>;
+  now?: Date;
+}) {
+  await recordWindowEvents({ db, keys: [knownKey(subject.email, addressGroup(subject.ip))], at: now });
+}
+
 /** Each kind of sign-in event is kept as long as its window needs it, and no longer. */
 async function pruneSignInEvents({ db, now }: { db: Executor; now: Date }) {
   const ago = (ms: number) => new Date(now.getTime() - ms);

@@ -13,6 +13,9 @@ export function sessionCookieName(): string {
 
 export const sessionMaxAgeSeconds = () => env().sessionMaxAgeDays * 24 * 60 * 60;
 
+/** A session unused this long ends (SESSION_IDLE_HOURS). */
+export const sessionIdleMs = () => env().sessionIdleHours * 60 * 60 * 1000;
+
 export type SessionToken = JWT & { uid: string; sid: string };
 
 export async function decodeSessionToken(value: string | undefined): Promise<SessionToken | null> {

@@ -11,6 +11,8 @@ vi.mock("./password", async (importOriginal) => {
   return { ...real, hashPassword: vi.fn(real.hashPassword) };
 });
 import { EMAIL_TAKEN, registerFromForm } from "./sign-up";
+import { checkSignInLimit, reserveSignInAttempt } from "./rate-limit";
+import { SIGN_IN_LIMITS } from "@/lib/tiers";
 
 let database: TestDatabase;
 let db: Db;
@@ -43,6 +45,28 @@ describe("sign-up and registered emails", () => {
       ip: freshIp(),
     });
     expect(result).toMatchObject({ ok: true, user: { email: "new@example.com" } });
+  });
+
+  it("counts as a sign-in: guessers at eleven other addresses cannot lock the owner out where they signed up", async () => {
+    const home = freshIp();
+    const signedUp = await registerFromForm({
+      db,
+      form: form({ email: "owner@example.com", password: PASSWORD }),
+      ip: home,
+    });
+    expect(signedUp.ok).toBe(true);
+    const perAddress = SIGN_IN_LIMITS.accountAtAddress.max;
+    for (let a = 0; a * perAddress <= SIGN_IN_LIMITS.account.max; a++)
+      for (let i = 0; i < perAddress; i++)
+        await reserveSignInAttempt({ db, subject: { email: "owner@example.com", ip: `203.0.113.${a + 1}` } });
+    expect(
+      await checkSignInLimit({ db, subject: { email: "owner@example.com", ip: freshIp() } }),
+    ).toMatchObject({
+      limited: true,
+    });
+    expect(await checkSignInLimit({ db, subject: { email: "owner@example.com", ip: home } })).toEqual({
+      limited: false,
+    });
   });
 
   it("answers a taken email the same way whatever kind of account holds it, naming nothing about it", async () => {

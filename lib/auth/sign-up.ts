@@ -13,6 +13,7 @@ import { GUEST_COOKIE, readGuestCookie } from "./guest";
 import { hashPassword } from "./password";
 import { startSession } from "./start-session";
 import { fieldErrors, signUpSchema } from "./validation";
+import { rememberSignUpAddress } from "./rate-limit";
 
 export type SignUpState = {
   fields?: Record<string, string>;
@@ -70,6 +71,7 @@ export async function registerFromForm({
     return { ok: false, state: { fields: { email: EMAIL_TAKEN }, ...echo } };
   }
   audit("auth.sign_up", { userId: user.id });
+  await rememberSignUpAddress({ db, subject: { email, ip } });
   return { ok: true, user };
 }
 

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getLiveSession } from "@/lib/db/queries/sessions";
 import { noteRequestActor, REQUEST_ID_HEADER } from "@/lib/http/request-log";
 import type { Tier } from "@/lib/tiers";
-import { decodeSessionToken, sessionCookieName } from "./session-cookie";
+import { decodeSessionToken, sessionCookieName, sessionIdleMs } from "./session-cookie";
 
 export type Viewer = {
   id: string;
@@ -23,7 +23,12 @@ export type Viewer = {
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const token = await decodeSessionToken((await cookies()).get(sessionCookieName())?.value);
   if (!token) return null;
-  const live = await getLiveSession({ db: getDb(), id: token.sid, userId: token.uid });
+  const live = await getLiveSession({
+    db: getDb(),
+    id: token.sid,
+    userId: token.uid,
+    idleMs: sessionIdleMs(),
+  });
   if (!live || live.user.isGuest) return null;
   const { user, session } = live;
   noteRequestActor((await headers()).get(REQUEST_ID_HEADER), user.id);

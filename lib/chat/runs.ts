@@ -1,10 +1,18 @@
 import "server-only";
 import { streamText, type LanguageModel, type ModelMessage } from "ai";
 import { closeDb, type Db } from "@/lib/db/client";
-import { heartbeatReplies, markStaleInterrupted } from "@/lib/db/queries/live-replies";
+import { databaseResting, noteDatabaseError } from "@/lib/db/outage";
+import {
+  heartbeatReplies,
+  markInstanceInterrupted,
+  markStaleInterrupted,
+} from "@/lib/db/queries/live-replies";
+import { instanceId } from "@/lib/instance";
 import { updateMessage } from "@/lib/db/queries/messages";
+import { openRequests } from "@/lib/http/request-log";
 import { audit, log } from "@/lib/log";
 import { beginShutdown } from "@/lib/shutdown";
+import { saveUntilDone } from "./final-save";
 import { freshAfter, liveness } from "./liveness";
 
 export type RunEnd = "complete" | "interrupted" | "stopped";
@@ -16,6 +24,8 @@ export type RunOptions = {
   onNoReply?: () => Promise<void>;
 };
 export const NO_REPLY_ERROR = "Couldn't get a reply. It was not counted against today's messages; try again.";
+export const NOT_SAVED_ERROR =
+  "The reply could not be saved: the database did not answer. Copy anything you need from it now.";
 export type RunEvent = { type: "delta"; text: string } | { type: "end"; status: RunEnd; error?: string };
 
 /**
@@ -140,7 +150,7 @@ export class ReplyRun {
    * a reader on another instance sees it arrive.
    */
   private async savePartial() {
-    if (this.text.length === this.savedLength) return;
+    if (this.text.length === this.savedLength || databaseResting()) return;
     this.lastSave = Date.now();
     this.savedLength = this.text.length;
     const save = updateMessage({ db: this.db, id: this.messageId, content: this.text, status: "streaming" });
@@ -152,8 +162,9 @@ export class ReplyRun {
       await save;
     } catch (cause) {
       // A partial save that fails is not the reply failing: the final save writes it all.
+      noteDatabaseError(cause);
       log.warn(
-        { event: "chat.partial_save_failed", messageId: this.messageId, err: String(cause) },
+        { event: "chat.partial_save_failed", messageId: this.messageId, err: cause },
         "partial save failed",
       );
     }
@@ -168,8 +179,12 @@ export class ReplyRun {
         receivedChars: this.text.length,
       });
     await this.pendingSave;
-    await updateMessage({ db: this.db, id: this.messageId, content: this.text, status });
-    this.emit({ type: "end", status, error });
+    // The database may be down or locked right now: the text waits in memory and the save is retried.
+    const saved = await saveUntilDone(
+      () => updateMessage({ db: this.db, id: this.messageId, content: this.text, status }),
+      this.messageId,
+    );
+    this.emit({ type: "end", status, error: saved ? error : NOT_SAVED_ERROR });
     this.listeners.clear();
   }
 }
@@ -209,20 +224,26 @@ function ensureHeartbeat(db: Db) {
       globalForBeat.personaBeat = undefined;
       return;
     }
-    if (globalForBeat.personaBeating) return;
+    if (globalForBeat.personaBeating || databaseResting()) return;
     globalForBeat.personaBeating = true;
     const byMessage = new Map([...runs.values()].map((run) => [run.messageId, run]));
     heartbeatReplies({ db, ids: [...byMessage.keys()] })
       .then((rows) => {
         for (const row of rows) if (row.stopRequestedAt) byMessage.get(row.id)?.stop();
       })
-      .catch((cause: unknown) =>
-        log.warn({ event: "chat.heartbeat_failed", err: String(cause) }, "heartbeat failed"),
-      )
+      .catch((cause: unknown) => {
+        noteDatabaseError(cause);
+        log.warn({ event: "chat.heartbeat_failed", err: cause }, "heartbeat failed");
+      })
       .finally(() => (globalForBeat.personaBeating = false));
   }, liveness().heartbeatMs);
   beat.unref();
   globalForBeat.personaBeat = beat;
+}
+
+/** At start: the replies this instance was writing when it went down, marked interrupted at once; how many. */
+export async function sweepOwnReplies(db: Db): Promise<number> {
+  return markInstanceInterrupted({ db, instanceId: instanceId() });
 }
 
 /** Replies whose process is gone (stale heartbeat), marked interrupted; how many. */
@@ -246,13 +267,23 @@ export function installStaleSweep(db: Db, everyMs = 10_000) {
   globalForSweep.personaSweep.unref();
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * A clean stop: turn new chat requests away, save every reply in progress as interrupted, checkpoint
- * and close the database.
+ * A clean stop (a drain): new chat requests are turned away with a 503 while the listener stays
+ * open; replies in flight get graceMs to end by themselves, the rest are saved as interrupted and
+ * their clients sent that last event; open responses get until drainMs to go out; then the
+ * database is checkpointed and closed.
  */
-export async function shutdown(signal: string) {
+export async function shutdown(
+  signal: string,
+  { graceMs = 3_000, drainMs = 8_000 }: { graceMs?: number; drainMs?: number } = {},
+) {
   beginShutdown();
+  const began = Date.now();
   const inFlight = runs.size;
+  await Promise.race([Promise.all([...runs.values()].map((run) => run.done)), sleep(graceMs)]);
+  const cut = runs.size;
   await Promise.all(
     [...runs.values()].map(async (run) => {
       try {
@@ -264,16 +295,23 @@ export async function shutdown(signal: string) {
       }
     }),
   );
+  while (openRequests() > 0 && Date.now() - began < drainMs) await sleep(50);
   clearInterval(globalForBeat.personaBeat);
   clearInterval((globalThis as unknown as { personaSweep?: NodeJS.Timeout }).personaSweep);
   await closeDb();
-  audit("server.shutdown", { signal, interruptedReplies: inFlight });
+  audit("server.shutdown", {
+    signal,
+    finishedReplies: inFlight - cut,
+    interruptedReplies: cut,
+    unfinishedRequests: openRequests(),
+    drainMs: Date.now() - began,
+  });
 }
 
 /** On SIGTERM/SIGINT: shutdown(), then exit 0; a hard timer makes sure the process is gone within 10 s. */
 export function installShutdownFlush({
   exit = (code: number) => process.exit(code),
-  hardStopMs = 10_000,
+  hardStopMs = 9_500,
 } = {}) {
   if (globalForRuns.personaRunsShutdown) return;
   globalForRuns.personaRunsShutdown = true;

@@ -1,12 +1,14 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
-import { reviews } from "@/lib/db/schema";
+import { conversations, reviews } from "@/lib/db/schema";
 import { GET as listPersonas } from "@/app/api/personas/route";
 import { GET as getPersona } from "@/app/api/personas/[id]/route";
 import { DELETE, PUT } from "@/app/api/personas/[id]/review/route";
 import { GET as listReviewsRoute } from "@/app/api/personas/[id]/reviews/route";
 import { POST as report } from "@/app/api/reviews/[id]/report/route";
+import { POST as shareRoute } from "@/app/api/conversations/[id]/share/route";
+import { POST as continueRoute } from "@/app/share/[token]/continue/route";
 import { createConversation } from "@/lib/db/queries/conversations";
 import { insertMessage } from "@/lib/db/queries/messages";
 import { listReportedReviews } from "@/lib/db/queries/reviews";
@@ -74,6 +76,32 @@ describe("reviews are earned by use", () => {
     const body = (await refused.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("forbidden");
     expect(body.error.message).toMatch(/at least 3 messages.*you have sent 2/);
+  });
+
+  it("messages copied by 'Continue this chat' are not the viewer's: only what they sent counts", async () => {
+    const sharer = await reviewer(P, 4);
+    const [conv] = await h.db.select().from(conversations).where(eq(conversations.userId, sharer.userId));
+    const shared = await shareRoute(
+      new NextRequest(`${SITE}/api/conversations/${conv!.id}/share`, { method: "POST", headers }),
+      ctx(conv!.id),
+    );
+    const token = new URL(((await shared.json()) as { url: string }).url).pathname.split("/").pop()!;
+    const viewer = await h.user();
+    await signInJar(jar, h.db, viewer.userId);
+    const continued = await continueRoute(
+      new NextRequest(`${SITE}/share/${token}/continue`, { method: "POST", headers }),
+      { params: Promise.resolve({ token }) },
+    );
+    expect(continued.status).toBe(303);
+    const copy = new URL(continued.headers.get("location")!).pathname.split("/").pop()!;
+    const refused = await put(P, { rating: 5 });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /you have sent 0/,
+    );
+    for (let i = 0; i < 3; i++)
+      await insertMessage({ db: h.db, conversationId: copy, role: "user", content: `mine ${i}` });
+    expect((await put(P, { rating: 5 })).status).toBe(200);
   });
 
   it("bad input is a 400: a rating of 6, a text over 2,000 characters, an unknown field", async () => {

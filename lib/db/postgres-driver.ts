@@ -67,6 +67,9 @@ export async function openPostgres(
   });
   // An idle connection the server dropped: the pool replaces it; without a listener it would crash.
   pool.on("error", () => {});
+  // The same for a connection checked out when the server goes away (in a transaction, say): the
+  // query in flight fails and says so; the event must not crash the process as an uncaught error.
+  pool.on("connect", (client) => client.on("error", () => {}));
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

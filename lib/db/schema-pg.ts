@@ -50,6 +50,8 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at").notNull().defaultNow(),
     expiresAt: timestamp("expires_at").notNull(),
     revokedAt: timestamp("revoked_at"),
+    /** When the session was last used (to the idle step, SESSION_IDLE_HOURS); null: not since it was made. */
+    lastSeenAt: timestamp("last_seen_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -206,6 +208,10 @@ export const messages = pgTable(
     heartbeatAt: timestamp("heartbeat_at"),
     /** Stop pressed on any instance; the owner sees it on its next heartbeat and stops the run. */
     stopRequestedAt: timestamp("stop_requested_at"),
+    /** The server instance writing this reply (lib/instance.ts): it marks its own interrupted when it starts again. */
+    instanceId: text("instance_id"),
+    /** Copied from a shared conversation ("Continue this chat"): not a message this user sent. */
+    copied: boolean("copied").notNull().default(false),
     /** The order messages were written in (SQLite's rowid plays this part there). */
     seq: bigserial("seq", { mode: "number" }).notNull(),
   },

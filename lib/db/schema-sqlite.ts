@@ -37,6 +37,8 @@ export const sessions = sqliteTable(
     createdAt: timestamp("created_at").notNull().default(now),
     expiresAt: timestamp("expires_at").notNull(),
     revokedAt: timestamp("revoked_at"),
+    /** When the session was last used (to the idle step, SESSION_IDLE_HOURS); null: not since it was made. */
+    lastSeenAt: timestamp("last_seen_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -197,6 +199,10 @@ export const messages = sqliteTable(
     heartbeatAt: timestamp("heartbeat_at"),
     /** Stop pressed on any instance; the owner sees it on its next heartbeat and stops the run. */
     stopRequestedAt: timestamp("stop_requested_at"),
+    /** The server instance writing this reply (lib/instance.ts): it marks its own interrupted when it starts again. */
+    instanceId: text("instance_id"),
+    /** Copied from a shared conversation ("Continue this chat"): not a message this user sent. */
+    copied: integer("copied", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),

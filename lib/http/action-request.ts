@@ -44,6 +44,8 @@ export async function actionRequestRefusal(request: Request): Promise<Refusal | 
     return { status: 413, code: "payload_too_large", message: "The form is larger than 1 MB." };
   const type = request.headers.get("content-type") ?? "";
   const withJavaScript = request.headers.has("next-action");
+  // multipart/form-data without its boundary cannot be read (Next would throw while parsing it).
+  if (/^multipart\/form-data/i.test(type) && !/;\s*boundary=/i.test(type)) return unreadable;
   if (withJavaScript && TEXT.test(type))
     return isJson(await request.clone().text(), true) ? undefined : unreadable;
   if (!MULTIPART.test(type)) {

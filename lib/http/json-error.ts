@@ -1,6 +1,7 @@
 import { headers as requestHeaders } from "next/headers";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { DatabaseUnavailable, isDatabaseUnavailable } from "@/lib/db/outage";
 import { AppError } from "@/lib/errors";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-log";
 import { audit, log } from "@/lib/log";
@@ -20,7 +21,8 @@ export async function currentRequestId(): Promise<string | undefined> {
 
 /**
  * `{ error: { code, message, requestId } }` with the AppError's status, and `Retry-After` when the
- * error passes by itself (`retryAfterSeconds()`). Unknown errors become a bare 500; their cause goes
+ * error passes by itself (`retryAfterSeconds()`). A database that does not answer is a 503
+ * (lib/db/outage.ts). Other unknown errors become a bare 500; their cause goes
  * to the log under the same request id, never to the client.
  */
 export async function jsonError(
@@ -29,6 +31,10 @@ export async function jsonError(
 ): Promise<NextResponse<ErrorBody>> {
   const requestId = await currentRequestId();
   const id = requestId ? { requestId } : {};
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    log.warn({ ...id, event: "db.unavailable", err: error }, "db.unavailable");
+    error = new DatabaseUnavailable();
+  }
   const headers = new Headers(extraHeaders);
   if (error instanceof AppError) {
     const retryAfter = error.retryAfterSeconds();

@@ -3,8 +3,16 @@ import type http from "node:http";
 import type { LRUCache } from "lru-cache";
 import { lruCache } from "@/lib/cache/lru";
 import { log } from "@/lib/log";
+import { loggablePath } from "./log-path";
 
 export const REQUEST_ID_HEADER = "x-request-id";
+
+const globalForOpen = globalThis as unknown as { personaOpenRequests?: number };
+
+/** HTTP requests taken and not yet answered in full: a draining server waits for them. */
+export function openRequests(): number {
+  return globalForOpen.personaOpenRequests ?? 0;
+}
 
 /** Who made each request in flight (user id or guest id), noted by the app, read when it ends. */
 // Each entry lives from the app's note to the request's end; 100,000 requests in flight is far past
@@ -32,13 +40,15 @@ export function stampRequest(
   res.setHeader("X-Request-Id", id);
   const started = process.hrtime.bigint();
   const path = (req.url ?? "/").split("?")[0] ?? "/";
+  globalForOpen.personaOpenRequests = openRequests() + 1;
   const done = (aborted: boolean) => {
+    globalForOpen.personaOpenRequests = openRequests() - 1;
     const actor = actors.get(id);
     actors.delete(id);
     const fields = {
       requestId: id,
       method: req.method,
-      path: path.slice(0, 300),
+      path: loggablePath(path),
       status: res.statusCode,
       durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
       actor: actor ?? "visitor",

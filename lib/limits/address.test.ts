@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressGroup } from "./address";
+import { addressGroup, normalizeAddress } from "./address";
 
 describe("addressGroup", () => {
   it("keeps IPv4 addresses, also when mapped into IPv6", () => {
@@ -20,5 +20,16 @@ describe("addressGroup", () => {
   it("passes anything else through, bounded", () => {
     expect(addressGroup("unknown")).toBe("unknown");
     expect(addressGroup("x".repeat(200))).toHaveLength(64);
+  });
+});
+
+describe("normalizeAddress", () => {
+  it("one spelling per address: ports, brackets, quotes and capitals do not make a new one", () => {
+    expect(normalizeAddress("203.0.113.7:5678")).toBe("203.0.113.7");
+    expect(normalizeAddress(' "203.0.113.7:1" ')).toBe("203.0.113.7");
+    expect(normalizeAddress("[2001:DB8::1]:443")).toBe("2001:db8::1");
+    expect(normalizeAddress("[2001:db8::1]")).toBe("2001:db8::1");
+    expect(addressGroup("203.0.113.7:9")).toBe(addressGroup("203.0.113.7"));
+    expect(addressGroup("[2001:db8:abcd:12::5]:80")).toBe("2001:db8:abcd:12::/64");
   });
 });

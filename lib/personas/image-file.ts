@@ -26,17 +26,33 @@ const extensionType = (file: string): ImageType => {
   return ext === "jpeg" ? "jpg" : (ext as ImageType);
 };
 
+/**
+ * The picture's path, if it really lies in the personas directory: a symlink (or a symlinked
+ * directory) that leads outside it is refused, whatever its name says.
+ */
+export function confinedImagePath(dir: string, image: string): string | null {
+  try {
+    const root = fs.realpathSync(dir);
+    const real = fs.realpathSync(path.join(dir, image));
+    return real.startsWith(root + path.sep) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The persona's picture must be a real file beside it, of the type its name says, and not huge. */
 export function checkPersonaImage(dir: string, persona: Persona): ContentProblem | undefined {
   if (!persona.image) return undefined;
   const problem = (reason: string) => ({ file: persona.file, field: "image", reason });
   if (!IMAGE_FILE.test(persona.image)) return problem("must be a file name in the same directory");
   let bytes: Buffer;
+  if (fs.existsSync(path.join(dir, persona.image)) && !confinedImagePath(dir, persona.image))
+    return problem(`"${persona.image}" leads outside the personas directory (a symlink?)`);
   try {
     const file = path.join(dir, persona.image);
     if (!fs.statSync(file).isFile()) return problem(`"${persona.image}" is not a file`);
     if (fs.statSync(file).size > IMAGE_MAX_BYTES) return problem(`"${persona.image}" is larger than 5 MB`);
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(/* turbopackIgnore: true */ file);
   } catch {
     return problem(`"${persona.image}" does not exist beside the persona file`);
   }
@@ -56,9 +72,11 @@ export function readPersonaImage(
   persona: Persona,
 ): { bytes: Uint8Array; type: ImageType } | null {
   if (!persona.image || !IMAGE_FILE.test(persona.image)) return null;
+  const file = confinedImagePath(dir, persona.image);
+  if (!file) return null;
   let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(path.join(dir, persona.image));
+    bytes = fs.readFileSync(/* turbopackIgnore: true */ file);
   } catch {
     return null;
   }

@@ -42,6 +42,25 @@ export async function markStaleInterrupted({
 }
 
 /**
+ * At start: the replies this instance was writing when it last stopped (crashed or was killed) are
+ * marked interrupted at once, without waiting for their heartbeat to go stale.
+ */
+export async function markInstanceInterrupted({
+  db,
+  instanceId,
+}: {
+  db: Executor;
+  instanceId: string;
+}): Promise<number> {
+  return rowCount(
+    await db
+      .update(messages)
+      .set({ status: "interrupted" })
+      .where(and(STREAMING, eq(messages.instanceId, instanceId))),
+  );
+}
+
+/**
  * One process's heartbeat for all its running replies, in one statement: they stay alive, and the
  * ones someone pressed Stop for (on any instance) come back with stopRequestedAt set.
  */

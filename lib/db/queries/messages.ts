@@ -5,6 +5,7 @@ import { first, messageOrder, inserted } from "../dialect";
 import type { Executor } from "../client";
 import { prepared, setTo } from "../prepared";
 import { messages, type Message, type MESSAGE_STATUSES } from "../schema";
+import { instanceId } from "@/lib/instance";
 
 type Status = (typeof MESSAGE_STATUSES)[number];
 
@@ -149,6 +150,7 @@ export async function insertMessage({
       parentId,
       // A reply being written starts alive: its process heartbeats it from here on.
       heartbeatAt: status === "streaming" ? new Date() : null,
+      instanceId: status === "streaming" ? instanceId() : null,
     })
     .returning()
     .then(inserted);
@@ -171,7 +173,14 @@ export async function insertTurn({
   parentId: string | null;
 }): Promise<{ messageId: string; replyId: string }> {
   const ids = { messageId: randomUUID(), replyId: randomUUID() };
-  await turnQuery(db).execute({ ...ids, conversationId, content, parentId, now: new Date() });
+  await turnQuery(db).execute({
+    ...ids,
+    conversationId,
+    content,
+    parentId,
+    now: new Date(),
+    instance: instanceId(),
+  });
   return ids;
 }
 
@@ -186,6 +195,7 @@ const turnQuery = prepared("insert_turn", (db) => {
       status: "complete",
       heartbeatAt: null,
       parentId: sql.placeholder("parentId"),
+      instanceId: null,
     },
     {
       id: sql.placeholder("replyId"),
@@ -195,6 +205,7 @@ const turnQuery = prepared("insert_turn", (db) => {
       status: "streaming",
       heartbeatAt: sql.placeholder("now"),
       parentId: sql.placeholder("messageId"),
+      instanceId: sql.placeholder("instance"),
     },
   ]);
 });

@@ -44,6 +44,8 @@ export async function countMessagesSent({
             eq(conversations.userId, userId),
             eq(conversations.personaId, personaId),
             eq(messages.role, "user"),
+            // Only what they wrote: messages copied from a shared chat were someone else's.
+            eq(messages.copied, false),
           ),
         )
         .then(first)

@@ -53,6 +53,24 @@ describe("createSession", () => {
 });
 
 describe("getLiveSession", () => {
+  it("ends a session unused for idleMs; each use keeps it going", async () => {
+    const user = await addUser();
+    const session = await createSession({ db, userId: user.id, version: 0, maxAgeMs: 100 * HOUR });
+    const born = session.createdAt.getTime();
+    const at = (hours: number) => new Date(born + hours * HOUR);
+    const use = (hours: number) =>
+      getLiveSession({ db, id: session.id, userId: user.id, idleMs: 24 * HOUR, now: at(hours) });
+    expect(await use(23)).toBeDefined();
+    expect(await use(46)).toBeDefined(); // 23 h after the last use
+    expect(await use(69.5)).toBeDefined(); // 23.5 h after the last use
+    expect(await use(93.6)).toBeUndefined(); // 24.1 h unused: ended
+    expect(await use(94)).toBeUndefined(); // and it stays ended
+    const idle = await createSession({ db, userId: user.id, version: 0, maxAgeMs: 100 * HOUR });
+    expect(
+      await getLiveSession({ db, id: idle.id, userId: user.id, idleMs: 24 * HOUR, now: at(24.01) }),
+    ).toBeUndefined();
+  });
+
   it("returns a live session with its user", async () => {
     const user = await addUser();
     const session = await signIn(user);

@@ -29,7 +29,7 @@ export async function createSession({
     .then(inserted);
 }
 
-export type LiveSession = Pick<Session, "id" | "version" | "expiresAt">;
+export type LiveSession = Pick<Session, "id" | "version" | "expiresAt" | "createdAt" | "lastSeenAt">;
 export type SessionUser = Pick<
   User,
   "id" | "email" | "name" | "tier" | "tierSince" | "tierSource" | "sessionVersion" | "isGuest"
@@ -39,7 +39,13 @@ export type SessionUser = Pick<
 const liveSessionQuery = prepared("live_session", (db) =>
   db
     .select({
-      session: { id: sessions.id, version: sessions.version, expiresAt: sessions.expiresAt },
+      session: {
+        id: sessions.id,
+        version: sessions.version,
+        expiresAt: sessions.expiresAt,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+      },
       user: {
         id: users.id,
         email: users.email,
@@ -62,20 +68,36 @@ const liveSessionQuery = prepared("live_session", (db) =>
     ),
 );
 
-/** The session and its user, if the session is live: not revoked, not expired, not from an older version. */
+/**
+ * The session and its user, if the session is live: not revoked, not expired, not from an older
+ * version, and (given idleMs) used within the last idleMs. A use is written at most once per
+ * idleMs/48 (half an hour for a day), not on every request.
+ */
 export async function getLiveSession({
   db,
   id,
   userId,
+  idleMs,
+  now = new Date(),
 }: {
   db: Executor;
   id: string;
   userId: string;
+  idleMs?: number;
+  now?: Date;
 }): Promise<{ session: LiveSession; user: SessionUser } | undefined> {
   const row = first(await liveSessionQuery(db).execute({ id, userId }));
   if (!row) return undefined;
-  if (row.session.expiresAt.getTime() <= Date.now()) return undefined;
+  if (row.session.expiresAt.getTime() <= now.getTime()) return undefined;
   if (row.session.version !== row.user.sessionVersion) return undefined;
+  if (idleMs !== undefined) {
+    const seen = (row.session.lastSeenAt ?? row.session.createdAt).getTime();
+    if (seen <= now.getTime() - idleMs) return undefined;
+    if (seen <= now.getTime() - idleMs / 48) {
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+      row.session.lastSeenAt = now;
+    }
+  }
   return row;
 }
 

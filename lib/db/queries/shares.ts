@@ -121,6 +121,7 @@ export async function insertConversationCopy({
         conversationId: id,
         role: m.role,
         content: m.content,
+        copied: true,
         createdAt: new Date(base + i),
         // One branch: each copy follows the one before it.
         parentId: i > 0 ? ids[i - 1]! : null,

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { checkAuthRequest } from "@/lib/auth/auth-request";
+import { callbackRefusal } from "@/lib/auth/callback-url";
 import { authOptions } from "@/lib/auth/options";
 import { signInRefusal } from "@/lib/auth/sign-in-refusal";
 import { getDb } from "@/lib/db/client";
@@ -23,15 +24,28 @@ const onError = (error: unknown) => {
  */
 export const GET = route({ params, onError }, async ({ request, params }) => {
   await checkAuthRequest(request);
+  const [action, provider] = params.nextauth;
+  // The password form posts; a GET here is next-auth's 500 ("not supported").
+  if (action === "callback" && provider === "credentials") {
+    const response = await jsonError(
+      new AppError("method_not_allowed", "Signing in with a password is a POST from the sign-in form."),
+    );
+    response.headers.set("Allow", "POST");
+    return response;
+  }
+  const refused = await callbackRefusal(request);
+  if (refused) return refused;
   return await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
 });
 
 export const POST = route({ params, onError }, async ({ request, params }) => {
   const fields = await checkAuthRequest(request);
+  const refused = await callbackRefusal(request);
+  if (refused) return refused;
   const [action, provider] = params.nextauth;
   if (action === "callback" && provider === "credentials") {
-    const refused = await signInRefusal({ db: getDb(), request, rawEmail: fields.email });
-    if (refused) return refused;
+    const limited = await signInRefusal({ db: getDb(), request, rawEmail: fields.email });
+    if (limited) return limited;
   }
   return await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
 });
