@@ -32,8 +32,13 @@ async function postgresOutage(h: ChatHarness): Promise<Outage> {
     down: () => proxy.down(),
     up: () => proxy.up(),
     close: async () => {
-      await app.pool.end().catch(() => {});
+      // The proxy first: its sockets cut, no pooled client can keep pool.end() (or the test
+      // database's drop) waiting on a connection the outage left half-open.
       await proxy.close();
+      await Promise.race([
+        app.pool.end().catch(() => {}),
+        new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref()),
+      ]);
     },
   };
 }
