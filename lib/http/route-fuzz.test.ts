@@ -39,6 +39,26 @@ import * as reviews from "@/app/api/personas/[id]/reviews/route";
 import * as helpful from "@/app/api/reviews/[id]/helpful/route";
 import * as report from "@/app/api/reviews/[id]/report/route";
 import * as shareContinue from "@/app/share/[token]/continue/route";
+import * as feedback from "@/app/api/conversations/[id]/feedback/route";
+import * as personaVersion from "@/app/api/conversations/[id]/persona-version/route";
+import * as pin from "@/app/api/conversations/[id]/pin/route";
+import * as modDecisions from "@/app/api/moderation/decisions/route";
+import * as modQueue from "@/app/api/moderation/queue/route";
+import * as modUnpublish from "@/app/api/moderation/unpublish/route";
+import * as remix from "@/app/api/personas/[id]/remix/route";
+import * as personaReport from "@/app/api/personas/[id]/report/route";
+import * as picture from "@/app/api/pictures/[pictureId]/route";
+import * as drafts from "@/app/api/studio/drafts/route";
+import * as draft from "@/app/api/studio/drafts/[draftId]/route";
+import * as draftFile from "@/app/api/studio/drafts/[draftId]/file/route";
+import * as draftPicture from "@/app/api/studio/drafts/[draftId]/picture/route";
+import * as draftSubmit from "@/app/api/studio/drafts/[draftId]/submit/route";
+import * as studioHandle from "@/app/api/studio/handle/route";
+import * as studioImport from "@/app/api/studio/import/route";
+import * as personaEdit from "@/app/api/studio/personas/[id]/edit/route";
+import * as katex from "@/app/katex/[...file]/route";
+import * as statsCsv from "@/app/studio/[persona]/stats.csv/route";
+import * as v1Model from "@/app/v1/models/[id]/route";
 
 // Every route handler, called in process with arbitrary methods' inputs: bodies (JSON, text, bytes,
 // sizes up to past every limit), content types, origins, queries, route params and cookies. The only
@@ -62,6 +82,8 @@ type Route = {
   path: (param: string) => string;
   methods: Record<string, Handler>;
   param?: "id" | "nextauth" | "path" | "token";
+  /** The route's own name for its parameter, where it is not the kind's (`[draftId]`, `[...file]`). */
+  key?: string;
 };
 
 const handlers = (module: Record<string, unknown>) =>
@@ -147,6 +169,92 @@ const ROUTES: Route[] = [
     methods: handlers(shareContinue),
     param: "token",
   },
+  {
+    name: "conversations/:id/feedback",
+    path: (p) => `/api/conversations/${p}/feedback`,
+    methods: handlers(feedback),
+    param: "id",
+  },
+  {
+    name: "conversations/:id/persona-version",
+    path: (p) => `/api/conversations/${p}/persona-version`,
+    methods: handlers(personaVersion),
+    param: "id",
+  },
+  {
+    name: "conversations/:id/pin",
+    path: (p) => `/api/conversations/${p}/pin`,
+    methods: handlers(pin),
+    param: "id",
+  },
+  { name: "moderation/decisions", path: () => "/api/moderation/decisions", methods: handlers(modDecisions) },
+  { name: "moderation/queue", path: () => "/api/moderation/queue", methods: handlers(modQueue) },
+  { name: "moderation/unpublish", path: () => "/api/moderation/unpublish", methods: handlers(modUnpublish) },
+  {
+    name: "personas/:id/remix",
+    path: (p) => `/api/personas/${p}/remix`,
+    methods: handlers(remix),
+    param: "id",
+  },
+  {
+    name: "personas/:id/report",
+    path: (p) => `/api/personas/${p}/report`,
+    methods: handlers(personaReport),
+    param: "id",
+  },
+  {
+    name: "pictures/:pictureId",
+    path: (p) => `/api/pictures/${p}`,
+    methods: handlers(picture),
+    param: "id",
+    key: "pictureId",
+  },
+  { name: "studio/drafts", path: () => "/api/studio/drafts", methods: handlers(drafts) },
+  {
+    name: "studio/drafts/:draftId",
+    path: (p) => `/api/studio/drafts/${p}`,
+    methods: handlers(draft),
+    param: "id",
+    key: "draftId",
+  },
+  {
+    name: "studio/drafts/:draftId/file",
+    path: (p) => `/api/studio/drafts/${p}/file`,
+    methods: handlers(draftFile),
+    param: "id",
+    key: "draftId",
+  },
+  {
+    name: "studio/drafts/:draftId/picture",
+    path: (p) => `/api/studio/drafts/${p}/picture`,
+    methods: handlers(draftPicture),
+    param: "id",
+    key: "draftId",
+  },
+  {
+    name: "studio/drafts/:draftId/submit",
+    path: (p) => `/api/studio/drafts/${p}/submit`,
+    methods: handlers(draftSubmit),
+    param: "id",
+    key: "draftId",
+  },
+  { name: "studio/handle", path: () => "/api/studio/handle", methods: handlers(studioHandle) },
+  { name: "studio/import", path: () => "/api/studio/import", methods: handlers(studioImport) },
+  {
+    name: "studio/personas/:id/edit",
+    path: (p) => `/api/studio/personas/${p}/edit`,
+    methods: handlers(personaEdit),
+    param: "id",
+  },
+  { name: "katex/*", path: (p) => `/katex/${p}`, methods: handlers(katex), param: "path", key: "file" },
+  {
+    name: "studio/:persona/stats.csv",
+    path: (p) => `/studio/${p}/stats.csv`,
+    methods: handlers(statsCsv),
+    param: "id",
+    key: "persona",
+  },
+  { name: "v1/models/:id", path: (p) => `/v1/models/${p}`, methods: handlers(v1Model), param: "id" },
 ];
 
 /** The route files ROUTES drives, by path under app/; a new route file must be added above. */
@@ -177,6 +285,26 @@ const COVERED = [
   "api/reviews/[id]/helpful",
   "api/reviews/[id]/report",
   "share/[token]/continue",
+  "api/conversations/[id]/feedback",
+  "api/conversations/[id]/persona-version",
+  "api/conversations/[id]/pin",
+  "api/moderation/decisions",
+  "api/moderation/queue",
+  "api/moderation/unpublish",
+  "api/personas/[id]/remix",
+  "api/personas/[id]/report",
+  "api/pictures/[pictureId]",
+  "api/studio/drafts",
+  "api/studio/drafts/[draftId]",
+  "api/studio/drafts/[draftId]/file",
+  "api/studio/drafts/[draftId]/picture",
+  "api/studio/drafts/[draftId]/submit",
+  "api/studio/handle",
+  "api/studio/import",
+  "api/studio/personas/[id]/edit",
+  "katex/[...file]",
+  "studio/[persona]/stats.csv",
+  "v1/models/[id]",
 ];
 
 it("drives every route handler under app/", () => {
@@ -367,8 +495,8 @@ function requestFor(
       route.param === "nextauth"
         ? { nextauth: params }
         : route.param === "path"
-          ? { path: params }
-          : { id: params[0] },
+          ? { [route.key ?? "path"]: params }
+          : { [route.key ?? "id"]: params[0] },
     ),
   };
   return { request, context };
