@@ -28,7 +28,9 @@ function importBytes(bytes: Uint8Array) {
 }
 
 /** Everything but where the file was read from. */
-const comparable = (p: Persona) => Object.fromEntries(Object.entries(p).filter(([k]) => k !== "file"));
+// Where the file was, and the hash of its exact bytes, are the file's, not the persona's fields.
+const comparable = (p: Persona) =>
+  Object.fromEntries(Object.entries(p).filter(([k]) => k !== "file" && k !== "textHash"));
 
 const catalog = loadPersonaDir(path.resolve("content/personas")).personas;
 

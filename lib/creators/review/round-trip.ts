@@ -18,10 +18,11 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
 };
 
 /**
- * Not compared: where the file was read from, and the picture's file name (the picture is an
- * upload, stored apart from the text; the card PNG carries it and is checked with it elsewhere).
+ * Not compared: where the file was read from, the hash of its exact bytes (a format writes the
+ * same fields in its own layout), and the picture's file name (the picture is an upload, stored
+ * apart from the text; the card PNG carries it and is checked with it elsewhere).
  */
-const NOT_COMPARED = new Set(["file", "image"]);
+const NOT_COMPARED = new Set(["file", "textHash", "image"]);
 
 /**
  * Imports an exported file the way `content:import` does (read by content, finish, write the
