@@ -21,6 +21,8 @@ describe("pinned conversations", () => {
     const b = await make(userId, "b");
     await make(userId, "c");
     await pinConversation({ db: h.db, id: a.id, userId, pinned: true });
+    // Pins are ordered by their time: the second one a few milliseconds later, not in the same one.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await pinConversation({ db: h.db, id: b.id, userId, pinned: true });
     const first = await conversationListPage({ db: h.db, catalog: h.catalog, userId, limit: 1 });
     expect(first.items.map((i) => [i.title, i.pinned])).toEqual([

@@ -19,7 +19,9 @@ describe("the search question set", () => {
 
   it("covers every category and holds out about 30%", () => {
     const categories = new Set(questions.flatMap((x) => x.ok.map((id) => catalog.byId.get(id)!.category)));
-    expect(categories.size).toBe(Object.keys(Object.fromEntries(catalog.byCategory)).length);
+    // Categories with personas: the data file may list categories the catalog does not use yet.
+    const used = [...catalog.byCategory.values()].filter((personas) => personas.length > 0).length;
+    expect(categories.size).toBe(used);
     const held = questions.filter((x) => x.holdout).length / questions.length;
     expect(held).toBeGreaterThan(0.2);
     expect(held).toBeLessThan(0.4);
