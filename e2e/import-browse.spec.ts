@@ -67,9 +67,7 @@ test("the import reports each file and writes persona files", () => {
   ).toEqual(["captain-vega.md", "code-reviewer.md", "typescript-expert.md"]);
 });
 
-// KNOWN FAILURE after this round's merges: no card picture is found in the gallery (pictures are now
-// re-encoded when served, and imports changed); fixme until it is looked at.
-test.fixme("the imported personas are in the gallery, with the card's picture", async ({ page }) => {
+test("the imported personas are in the gallery, with the card's picture", async ({ page }) => {
   await page.goto(`${origin}/`);
   const cards = page.getByTestId("persona-card");
   await expect(cards).toHaveCount(3);
