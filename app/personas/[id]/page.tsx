@@ -202,10 +202,11 @@ export default async function PersonaPage({ params, searchParams }: Props) {
             <dt className="text-zinc-600 dark:text-zinc-400">Model</dt>
             <dd className="font-medium">{detail.model}</dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Version</dt>
-            <dd className="font-medium">
-              {detail.version} ·{" "}
-              <Link href={`/personas/${detail.id}/versions`} className="font-normal underline">
-                history
+            <dd className="font-medium">{detail.version}</dd>
+            <dt className="text-zinc-600 dark:text-zinc-400">History</dt>
+            <dd>
+              <Link href={`/personas/${detail.id}/versions`} className="underline">
+                Every version and its changes
               </Link>
             </dd>
             <dt className="text-zinc-600 dark:text-zinc-400">Prompt size</dt>
