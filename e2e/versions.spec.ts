@@ -155,10 +155,16 @@ test("a conversation on 1.0.0 keeps 1.0.0's prompt after 2.0.0, until switched; 
 });
 
 test("/v1 answers with each version's prompt; an unknown version is model_not_found", async ({ request }) => {
-  const key = execFileSync("npm", ["run", "--silent", "api-keys", "--", "create", email], {
+  const printed = execFileSync("npm", ["run", "--silent", "api-keys", "--", "create", email], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_PATH: databasePath, DATABASE_URL: "", PERSONAS_DIR: contentDir },
-  }).trim();
+  });
+  // The key is the line that is one; the command may also print log lines around it.
+  const key =
+    printed
+      .split("\n")
+      .map((line) => line.trim())
+      .find((line) => /^pm_\S+$/.test(line)) ?? "";
   const ask = (model: string) =>
     request.post("/v1/chat/completions", {
       headers: { Authorization: `Bearer ${key}` },
