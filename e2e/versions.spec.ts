@@ -155,9 +155,12 @@ test("a conversation on 1.0.0 keeps 1.0.0's prompt after 2.0.0, until switched; 
 });
 
 test("/v1 answers with each version's prompt; an unknown version is model_not_found", async ({ request }) => {
+  const cliEnv = { ...process.env, DATABASE_PATH: databasePath, DATABASE_URL: "", PERSONAS_DIR: contentDir };
+  // The API is part of Pro and above.
+  execFileSync("npm", ["run", "--silent", "tier", "--", "grant", email, "pro"], { env: cliEnv });
   const printed = execFileSync("npm", ["run", "--silent", "api-keys", "--", "create", email], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_PATH: databasePath, DATABASE_URL: "", PERSONAS_DIR: contentDir },
+    env: cliEnv,
   });
   // The key is the line that is one; the command may also print log lines around it.
   const key =
@@ -176,7 +179,7 @@ test("/v1 answers with each version's prompt; an unknown version is model_not_fo
     [ID, "PROMPT-V2"],
   ] as const) {
     const response = await ask(model);
-    expect(response.status()).toBe(200);
+    expect(response.status(), `${model}: ${await response.text()}`).toBe(200);
     const body = (await response.json()) as { model: string; choices: { message: { content: string } }[] };
     expect(body.model).toBe(model);
     expect(body.choices[0]!.message.content).toContain(`[body:${line}`);

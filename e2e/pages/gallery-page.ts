@@ -34,7 +34,7 @@ export class GalleryPage {
     this.form = page.getByRole("search", { name: "Search and filter personas" });
     this.searchBox = this.form.getByRole("searchbox", { name: "Search personas" });
     this.searchButton = this.form.getByRole("button", { name: "Search", exact: true });
-    this.tagBox = this.form.getByRole("searchbox", { name: "Tag" });
+    this.tagBox = this.form.getByRole("combobox", { name: "Tag" });
     this.popularTags = this.form.getByRole("navigation", { name: "Popular tags" });
     this.filtersToggle = this.form.getByText("Filters", { exact: false }).first();
     this.didYouMean = page.getByTestId("did-you-mean");
