@@ -230,4 +230,22 @@ describe("Accept-Encoding", () => {
       expect(response.headers["vary"], value).toContain("Accept-Encoding");
     }
   });
+
+  it("gives the gzip and the plain body ETags of their own, each revalidating to 304", async () => {
+    await get("/pricing");
+    const plain = await get("/pricing", { "accept-encoding": "identity" });
+    const gzip = await get("/pricing", { "accept-encoding": "gzip" });
+    const plainTag = plain.headers.etag!;
+    const gzipTag = gzip.headers.etag!;
+    expect(gzipTag).not.toBe(plainTag);
+    const revalidate = async (encoding: string, tags: string) =>
+      (await get("/pricing", { "accept-encoding": encoding, "if-none-match": tags })).status;
+    expect(await revalidate("identity", plainTag)).toBe(304);
+    expect(await revalidate("gzip", gzipTag)).toBe(304);
+    // A client that now refuses gzip does not get a 304 for the gzip body it holds.
+    expect(await revalidate("gzip;q=0", gzipTag)).toBe(200);
+    expect(await revalidate("gzip", plainTag)).toBe(200);
+    expect(await revalidate("gzip", `"other", W/${gzipTag}`)).toBe(304);
+    expect(await revalidate("identity", "*")).toBe(304);
+  });
 });

@@ -133,17 +133,26 @@ function send(
   const ttl = settings.ttlSeconds;
   res.setHeader("Cache-Control", `public, max-age=0, s-maxage=${ttl}, stale-while-revalidate=${ttl * 10}`);
   res.setHeader("Vary", page.vary);
-  res.setHeader("ETag", page.etag);
   res.setHeader("Age", Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000)));
-  if (req.headers["if-none-match"] === page.etag) {
+  const gzip = page.gzip && acceptsGzip(req) ? page.gzip : null;
+  // The gzip body is a representation of its own, with its own strong ETag (RFC 9110 8.8.3).
+  const etag = gzip ? `${page.etag.slice(0, -1)}-gzip"` : page.etag;
+  res.setHeader("ETag", etag);
+  if (noneMatch(req.headers["if-none-match"], etag)) {
     res.statusCode = 304;
     return res.end();
   }
-  const gzip = page.gzip && acceptsGzip(req) ? page.gzip : null;
   if (gzip) res.setHeader("Content-Encoding", "gzip");
   const body = gzip ?? page.body;
   res.setHeader("Content-Length", body.length);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Whether If-None-Match names `etag`: `*`, or a list compared weakly (RFC 9110 13.1.2). */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
 /**
