@@ -53,6 +53,38 @@ describe("pageCacheKey", () => {
     expect(pageCacheKey(get("/personas/a-b/opengraph-image?v=2"))).toBe("/personas/a-b/opengraph-image");
   });
 
+  it("drops every well-known tracking parameter on every cacheable page", () => {
+    const tracking = [
+      "utm_source",
+      "utm_medium",
+      "utm_campaign",
+      "utm_term",
+      "utm_content",
+      "utm_id",
+      "fbclid",
+      "gclid",
+      "dclid",
+      "gbraid",
+      "wbraid",
+      "msclkid",
+      "yclid",
+      "twclid",
+      "ttclid",
+      "li_fat_id",
+      "igshid",
+      "mc_cid",
+      "mc_eid",
+      "_ga",
+      "_gl",
+      "ref",
+      "ref_src",
+      "source",
+    ];
+    const query = tracking.map((name) => `${name}=x`).join("&");
+    for (const page of ["/", "/pricing", "/personas/a-b", "/personas/a-b/opengraph-image"])
+      expect(pageCacheKey(get(`${page}?${query}`)), page).toBe(page);
+  });
+
   it("leaves everything that may depend on who asks, or is not a page, to Next", () => {
     const refused = [
       get("/", { cookie: "next-auth.session-token=x" }),
