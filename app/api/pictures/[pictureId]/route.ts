@@ -1,23 +1,15 @@
-import { z } from "zod";
-import { creatorRoute } from "@/lib/creators/http";
+import { idParam } from "@/lib/creators/http";
+import { pictureById } from "@/lib/creators/uploads";
 import { getDb } from "@/lib/db/client";
-import { getPicture } from "@/lib/db/queries/creators";
-import { AppError } from "@/lib/errors";
-
-type Context = { params: Promise<{ pictureId: string }> };
+import { route } from "@/lib/http/route";
 
 /**
  * GET /api/pictures/:id — a creator's uploaded picture (re-encoded on upload, no metadata). Its id
  * is random; pictures are public like persona avatars, and never the prompt.
  */
-export const GET = creatorRoute(async (_request, context: Context) => {
-  const id = z
-    .string()
-    .uuid()
-    .safeParse((await context.params).pictureId);
-  const picture = id.success ? await getPicture({ db: getDb(), id: id.data }) : undefined;
-  if (!picture) throw new AppError("not_found", "No such picture.");
-  return new Response(Buffer.from(picture.data, "base64"), {
+export const GET = route({}, async ({ params }) => {
+  const picture = await pictureById({ db: getDb(), id: idParam(params.pictureId, "picture") });
+  return new Response(picture.bytes, {
     headers: {
       "Content-Type": picture.contentType,
       "Cache-Control": "public, max-age=86400, immutable",

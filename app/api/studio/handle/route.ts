@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { chooseHandle } from "@/lib/creators/studio";
-import { creatorRoute, readJson, requireAccount } from "@/lib/creators/http";
+import { JSON_BODY_MAX, privateJson, requireAccount } from "@/lib/creators/http";
 import { getDb } from "@/lib/db/client";
+import { route } from "@/lib/http/route";
 
 const bodySchema = z.object({ handle: z.string().max(100) });
 
 /** POST /api/studio/handle — takes the viewer's public creator handle, once. */
-export const POST = creatorRoute(async (request) => {
+export const POST = route({ body: bodySchema, maxBytes: JSON_BODY_MAX }, async ({ body }) => {
   const viewer = await requireAccount("publish personas");
-  const { handle } = await readJson(request, bodySchema);
-  return { handle: await chooseHandle({ db: getDb(), userId: viewer.id, input: handle }) };
+  return privateJson({ handle: await chooseHandle({ db: getDb(), userId: viewer.id, input: body.handle }) });
 });
