@@ -5,10 +5,11 @@ import { createSession } from "@/lib/db/queries/sessions";
 import { createUser } from "@/lib/db/queries/users";
 import { sessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import { resetScope, statusOfThrown } from "@/testing/request-scope";
+import { statusOfThrown } from "@/testing/request-scope";
 import { action, type ActionState } from "./action";
+import { resetScope } from "@/testing/next-headers";
 
-vi.mock("next/headers", async () => (await import("@/testing/request-scope")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 let h: ChatHarness;
 let signedIn: Record<string, string>;

@@ -6,12 +6,13 @@ import { resetEnvCache } from "@/lib/env";
 import { PEER_HEADER, peerToken } from "@/lib/http/peer-header";
 import { log } from "@/lib/log";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import { resetScope, scope, statusOfThrown } from "@/testing/request-scope";
+import { statusOfThrown } from "@/testing/request-scope";
+import { resetScope, scope } from "@/testing/next-headers";
 
 // The sign-up action as Next runs it (its request scope stood in for by a plain jar): the address it
 // counts is the TCP peer the server stamped, and the sixth sign-up from one address in an hour is
 // refused with a message saying when to try again.
-vi.mock("next/headers", async () => (await import("@/testing/request-scope")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 let h: ChatHarness;
 let seq = 0;

@@ -12,15 +12,11 @@ import { fakeReply } from "@/testing/llm-fake";
 import { GUEST_COOKIE, guestCookieValue, readGuestCookie } from "@/lib/auth/guest";
 import { systemPrompt } from "./prompt";
 import { MESSAGE_MAX } from "./validation";
+import { jar } from "@/testing/next-headers";
 
 // The route reads the browser's cookies through next/headers, which needs Next's request scope:
 // here a plain jar stands in for it.
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-  }),
-}));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const FREE = "backend-developer";
 const PRO = "threat-modeler";

@@ -6,9 +6,9 @@ import { DELETE, PUT } from "@/app/api/personas/[id]/favorite/route";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { signInJar } from "@/testing/community-session";
 import { forgetStats } from "./stats-cache";
+import { jar } from "@/testing/next-headers";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 const A = "backend-developer";

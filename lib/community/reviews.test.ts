@@ -18,9 +18,9 @@ import { personaJsonLd } from "./json-ld";
 import { bayesianRating, rankByStats } from "@/lib/personas/ranking";
 import { moderateReview } from "./review-moderation";
 import { forgetStats } from "./stats-cache";
+import { jar } from "@/testing/next-headers";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 const P = "backend-developer";

@@ -10,9 +10,9 @@ import { insertMessage, listMessages } from "@/lib/db/queries/messages";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { signInJar } from "@/testing/community-session";
 import { sharedView } from "./shares";
+import { jar } from "@/testing/next-headers";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 const headers = { origin: SITE, host: "localhost:3000" };

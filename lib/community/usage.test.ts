@@ -11,8 +11,7 @@ import { computeStats, publicStats, statsOf } from "./stats";
 import { forgetStats } from "./stats-cache";
 import { rankByStats } from "@/lib/personas/ranking";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 const P = "backend-developer";

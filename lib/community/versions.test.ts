@@ -6,8 +6,7 @@ import { getConversationPersonaVersion } from "@/lib/db/queries/conversations";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { estimatePromptTokens, tokensLabel } from "@/lib/personas/prompt-size";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 let h: ChatHarness;
 beforeAll(async () => {

@@ -14,9 +14,9 @@ import { getCatalog } from "@/lib/personas";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { signInJar } from "@/testing/community-session";
 import { EMPTY_DRAFT } from "./draft";
+import { jar } from "@/testing/next-headers";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", async () => (await import("@/testing/community-session")).headersMock(jar));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 // The answers are read loosely here: each field is checked by the expectation that reads it.

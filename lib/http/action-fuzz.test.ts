@@ -14,13 +14,14 @@ import { createOAuthUser, createUser } from "@/lib/db/queries/users";
 import { PEER_HEADER, peerToken } from "@/lib/http/peer-header";
 import { log } from "@/lib/log";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
-import { resetScope, statusOfThrown } from "@/testing/request-scope";
+import { statusOfThrown } from "@/testing/request-scope";
+import { resetScope } from "@/testing/next-headers";
 
 // Every server action, called in process as Next calls it, with an arbitrary previous state and an
 // arbitrary form (known and unknown fields, text of every kind, files, sizes past every limit) or no
 // form at all, by a visitor, a password user, an OAuth user and a forged cookie. Each must answer as
 // Next can turn into a 2xx, 3xx or 4xx: a state, a redirect or a not-found, and the database stays sound.
-vi.mock("next/headers", async () => (await import("@/testing/request-scope")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 // Outside a Next server there is no cache to revalidate.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 

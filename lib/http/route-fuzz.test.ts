@@ -23,7 +23,6 @@ import { createConversation, getConversation } from "@/lib/db/queries/conversati
 import { createSession } from "@/lib/db/queries/sessions";
 import { resetEnvCache } from "@/lib/env";
 import { log } from "@/lib/log";
-import { resetScope } from "@/testing/request-scope";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import * as ready from "@/app/api/ready/route";
 import * as versions from "@/app/api/conversations/[id]/versions/route";
@@ -59,11 +58,12 @@ import * as personaEdit from "@/app/api/studio/personas/[id]/edit/route";
 import * as katex from "@/app/katex/[...file]/route";
 import * as statsCsv from "@/app/studio/[persona]/stats.csv/route";
 import * as v1Model from "@/app/v1/models/[id]/route";
+import { resetScope } from "@/testing/next-headers";
 
 // Every route handler, called in process with arbitrary methods' inputs: bodies (JSON, text, bytes,
 // sizes up to past every limit), content types, origins, queries, route params and cookies. The only
 // answers allowed are 2xx, 3xx and 4xx with no stack in them, and the database stays sound.
-vi.mock("next/headers", async () => (await import("@/testing/request-scope")).nextHeadersMock);
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const SITE = "http://localhost:3000";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

@@ -12,12 +12,7 @@ import { LocalModelBusy, LocalModelSupervisor, LocalModelUnavailable } from "./s
 
 // The real binding (node-llama-cpp) on a tiny model made here: random weights, so the words are
 // nonsense, but every byte goes through the same process, wire format and chat path as a real model.
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-  }),
-}));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const LOCAL_VARS = ["CHAT_PROVIDER", "LOCAL_MODEL_PATH", "LOCAL_MODEL_THREADS", "LOCAL_MODEL_QUEUE"] as const;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-local-model-"));

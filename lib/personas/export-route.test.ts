@@ -8,16 +8,11 @@ import { createSession } from "@/lib/db/queries/sessions";
 import { getUserById } from "@/lib/db/queries/users";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import type { Tier } from "@/lib/tiers";
+import { jar } from "@/testing/next-headers";
 
 // getViewer reads the session cookie through next/headers, which needs Next's request scope: a
 // plain jar stands in for the browser's cookies; the session itself is a real row in a real database.
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-  }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", async () => (await import("@/testing/next-headers")).nextHeadersMock);
 
 const FREE = "backend-developer";
 const PRO = "threat-modeler";
