@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, guestIdOf, PERSONAS, test, withE2eDb } from "../testing/e2e/chat";
 import { replyStart } from "../testing/e2e/llm";
+import { expectNoRequest } from "../testing/e2e/no-event";
 
 const { backend, frontend } = PERSONAS;
 const LOCKED = { id: "accessibility-auditor", name: "Accessibility Auditor" };
@@ -81,13 +82,15 @@ test.describe("hand-off, new chat and the list", () => {
       for (let i = 0; i < 45; i++)
         insert.run(randomUUID(), userId, backend.id, `Older ${i}`, base - i, base - i);
     });
+    const isNextPage = (r: { url(): string }) => r.url().includes("/api/conversations?before=");
     const pages: string[] = [];
     page.on("request", (r) => {
-      if (r.url().includes("/api/conversations?before=")) pages.push(r.url());
+      if (isNextPage(r)) pages.push(r.url());
     });
     await page.reload();
     await expect(chat.conversations).toHaveCount(30);
-    await page.waitForTimeout(500);
+    // The list's end is out of view: its observer, which fires as soon as it watches, asks for nothing.
+    await expectNoRequest(page, isNextPage);
     expect(pages).toHaveLength(0);
     await chat.conversations.last().scrollIntoViewIfNeeded();
     await expect(chat.conversations).toHaveCount(46);

@@ -17,6 +17,14 @@ function scrollState(scroller: Locator) {
   }));
 }
 
+/** Waits until the streaming reply's text is longer than it is now (more tokens have arrived). */
+async function replyGrows(reply: Locator) {
+  const before = (await reply.textContent())?.length ?? 0;
+  await expect
+    .poll(async () => (await reply.textContent())?.length ?? 0, { timeout: 10_000 })
+    .toBeGreaterThan(before);
+}
+
 async function noHorizontalOverflow(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.scrollingElement!.scrollWidth,
@@ -45,9 +53,10 @@ test.describe("following a reply", () => {
 
     // The reply grows past the screen and the view keeps its end in sight.
     await expect.poll(async () => (await scrollState(scroller)).overflows, { timeout: 20_000 }).toBe(true);
+    // Each time the reply grows (new tokens, not time passing), its end is still in sight.
     for (let i = 0; i < 3; i++) {
+      await replyGrows(reply);
       expect((await scrollState(scroller)).fromEnd).toBeLessThanOrEqual(48);
-      await page.waitForTimeout(300);
     }
     await expect(jump).toHaveCount(0);
 
@@ -56,7 +65,9 @@ test.describe("following a reply", () => {
     await page.mouse.wheel(0, -2000);
     await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect(jump).toBeVisible();
-    await page.waitForTimeout(800);
+    // The reply goes on growing (what would pull a following view down) and the view stays put.
+    await replyGrows(reply);
+    await replyGrows(reply);
     await expect(reply).toHaveAttribute("data-status", "streaming");
     expect((await scrollState(scroller)).top).toBeLessThan(5);
 
