@@ -93,11 +93,16 @@ test("no password, message, API key, share token or callback URL in any log line
     headers: { ...json, authorization: `Bearer ${used.apiKey}` },
     body: "{}",
   });
-  await fetch(`${BASE}/share/${used.shareToken}`);
-  await fetch(`${BASE}/api/auth/session?callbackUrl=${used.callbackUrl}`);
-  await fetch(`${BASE}/api/auth/signin?callbackUrl=${encodeURIComponent(`/x/${used.callbackUrl}`)}`);
+  await (await fetch(`${BASE}/share/${used.shareToken}`)).text();
+  await (await fetch(`${BASE}/api/auth/session?callbackUrl=${used.callbackUrl}`)).text();
+  await (
+    await fetch(`${BASE}/api/auth/signin?callbackUrl=${encodeURIComponent(`/x/${used.callbackUrl}`)}`)
+  ).text();
 
-  await new Promise((resolve) => setTimeout(resolve, 500)); // the last request lines
+  // Each request's line is written when its response ends: wait for the last ones' lines (the share
+  // page renders on, after its headers), so the absence below is checked over every request.
+  for (const path of ["/share/[token]", "/api/auth/session", "/api/auth/signin"])
+    await expect.poll(() => log.includes(`"path":"${path}"`), { timeout: 10_000 }).toBe(true);
   expect(log).toContain('"msg":"request"');
   for (const [what, value] of Object.entries(used))
     expect(log.includes(value), `${what} in the log`).toBe(false);
