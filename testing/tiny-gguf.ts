@@ -2,6 +2,7 @@
 // tests can run the real local-model binding with no download. Format: GGUF v3
 // (https://github.com/ggml-org/ggml/blob/master/docs/gguf.md). A few hundred KB; says nothing useful.
 import fs from "node:fs";
+import { seededRandom } from "./seeded-random";
 
 const ALIGN = 32;
 const T = { U32: 4, I32: 5, F32: 6, BOOL: 7, STRING: 8, ARRAY: 9 } as const;
@@ -95,18 +96,6 @@ function writeValue(w: Writer, value: Value) {
   }
 }
 
-/** A seeded generator so the same call writes the same bytes. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Tensor = { name: string; dims: number[]; fill: (row: number, col: number) => number };
 
 export type TinyModelOptions = {
@@ -124,7 +113,7 @@ export function tinyGguf(options: TinyModelOptions = {}): Buffer {
   const nLayer = options.layers ?? 2;
   const nHead = options.heads ?? 4;
   const nFf = nEmbd * 2;
-  const rand = random(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const small = () => (rand() - 0.5) * 0.2;
   const ones = () => 1;
 
