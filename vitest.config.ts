@@ -45,10 +45,21 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // The default reporter, and the names of the tests skipped for their database engine.
+    reporters: ["default", "./testing/engine-skips-reporter.ts"],
     pool: "forks",
     projects: [
       // The engine is chosen by DATABASE_URL when lib/db/schema.ts is imported: one project per engine.
-      { extends: true, test: { name: "sqlite", include: ALL_TESTS, env: { DATABASE_URL: "" } } },
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ALL_TESTS,
+          env: { DATABASE_URL: "" },
+          // Without PostgreSQL the output says so once (and each PostgreSQL-only test in its title).
+          ...(!postgresUrl && { globalSetup: ["testing/no-postgres-note.ts"] }),
+        },
+      },
       ...(postgresUrl
         ? [
             {

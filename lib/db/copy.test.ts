@@ -10,11 +10,11 @@ import { openPostgres, type PostgresHandle } from "./postgres-driver";
 import { openSqlite, type SqliteHandle } from "./sqlite-driver";
 import * as sqliteSchema from "./schema-sqlite";
 import type { Db } from "./types";
+import { POSTGRES_ONLY } from "@/testing/engine-only";
 
 // An admin URL of a throwaway PostgreSQL (testing/postgres.sh start <dir> <port> prints one).
 const admin = process.env.TEST_POSTGRES_URL?.trim();
 const suite = admin ? describe : describe.skip;
-const skipped = admin ? "" : " (skipped: set TEST_POSTGRES_URL to an admin PostgreSQL URL to run)";
 
 /** The app's query modules, loaded for one engine (the schema is chosen when they are first imported). */
 async function queries(engine: "sqlite" | "postgres", url?: string) {
@@ -225,7 +225,7 @@ async function dump(db: Db, tables: Record<string, unknown>) {
   return out;
 }
 
-suite(`db:copy from SQLite to PostgreSQL${skipped}`, () => {
+suite(`db:copy from SQLite to PostgreSQL ${POSTGRES_ONLY}`, () => {
   it("copies every table; the app reads the same users, sessions, tiers and messages in order", async () => {
     const source = openSource();
     fs.writeFileSync(path.join(dir, "auth-secret"), "s".repeat(48) + "\n");

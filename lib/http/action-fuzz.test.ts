@@ -3,6 +3,7 @@ import { openDatabase } from "@/lib/db/client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { users as usersTable } from "@/lib/db/schema";
 import { onPostgres } from "@/testing/database";
+import { SQLITE_ONLY } from "@/testing/engine-only";
 import { changePasswordAction, redeemAction, signOutEverywhereAction } from "@/app/account/actions";
 import { checkoutAction } from "@/app/pricing/actions";
 import { signUp } from "@/app/sign-up/actions";
@@ -190,7 +191,7 @@ describe("every server action answers arbitrary forms with a state, a redirect o
   }
 
   // integrity_check and foreign_key_check are SQLite's; PostgreSQL checks foreign keys on every write.
-  it.skipIf(onPostgres)("leaves a sound database behind", async () => {
+  it.skipIf(onPostgres)(`leaves a sound database behind ${SQLITE_ONLY}`, async () => {
     const { sqlite } = openDatabase(h.database.file!);
     try {
       expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");

@@ -4,6 +4,7 @@ import { openPostgres } from "@/lib/db/postgres-driver";
 import { databaseDown, noteDatabaseError, registerDatabaseProbe } from "@/lib/db/outage";
 import { pingDatabase } from "@/lib/db/queries/health";
 import { onPostgres, openTestDatabase, type TestDatabase } from "@/testing/database";
+import { POSTGRES_ONLY } from "@/testing/engine-only";
 import { startTcpProxy, type TcpProxy } from "@/testing/tcp-proxy";
 import { proxy } from "@/proxy";
 
@@ -86,7 +87,7 @@ describe("pages while the database is down", () => {
   });
 });
 
-describe.runIf(onPostgres)("PostgreSQL stopped and started again", () => {
+describe.runIf(onPostgres)(`PostgreSQL stopped and started again ${POSTGRES_ONLY}`, () => {
   let database: TestDatabase | undefined;
   let tcp: TcpProxy | undefined;
   let close: (() => Promise<void>) | undefined;

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { onPostgres } from "@/testing/database";
+import { SQLITE_ONLY } from "@/testing/engine-only";
 import * as auth from "@/app/api/auth/[...nextauth]/route";
 import * as webhook from "@/app/api/billing/webhook/route";
 import * as chat from "@/app/api/chat/route";
@@ -588,7 +589,7 @@ describe("every route handler answers arbitrary input with 2xx, 3xx or 4xx", () 
   }
 
   // integrity_check and foreign_key_check are SQLite's; PostgreSQL checks foreign keys on every write.
-  it.skipIf(onPostgres)("leaves a sound database behind", () => {
+  it.skipIf(onPostgres)(`leaves a sound database behind ${SQLITE_ONLY}`, () => {
     const { sqlite } = openDatabase(h.database.file!);
     try {
       expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { onPostgres, openTestDatabase, type TestDatabase } from "@/testing/database";
+import { SQLITE_ONLY } from "@/testing/engine-only";
 import { openDatabase, type Db } from "../client";
 import { scalar } from "../dialect";
 import { checkDatabase } from "./health";
@@ -40,7 +41,7 @@ describe("checkDatabase", () => {
 });
 
 // total_changes() and the file's write lock are SQLite's own; PostgreSQL has no counterpart to test.
-describe.skipIf(onPostgres)("checkDatabase on a SQLite file", () => {
+describe.skipIf(onPostgres)(`checkDatabase on a SQLite file ${SQLITE_ONLY}`, () => {
   it("writes nothing", async () => {
     const own = openDatabase(database.file!);
     try {
