@@ -141,10 +141,12 @@ export class SearchIndex {
     concept.alternatives.forEach((alt, a) => {
       // A phrase counts only where all its words are found; its score is their mean.
       const altDocs: number[] = [];
+      // A word the synonyms file knows is no misspelling, whatever the catalog's own words are.
+      const spellcheck = !concept.known;
       for (const word of alt.words) {
-        const key = `${a === 0 ? "t" : "s"}:${word}`;
+        const key = `${a === 0 ? (spellcheck ? "t" : "k") : "s"}:${word}`;
         let hits = this.memo.get(key);
-        if (!hits) this.memo.set(key, (hits = this.termsFor(word, a === 0, only, corrections)));
+        if (!hits) this.memo.set(key, (hits = this.termsFor(word, a === 0, only, corrections, spellcheck)));
         const wordDocs: number[] = [];
         for (const { term, factor } of hits) {
           const w = (alt.weight * factor * idf[term]!) / alt.words.length;
@@ -182,7 +184,13 @@ export class SearchIndex {
    * typed, at least 3 letters long or the whole query) and, for a typed word found nowhere, the
    * nearest words within its typo budget (noted in `corrections`).
    */
-  private termsFor(word: string, typed: boolean, only: boolean, corrections: Map<string, string>): Hit[] {
+  private termsFor(
+    word: string,
+    typed: boolean,
+    only: boolean,
+    corrections: Map<string, string>,
+    spellcheck: boolean,
+  ): Hit[] {
     const { terms } = this.parts;
     const { byStem } = this.vocab();
     const hits: Hit[] = [];
@@ -190,6 +198,14 @@ export class SearchIndex {
     if (terms[exact] === word) hits.push({ term: exact, factor: 1 });
     for (const term of byStem.get(stem(word)) ?? [])
       if (term !== exact) hits.push({ term, factor: STEM_FACTOR });
+    // Found only through another form: a misspelling when the word is no inflection of that form
+    // ("kubernets" for "kubernetes" is offered as a correction; "databases" for "database" is not).
+    if (typed && spellcheck && terms[exact] !== word && hits.length > 0) {
+      const shown = hits
+        .map((h) => terms[h.term]!)
+        .sort((a, b) => editDistance(word, a, 9) - editDistance(word, b, 9) || a.length - b.length)[0]!;
+      if (isSlip(word, shown)) corrections.set(word, shown);
+    }
     if (typed && (word.length >= 3 || (only && word.length === 2))) {
       for (let i = exact; i < terms.length && terms[i]!.startsWith(word); i++) {
         if (i !== exact && !hits.some((h) => h.term === i)) hits.push({ term: i, factor: PREFIX_FACTOR });
@@ -198,7 +214,8 @@ export class SearchIndex {
     if (hits.length > 0 || !typed) return hits;
     const fix = this.nearest(word);
     if (!fix) return hits;
-    corrections.set(word, fix.shown);
+    // Ranked with either way; offered as "did you mean" only when it looks like a slip of the keys.
+    if (spellcheck && isSlip(word, fix.shown)) corrections.set(word, fix.shown);
     // The fix's forms and the words it begins ("speach" -> "speech" -> "speechwriter").
     for (const term of fix.terms) hits.push({ term, factor: TYPO_FACTOR });
     if (fix.stem.length >= 4) {
@@ -251,6 +268,43 @@ export class SearchIndex {
     }
     return (this.vocabulary = { idf, df, byStem });
   }
+}
+
+const ENDINGS = new Set([
+  "",
+  "e",
+  "s",
+  "es",
+  "ed",
+  "d",
+  "ing",
+  "er",
+  "ers",
+  "ly",
+  "ion",
+  "ions",
+  "ation",
+  "ations",
+  "ally",
+  "al",
+]);
+
+/**
+ * Is `shown` what the person meant to type when they typed `word`, rather than another word or
+ * another form of theirs? A slip is within the word's typo budget and is not a regular ending away
+ * ("improve"/"improved", "deploy"/"deploying", "newsletter"/"newsletters" are forms, not slips).
+ * One slip shares the stem: "-s" against "-es" on one base ("kubernets"), as a word takes one or
+ * the other.
+ */
+export function isSlip(word: string, shown: string): boolean {
+  let i = 0;
+  while (i < word.length && i < shown.length && word[i] === shown[i]) i++;
+  const tails = [word.slice(i), shown.slice(i)].sort();
+  if (tails[0] === "es" && tails[1] === "s") return true;
+  if (stem(word) === stem(shown)) return false;
+  if (ENDINGS.has(tails[0]!) && ENDINGS.has(tails[1]!)) return false;
+  const budget = typoBudget(word.length);
+  return editDistance(word, shown, budget) <= budget;
 }
 
 function corrected(query: string, corrections: ReadonlyMap<string, string>): string {
