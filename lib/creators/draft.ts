@@ -39,7 +39,8 @@ export const draftFieldsSchema = z.object({
   requestedTier: z.enum(TIERS),
   body: capped(BODY_MAX),
   pictureId: z.string().uuid().nullable(),
-  checks: z.array(draftCheckSchema).max(CHECKS_MAX, `must have at most ${CHECKS_MAX} checks`),
+  // Defaults to none: a client that predates checks still saves.
+  checks: z.array(draftCheckSchema).max(CHECKS_MAX, `must have at most ${CHECKS_MAX} checks`).default([]),
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 

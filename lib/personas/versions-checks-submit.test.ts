@@ -151,6 +151,29 @@ describe("a persona's checks on submit", { timeout: 30_000 }, () => {
   });
 });
 
+describe("drafts", () => {
+  it("a client that predates checks still saves a draft (none), and too many checks are a 400", async () => {
+    const creator = await h.user("free");
+    jar.clear();
+    await signInJar(jar, h.db, creator.userId);
+    await chooseHandle(request("/api/studio/handle", "POST", { handle: "deckhand" }), undefined);
+    const draftId = (
+      (await (await newDraft(request("/api/studio/drafts", "POST", {}), undefined)).json()) as {
+        id: string;
+      }
+    ).id;
+    const ctx = { params: Promise.resolve({ draftId }) };
+    const old: Partial<ReturnType<typeof fields>> = fields("old-client");
+    delete old.checks;
+    expect(
+      (await saveDraft(request(`/api/studio/drafts/${draftId}`, "PUT", { fields: old }), ctx)).status,
+    ).toBe(200);
+    const eleven = { ...fields("old-client"), checks: Array.from({ length: 11 }, () => CHECKS[0]!) };
+    const refused = await saveDraft(request(`/api/studio/drafts/${draftId}`, "PUT", { fields: eleven }), ctx);
+    expect(refused.status).toBe(400);
+  });
+});
+
 describe("the persona page's checks line", () => {
   it("is absent without checks, 'not run yet' before a run, and the stored run's figures after", async () => {
     const ID = "frontend-developer";
