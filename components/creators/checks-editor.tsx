@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { DraftCheck } from "@/lib/creators/draft";
 import { CHECKS_MAX } from "@/lib/personas/schema";
 
@@ -35,6 +35,7 @@ export function ChecksEditor({
   onChange: (checks: DraftCheck[]) => void;
 }) {
   const [rows, setRows] = useState(() => initial.map(toRow));
+  const base = useId();
   const change = (next: Row[]) => {
     setRows(next);
     onChange(next.map(toCheck));
@@ -54,34 +55,29 @@ export function ChecksEditor({
           key={i}
           className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
         >
-          <label className="flex flex-col gap-1">
-            Check {i + 1}: message
-            <input
-              className={input}
-              maxLength={1000}
-              value={row.message}
-              onChange={(e) => edit(i, { message: e.target.value })}
-            />
-          </label>
+          <label htmlFor={`${base}-${i}-message`}>Check {i + 1}: message</label>
+          <input
+            id={`${base}-${i}-message`}
+            className={input}
+            maxLength={1000}
+            value={row.message}
+            onChange={(e) => edit(i, { message: e.target.value })}
+          />
           <div className="grid grid-cols-2 gap-2">
-            <label className="flex flex-col gap-1">
-              Must contain
-              <textarea
-                className={input}
-                rows={2}
-                value={row.mustContain}
-                onChange={(e) => edit(i, { mustContain: e.target.value })}
-              />
-            </label>
-            <label className="flex flex-col gap-1">
-              Must not contain
-              <textarea
-                className={input}
-                rows={2}
-                value={row.mustNotContain}
-                onChange={(e) => edit(i, { mustNotContain: e.target.value })}
-              />
-            </label>
+            {(["mustContain", "mustNotContain"] as const).map((name) => (
+              <div key={name} className="flex flex-col gap-1">
+                <label htmlFor={`${base}-${i}-${name}`}>
+                  Check {i + 1}: {name === "mustContain" ? "must contain" : "must not contain"}
+                </label>
+                <textarea
+                  id={`${base}-${i}-${name}`}
+                  className={input}
+                  rows={2}
+                  value={row[name]}
+                  onChange={(e) => edit(i, { [name]: e.target.value })}
+                />
+              </div>
+            ))}
           </div>
           <button
             type="button"
