@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 /** Runs once when the server starts, before the first request. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -13,6 +15,10 @@ export async function register() {
       const { startDatabase, describeDatabase } = await import("@/lib/db/client");
       // Opens and migrates the database; replies a crash left mid-stream are marked interrupted.
       const db = await startDatabase();
+      // Pages answer 503 while the database is down (proxy.ts asks lib/db/outage.ts, which pings).
+      const { registerDatabaseProbe } = await import("@/lib/db/outage");
+      const { pingDatabase } = await import("@/lib/db/queries/health");
+      registerDatabaseProbe(() => pingDatabase({ db }));
       log.info(
         { event: "db.opened", engine: env().database.engine, database: describeDatabase() },
         `database: ${env().database.engine} at ${describeDatabase()}`,
@@ -75,3 +81,13 @@ export async function register() {
     async () => (await import("@/lib/db/client")).describeDatabase(),
   );
 }
+
+/**
+ * Next reports every error a page or route threw: one that says the database is down starts the
+ * outage watch, so the next page requests get the 503 page (proxy.ts) until it answers again.
+ */
+export const onRequestError: Instrumentation.onRequestError = async (error) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteDatabaseError } = await import("@/lib/db/outage");
+  noteDatabaseError(error);
+};

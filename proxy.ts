@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseDown } from "@/lib/db/outage";
 import { actionRequestRefusal, isActionRequest } from "@/lib/http/action-request";
+import { outagePage } from "@/lib/http/outage-page";
 
 /**
  * Runs before routing. Not a guard (every handler and action checks the viewer itself): it turns
@@ -53,6 +55,14 @@ export async function proxy(request: NextRequest) {
     const refusal = await actionRequestRefusal(request);
     if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
   }
+  // While the database is down, a page is the 503 page at once rather than Next's 500 after a wait.
+  if (
+    (request.method === "GET" || request.method === "HEAD") &&
+    !STATIC_FILE.test(pathname) &&
+    !/^\/(api|v1)(\/|$)/.test(pathname) &&
+    (await databaseDown())
+  )
+    return outagePage(request.method);
   return NextResponse.next();
 }
 

@@ -74,12 +74,19 @@ async function main() {
             personaId: "backend-developer",
             message: `Tell me a long story, part ${i}`,
           }),
-        }).then(async (r) => ({ status: r.status, bytes: (await r.text()).length })),
+        }).then(async (r) => ({
+          status: r.status,
+          bytes: (await r.text()).length,
+          endedAt: performance.now(),
+        })),
       );
       await new Promise((r) => setTimeout(r, 1000));
       const busy: (readonly [string, Awaited<ReturnType<typeof firstBytes>>])[] = [];
       for (const p of pages) busy.push([p, await firstBytes(server.origin, p)]);
+      const busyEnded = performance.now();
       const done = await Promise.all(replies);
+      // The busy figures count only if the replies were still being written when they were taken.
+      const stillWriting = done.filter((d) => d.endedAt >= busyEnded).length;
       console.log(`page first byte, ${REQUESTS} sequential requests each (ms)`);
       for (const [i, [p, q]] of quiet.entries()) {
         const b = busy[i]![1];
@@ -87,7 +94,9 @@ async function main() {
           `  ${p}: quiet p50 ${q.p50.toFixed(1)} p95 ${q.p95.toFixed(1)}; ${REPLIES} local replies writing p50 ${b.p50.toFixed(1)} p95 ${b.p95.toFixed(1)} (errors ${q.errors + b.errors})`,
         );
       }
-      console.log(`  replies: ${done.map((d) => `${d.status} (${d.bytes} B)`).join(", ")}`);
+      console.log(
+        `  replies: ${done.map((d) => `${d.status} (${d.bytes} B)`).join(", ")}; ${stillWriting} of ${REPLIES} still writing when the busy requests ended`,
+      );
     } finally {
       await server.stop();
     }

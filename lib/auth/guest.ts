@@ -33,7 +33,12 @@ export function guestCookieHeader(userId: string): string {
 export function cookieFromHeader(header: string | null | undefined, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return undefined; // a malformed escape is no cookie of ours
+    }
   }
   return undefined;
 }

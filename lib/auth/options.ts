@@ -12,6 +12,7 @@ import { applySiteUrlToNextAuth, env } from "@/lib/env";
 import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 import { audit, log } from "@/lib/log";
 import { clientIp } from "./client-ip";
+import { deviceFromHeaders } from "./device-cookie";
 import { verifyPassword } from "./password";
 import { releaseSignInAttempt, reserveSignInAttempt } from "./rate-limit";
 import { authSecret } from "./secret";
@@ -41,7 +42,7 @@ export function authOptions(): NextAuthOptions {
         const { email, password } = parsed.data;
         const db = getDb();
         const headers = new Headers(req.headers as Record<string, string>);
-        const subject = { email, ip: clientIp(headers) };
+        const subject = { email, ip: clientIp(headers), device: deviceFromHeaders(headers, email) };
         // Counted before the hash is checked; a right password takes it back below.
         if ((await reserveSignInAttempt({ db, subject })).limited) {
           audit("auth.sign_in_failed", { reason: "rate_limited" });

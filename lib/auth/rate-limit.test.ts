@@ -147,6 +147,41 @@ describe("per account from everywhere", () => {
   });
 });
 
+describe("from a browser holding the account's device cookie", () => {
+  const DEVICE = "bm9uY2Utb2YtdGhlLWRldmlj";
+  const spread = async (addresses: number) => {
+    for (let a = 0; a < addresses; a++) await fail(PAIR_MAX, { email: EMAIL, ip: `198.51.100.${a}` });
+  };
+
+  it("the owner gets in at a new address while guessers everywhere hold the account-wide count", async () => {
+    await spread(ACCOUNT_MAX / PAIR_MAX);
+    const newPlace = { email: EMAIL, ip: "198.51.100.240" };
+    expect(await check(newPlace)).toMatchObject({ limited: true });
+    expect(await check({ ...newPlace, device: DEVICE })).toEqual({ limited: false });
+  });
+
+  it("a guesser sharing the owner's address cannot lock the owner's browser", async () => {
+    expect(await fail(PAIR_MAX, guesser)).toBe(PAIR_MAX);
+    expect(await check(guesser)).toMatchObject({ limited: true });
+    expect(await check({ ...guesser, device: DEVICE })).toEqual({ limited: false });
+  });
+
+  it("the browser's own failures are held to the per-pair limit, and a right password forgives them", async () => {
+    const fromDevice = { ...owner, device: DEVICE };
+    expect(await fail(PAIR_MAX + 1, fromDevice)).toBe(PAIR_MAX);
+    expect(await check(fromDevice)).toMatchObject({ limited: true });
+    // Another browser of the owner's at the same address has its own count.
+    expect(await check({ ...owner, device: "YW5vdGhlci1kZXZpY2UtaWRk" })).toEqual({ limited: false });
+    await releaseSignInAttempt({ db, subject: fromDevice, now: at(0) });
+    expect(await check(fromDevice)).toEqual({ limited: false });
+  });
+
+  it("still counts against the address across accounts", async () => {
+    for (let i = 0; i < ADDRESS_MAX; i++) await fail(1, { email: `user${i}@example.com`, ip: IP });
+    expect(await check({ ...guesser, device: DEVICE })).toMatchObject({ limited: true });
+  });
+});
+
 describe("per address across accounts", () => {
   it("thirty failures from one address on different accounts limit every account there", async () => {
     for (let i = 0; i < ADDRESS_MAX - 1; i++) await fail(1, { email: `user${i}@example.com`, ip: IP });

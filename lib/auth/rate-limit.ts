@@ -14,24 +14,31 @@ import { SIGN_IN_LIMITS } from "@/lib/tiers";
 
 export type { LimitDecision };
 
-/** Who is trying: the account's email (absent when the form had none) and the client address. */
-export type SignInSubject = { email?: string; ip: string };
+/**
+ * Who is trying: the account's email (absent when the form had none), the client address, and the
+ * browser's device id when it carries a device cookie signed for that email (lib/auth/device-cookie).
+ */
+export type SignInSubject = { email?: string; ip: string; device?: string | null };
 
 // The address group never contains a space, so "group email" names one pair only.
 const PAIR = "sign-in:pair:";
 const ACCOUNT = "sign-in:account:";
 const ADDRESS = "sign-in:address:";
 const KNOWN = "sign-in:known:";
+const DEVICE = "sign-in:device:";
 
 const pairKey = (email: string, group: string) => `${PAIR}${group} ${email}`;
 const knownKey = (email: string, group: string) => `${KNOWN}${group} ${email}`;
 
 type Counter = { key: string; window: Window; skipAtKnownAddress?: boolean };
 
-function countersFor({ email, ip }: SignInSubject): Counter[] {
+function countersFor({ email, ip, device }: SignInSubject): Counter[] {
   const group = addressGroup(ip);
   const counters: Counter[] = [{ key: `${ADDRESS}${group}`, window: SIGN_IN_LIMITS.address }];
-  if (email) {
+  // From the owner's own browser, that browser's failures are what count for the account: neither a
+  // guesser sharing the address nor guessers everywhere can lock it.
+  if (email && device) counters.push({ key: `${DEVICE}${device}`, window: SIGN_IN_LIMITS.accountAtAddress });
+  else if (email) {
     counters.push({ key: pairKey(email, group), window: SIGN_IN_LIMITS.accountAtAddress });
     counters.push({ key: `${ACCOUNT}${email}`, window: SIGN_IN_LIMITS.account, skipAtKnownAddress: true });
   }
@@ -45,8 +52,9 @@ async function isKnownAddress(db: Executor, { email, ip }: SignInSubject, now: D
 }
 
 /**
- * Refused while any counter is full: this account at this address, this address across accounts, or
- * (except at an address the account signed in from lately) this account from everywhere.
+ * Refused while any counter is full: this address across accounts, and either this account from this
+ * browser (when it holds the account's device cookie) or this account at this address and (except at
+ * an address the account signed in from lately) this account from everywhere.
  */
 export async function checkSignInLimit({
   db,
@@ -120,7 +128,11 @@ export async function releaseSignInAttempt({
     const group = addressGroup(subject.ip);
     await clearWindowEvents({
       db: tx,
-      keys: [pairKey(subject.email, group), knownKey(subject.email, group)],
+      keys: [
+        pairKey(subject.email, group),
+        knownKey(subject.email, group),
+        ...(subject.device ? [`${DEVICE}${subject.device}`] : []),
+      ],
     });
     await recordWindowEvents({ db: tx, keys: [knownKey(subject.email, group)], at: now });
   });
@@ -136,7 +148,7 @@ export async function rememberSignUpAddress({
   now = new Date(),
 }: {
   db: Db;
-  subject: Required<SignInSubject>;
+  subject: Required<Omit<SignInSubject, "device">>;
   now?: Date;
 }) {
   await recordWindowEvents({ db, keys: [knownKey(subject.email, addressGroup(subject.ip))], at: now });
@@ -149,4 +161,5 @@ async function pruneSignInEvents({ db, now }: { db: Executor; now: Date }) {
   await pruneWindowEvents({ db, keyPrefix: ACCOUNT, before: ago(SIGN_IN_LIMITS.account.windowMs) });
   await pruneWindowEvents({ db, keyPrefix: ADDRESS, before: ago(SIGN_IN_LIMITS.address.windowMs) });
   await pruneWindowEvents({ db, keyPrefix: KNOWN, before: ago(SIGN_IN_LIMITS.knownAddressMs) });
+  await pruneWindowEvents({ db, keyPrefix: DEVICE, before: ago(SIGN_IN_LIMITS.accountAtAddress.windowMs) });
 }

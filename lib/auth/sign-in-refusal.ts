@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { RateLimited } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
 import { clientIp } from "./client-ip";
+import { deviceFromHeaders } from "./device-cookie";
 import { checkSignInLimit } from "./rate-limit";
 import { emailSchema } from "./validation";
 
@@ -23,7 +24,12 @@ export async function signInRefusal({
   rawEmail: unknown;
 }): Promise<Response | undefined> {
   const email = emailSchema.safeParse(rawEmail);
-  const subject = { ip: clientIp(request.headers), email: email.success ? email.data : undefined };
+  const address = email.success ? email.data : undefined;
+  const subject = {
+    ip: clientIp(request.headers),
+    email: address,
+    device: deviceFromHeaders(request.headers, address),
+  };
   const decision = await checkSignInLimit({ db, subject });
   if (!decision.limited) return undefined;
   const minutes = Math.ceil(decision.retryAfterSeconds / 60);

@@ -13,6 +13,7 @@ import { GUEST_COOKIE, readGuestCookie } from "./guest";
 import { hashPassword } from "./password";
 import { startSession } from "./start-session";
 import { fieldErrors, signUpSchema } from "./validation";
+import { DEVICE_COOKIE, deviceCookieOptions, deviceCookieValue } from "./device-cookie";
 import { rememberSignUpAddress } from "./rate-limit";
 
 export type SignUpState = {
@@ -95,5 +96,11 @@ export async function completeSignUp({
   await db.transaction(async (tx) => adoptGuest({ db: tx, guestId, userId: result.user.id }));
   jar.delete(GUEST_COOKIE);
   await startSession(result.user);
+  // This browser is the new account's own device (lib/auth/device-cookie).
+  jar.set(
+    DEVICE_COOKIE,
+    deviceCookieValue(jar.get(DEVICE_COOKIE)?.value, result.user.email),
+    deviceCookieOptions(),
+  );
   redirect(safeCallbackPath(form.get("callbackUrl"), "/account?welcome=1"));
 }

@@ -47,7 +47,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 const REST_MS = 3_000;
-const globalForOutage = globalThis as unknown as { personaDbDownUntil?: number };
+/** After the database was seen down, pages check it (see databaseDown) for this long. */
+const WATCH_MS = 60_000;
+const PROBE_EVERY_MS = 1_000;
+const PROBE_TIMEOUT_MS = 2_000;
+// On globalThis: the proxy and the routes are bundled apart but run in one process.
+const globalForOutage = globalThis as unknown as {
+  personaDbDownUntil?: number;
+  personaDbSeenDown?: number;
+  personaDbProbe?: () => Promise<unknown>;
+  personaDbProbing?: { at: number; down: Promise<boolean> };
+};
 
 /**
  * Remembers, for a few seconds, that the database just failed to answer: writes that can wait
@@ -55,7 +65,48 @@ const globalForOutage = globalThis as unknown as { personaDbDownUntil?: number }
  * on SQLite, blocking the process for the whole busy timeout on a locked file.
  */
 export function noteDatabaseError(error: unknown) {
-  if (isDatabaseUnavailable(error)) globalForOutage.personaDbDownUntil = Date.now() + REST_MS;
+  if (!isDatabaseUnavailable(error)) return;
+  const now = Date.now();
+  globalForOutage.personaDbDownUntil = now + REST_MS;
+  globalForOutage.personaDbSeenDown = now;
+}
+
+/** The server's start registers a cheap read (`SELECT 1`) that databaseDown uses. */
+export function registerDatabaseProbe(probe: () => Promise<unknown>) {
+  globalForOutage.personaDbProbe = probe;
+}
+
+/**
+ * For the proxy: is the database down now? False at once unless it was seen down in the last
+ * minute; then one shared probe a second answers (a probe slower than 2 s counts as down), so
+ * pages get a 503 while it is down and render again within a second of it coming back.
+ */
+export async function databaseDown(now = Date.now()): Promise<boolean> {
+  const seen = globalForOutage.personaDbSeenDown ?? 0;
+  const probe = globalForOutage.personaDbProbe;
+  if (!probe || now - seen > WATCH_MS) return false;
+  const last = globalForOutage.personaDbProbing;
+  if (last && now >= last.at && now - last.at < PROBE_EVERY_MS) return await last.down;
+  const down = (async () => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        probe(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new DatabaseUnavailable()), PROBE_TIMEOUT_MS);
+        }),
+      ]);
+      globalForOutage.personaDbSeenDown = 0;
+      return false;
+    } catch (error) {
+      noteDatabaseError(error);
+      return isDatabaseUnavailable(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  })();
+  globalForOutage.personaDbProbing = { at: now, down };
+  return await down;
 }
 
 export function databaseResting(now = Date.now()): boolean {

@@ -1,7 +1,7 @@
 import { headers as requestHeaders } from "next/headers";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { DatabaseUnavailable, isDatabaseUnavailable } from "@/lib/db/outage";
+import { DatabaseUnavailable, isDatabaseUnavailable, noteDatabaseError } from "@/lib/db/outage";
 import { AppError } from "@/lib/errors";
 import { REQUEST_ID_HEADER } from "@/lib/http/request-log";
 import { audit, log } from "@/lib/log";
@@ -33,6 +33,7 @@ export async function jsonError(
   const id = requestId ? { requestId } : {};
   if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
     log.warn({ ...id, event: "db.unavailable", err: error }, "db.unavailable");
+    noteDatabaseError(error);
     error = new DatabaseUnavailable();
   }
   const headers = new Headers(extraHeaders);

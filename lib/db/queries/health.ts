@@ -38,3 +38,8 @@ export async function checkDatabase({ db }: { db: Db }): Promise<DatabaseHealth>
   };
   return { writable, migrations: { applied, expected: journal.entries.length } };
 }
+
+/** The cheapest question the database can answer: does it answer at all? */
+export async function pingDatabase({ db }: { db: Db }): Promise<void> {
+  await scalar(db, sql`SELECT 1`);
+}

@@ -3,8 +3,10 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { checkAuthRequest } from "@/lib/auth/auth-request";
 import { callbackRefusal } from "@/lib/auth/callback-url";
+import { withDeviceCookie } from "@/lib/auth/device-cookie";
 import { authOptions } from "@/lib/auth/options";
 import { signInRefusal } from "@/lib/auth/sign-in-refusal";
+import { emailSchema } from "@/lib/auth/validation";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { jsonError } from "@/lib/http/json-error";
@@ -43,9 +45,11 @@ export const POST = route({ params, onError }, async ({ request, params }) => {
   const refused = await callbackRefusal(request);
   if (refused) return refused;
   const [action, provider] = params.nextauth;
-  if (action === "callback" && provider === "credentials") {
-    const limited = await signInRefusal({ db: getDb(), request, rawEmail: fields.email });
-    if (limited) return limited;
-  }
-  return await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
+  if (action !== "callback" || provider !== "credentials")
+    return await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
+  const limited = await signInRefusal({ db: getDb(), request, rawEmail: fields.email });
+  if (limited) return limited;
+  const answer = await NextAuth(request as NextRequest, { params: Promise.resolve(params) }, authOptions());
+  const email = emailSchema.safeParse(fields.email);
+  return withDeviceCookie(answer, request, email.success ? email.data : undefined);
 });
