@@ -117,6 +117,13 @@ describe("a persona's checks on submit", { timeout: 30_000 }, () => {
       total: 2,
       model: shown.run.model,
     });
+    // A moderator's tier change rewrites the published text (another hash): the version's run still shows.
+    expect(
+      await personaChecksSummary({ db: h.db, persona: { ...persona, textHash: "0".repeat(64) } }),
+    ).toMatchObject({ state: "passes", passed: 1, total: 2 });
+    expect(await personaChecksSummary({ db: h.db, persona: { ...persona, version: "9.9.9" } })).toMatchObject(
+      { state: "not_run", total: 2 },
+    );
   });
 
   it("past the creator's daily quota, the rest are not run", async () => {
