@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { SERVER_LOG } from "./testing/e2e/server-log-reporter";
 
 // Debian's Chromium by default (no browser download here); PLAYWRIGHT_CHROMIUM_PATH overrides it,
 // and setting it to an empty string uses Playwright's own browser.
@@ -34,7 +35,12 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   ...(onPostgres && { grep: /@smoke/ }),
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // The app server's log goes to a file, shown only for a failing test (testing/e2e/server-log-reporter.ts).
+  reporter: [
+    ["list"],
+    ["./testing/e2e/server-log-reporter.ts"],
+    ...(process.env.CI ? [] : [["html", { open: "never" }] as const]),
+  ],
   timeout: 30_000,
   use: {
     baseURL,
@@ -74,7 +80,7 @@ export default defineConfig({
     },
     {
       // A production build against a database of its own, started fresh for every run.
-      command: `${resetDatabase} && ${build} && NEXT_MANUAL_SIG_HANDLE=true npx next start -H 127.0.0.1 -p ${port}`,
+      command: `${resetDatabase} && mkdir -p .data && ${build} && NEXT_MANUAL_SIG_HANDLE=true npx next start -H 127.0.0.1 -p ${port} > ${SERVER_LOG}`,
       url: `${baseURL}/api/personas?pageSize=1`,
       // A cold production build on a busy machine can take minutes.
       timeout: 600_000,
@@ -91,6 +97,7 @@ export default defineConfig({
         SIGN_UPS_PER_HOUR: "100000",
       },
       stdout: "pipe",
+      stderr: "pipe",
     },
   ],
 });

@@ -1,3 +1,4 @@
+import http from "node:http";
 import type { APIResponse, Page } from "@playwright/test";
 import { lockedSentences } from "../testing/e2e/catalog";
 import { expect, test } from "../testing/e2e/accounts";
@@ -177,4 +178,77 @@ test("a pro user's unlocked page never reaches a visitor, under load", async ({
   const html = await after.text();
   expectNothingOfTheBody(PRO, html, "");
   expect(html).toContain("Sign in");
+});
+
+/** Sends `target` byte for byte as the request line's target (a browser would never send `#`). */
+function rawGet(baseURL: string, target: string, headers: Record<string, string> = {}) {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>(
+    (resolve, reject) => {
+      const req = http.request({ host: hostname, port, path: target, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    },
+  );
+}
+
+test("an odd request line never becomes another page's cached body", async ({ request, baseURL }) => {
+  const marker = `Call-0800-SUPPORT-${Date.now()}`;
+  for (const target of [`/??&q=${marker}`, `/?#&q=${marker}`, `/?q=${marker}#x`, `/#?q=${marker}`]) {
+    const attack = await rawGet(baseURL!, target);
+    expect(attack.status, target).toBe(200);
+  }
+  for (const url of ["/", "/pricing"]) {
+    const home = await request.get(url);
+    expect(home.status(), url).toBe(200);
+    expect(await home.text(), url).not.toContain(marker);
+  }
+  // `/?q=<marker>#x` is the search for the marker: it is cached under that search alone.
+  const search = await request.get(`/?q=${marker}`);
+  expect(await search.text()).toContain(marker);
+});
+
+test("tracking and unknown parameters get the canonical page from its entry", async ({ request }) => {
+  for (const [canonical, variant] of [
+    ["/", `/?utm_source=e2e-${Date.now()}&fbclid=x`],
+    ["/pricing", "/pricing?ref=e2e&whatever=1"],
+    ["/personas/backend-developer", "/personas/backend-developer?gclid=e2e"],
+  ]) {
+    await request.get(canonical!);
+    const first = await request.get(canonical!);
+    const again = await request.get(variant!);
+    expect(again.headers()["x-page-cache"], variant).toMatch(/^(hit|stale)$/);
+    // The same entry: its ETag (unless the page was rendered again in between).
+    const latest = await request.get(canonical!);
+    expect([first.headers()["etag"], latest.headers()["etag"]], variant).toContain(again.headers()["etag"]);
+    expectStrictPolicy(again);
+  }
+});
+
+test("gzip only when Accept-Encoding allows it (q=0 means no)", async ({ baseURL }) => {
+  await rawGet(baseURL!, "/pricing");
+  for (const [value, gzip] of [
+    ["gzip", true],
+    ["gzip;q=0.5", true],
+    ["*", true],
+    ["gzip;q=0", false],
+    ["GZIP; q=0.000", false],
+    ["br, *;q=0", false],
+  ] as const) {
+    const response = await rawGet(baseURL!, "/pricing", { "accept-encoding": value });
+    expect(response.status, value).toBe(200);
+    expect(response.headers["content-encoding"], value).toBe(gzip ? "gzip" : undefined);
+    if (!gzip) expect(response.body, value).toContain("</html>");
+  }
 });

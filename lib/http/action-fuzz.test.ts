@@ -199,10 +199,14 @@ describe("every server action answers arbitrary forms with a state, a redirect o
     }
   });
 
-  it("reports what the fuzz did", async () => {
+  it("reports what the fuzz did: every action tried, every outcome counted, none a 5xx", async () => {
     const users = await h.db.$count(usersTable);
     console.info(
       `action fuzz: ${cases} cases; outcomes ${JSON.stringify(Object.fromEntries(outcomes))}; ${users} users`,
     );
+    expect([...outcomes.keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+    const counted = [...outcomes.values()].flatMap((tally) => Object.entries(tally));
+    expect(counted.reduce((sum, [, n]) => sum + n, 0)).toBe(cases);
+    expect(counted.filter(([status]) => Number(status) >= 500)).toEqual([]);
   });
 });

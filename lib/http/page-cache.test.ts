@@ -1,46 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { acceptsGzip, freshness, pageCacheKey, PageStore, storedPage } from "./page-cache";
+import { freshness, PageStore, SEARCH_MAX_PAGES, storedPage } from "./page-cache";
 
-const get = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers });
 const HTML = { "content-type": "text/html; charset=utf-8", vary: "rsc, Accept-Encoding" };
 const body = (s = "<html><script>self.__next_f.push([0])</script></html>") => Buffer.from(s);
-
-describe("pageCacheKey", () => {
-  it("takes a visitor's GET or HEAD of the gallery, a persona page and pricing", () => {
-    expect(pageCacheKey(get("/"))).toBe("/");
-    expect(pageCacheKey(get("/personas/backend-developer"))).toBe("/personas/backend-developer");
-    expect(pageCacheKey(get("/personas/backend-developer/opengraph-image"))).toBe(
-      "/personas/backend-developer/opengraph-image",
-    );
-    expect(pageCacheKey({ ...get("/pricing"), method: "HEAD" })).toBe("/pricing");
-    expect(pageCacheKey(get("/", { cookie: "pm_guest=abc; theme=dark" }))).toBe("/");
-  });
-
-  it("orders the query so the same search is one entry", () => {
-    expect(pageCacheKey(get("/?q=api&category=development"))).toBe("/?category=development&q=api");
-    expect(pageCacheKey(get("/?category=development&q=api"))).toBe("/?category=development&q=api");
-  });
-
-  it("leaves everything that may depend on who asks, or is not a page, to Next", () => {
-    const refused = [
-      get("/", { cookie: "next-auth.session-token=x" }),
-      get("/", { cookie: "a=b; __Secure-next-auth.session-token=x" }),
-      get("/", { cookie: "__Secure-next-auth.session-token.0=x" }),
-      get("/", { rsc: "1" }),
-      get("/", { "next-router-prefetch": "1" }),
-      get("/?_rsc=abc"),
-      { ...get("/"), method: "POST" },
-      get("/chat"),
-      get("/account"),
-      get("/sign-in"),
-      get("/api/personas"),
-      get("/personas/Backend"),
-      get("/personas/a/b"),
-      get(`/?q=${"x".repeat(2000)}`),
-    ];
-    for (const req of refused) expect(pageCacheKey(req), JSON.stringify(req)).toBeNull();
-  });
-});
 
 describe("storedPage", () => {
   it("keeps a 200 page with the hashes of its scripts, without per-response headers", () => {
@@ -67,9 +29,10 @@ describe("storedPage", () => {
 });
 
 describe("PageStore", () => {
-  it("evicts the least recently used page past its byte budget", () => {
-    const store = new PageStore(3 * (1000 + 600));
-    const page = () => storedPage(200, { "content-type": "image/png" }, Buffer.alloc(1000), 0);
+  const page = (bytes = 1000) => storedPage(200, { "content-type": "image/png" }, Buffer.alloc(bytes), 0);
+
+  it("evicts the least recently used catalog page past the catalog's bytes", () => {
+    const store = new PageStore(4 * (1000 + 600), { searchShare: 1 / 4 });
     store.set("/a", page());
     store.set("/b", page());
     store.set("/c", page());
@@ -78,7 +41,27 @@ describe("PageStore", () => {
     expect(store.get("/b")).toBeUndefined();
     expect(store.get("/a")).toBeDefined();
     expect(store.get("/d")).toBeDefined();
-    expect(store.size).toBe(3);
+    expect(store.size).toEqual({ catalog: 3, searches: 0 });
+  });
+
+  it("keeps searches in their own partition: past its bytes they evict each other, not the catalog", () => {
+    const store = new PageStore(8 * (1000 + 600), { searchShare: 1 / 4 });
+    for (const key of ["/", "/pricing", "/personas/a"]) store.set(key, page());
+    for (let i = 0; i < 500; i++) store.set(`/?q=${i}`, page());
+    expect(store.size).toEqual({ catalog: 3, searches: 2 });
+    for (const key of ["/", "/pricing", "/personas/a", "/?q=499", "/?q=498"])
+      expect(store.get(key), key).toBeDefined();
+    expect(store.get("/?q=0")).toBeUndefined();
+  });
+
+  it("holds at most SEARCH_MAX_PAGES searches, however small", () => {
+    const store = new PageStore(64 * 1024 * 1024);
+    store.set("/", page(10));
+    for (let i = 0; i < SEARCH_MAX_PAGES + 50; i++) store.set(`/?q=${i}`, page(10));
+    expect(store.size).toEqual({ catalog: 1, searches: SEARCH_MAX_PAGES });
+    expect(store.get("/?q=49")).toBeUndefined();
+    expect(store.get("/?q=50")).toBeDefined();
+    expect(store.get("/")).toBeDefined();
   });
 });
 
@@ -88,14 +71,5 @@ describe("freshness", () => {
     expect(freshness(page, 60_000, 60)).toBe("fresh");
     expect(freshness(page, 61_000, 60)).toBe("stale");
     expect(freshness(page, 661_000, 60)).toBe("expired");
-  });
-});
-
-describe("acceptsGzip", () => {
-  it("reads Accept-Encoding", () => {
-    expect(acceptsGzip({ headers: { "accept-encoding": "gzip, deflate, br" } })).toBe(true);
-    expect(acceptsGzip({ headers: { "accept-encoding": "br" } })).toBe(false);
-    expect(acceptsGzip({ headers: { "accept-encoding": "gzip;q=0" } })).toBe(false);
-    expect(acceptsGzip({ headers: {} })).toBe(false);
   });
 });

@@ -5,16 +5,13 @@ import type { LRUCache } from "lru-cache";
 import { lruCache } from "@/lib/cache/lru";
 import { inlineScriptHashes } from "./csp";
 import { leanPage } from "./lean-page";
+import { isCatalogKey } from "./page-key";
 
 /**
  * Pages that look the same for every visitor (gallery, persona pages, pricing), rendered once and
  * served from memory until they are `ttlSeconds` old, then served stale while one request renders
- * them again. Only requests without a session cookie are answered from here, and only what was
- * rendered for a request without one is stored, so one viewer's state never reaches another.
+ * them again. Which requests may be answered from here, and under which key: lib/http/page-key.ts.
  */
-const CACHEABLE_PATH = /^\/(?:pricing|personas\/[a-z0-9][a-z0-9-]{0,79}(?:\/opengraph-image)?)?$/;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
-const MAX_KEY_LENGTH = 1024;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Headers that belong to one response, not to the page. */
 const PER_RESPONSE = new Set([
@@ -45,28 +42,6 @@ export type StoredPage = {
   storedAt: number;
 };
 
-/** The cache key of a request this cache may answer, or null. */
-export function pageCacheKey(req: Pick<http.IncomingMessage, "method" | "url" | "headers">): string | null {
-  if (req.method !== "GET" && req.method !== "HEAD") return null;
-  const h = req.headers;
-  if (h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"]) return null;
-  if (typeof h.cookie === "string" && SESSION_COOKIE.test(h.cookie)) return null;
-  const url = req.url ?? "/";
-  if (url.length > MAX_KEY_LENGTH) return null;
-  const [pathname = "/", query = ""] = url.split("?", 2);
-  if (!CACHEABLE_PATH.test(pathname)) return null;
-  const params = new URLSearchParams(query);
-  if (params.has("_rsc")) return null;
-  params.sort();
-  const search = params.toString();
-  return search ? `${pathname}?${search}` : pathname;
-}
-
-export function acceptsGzip(req: Pick<http.IncomingMessage, "headers">): boolean {
-  const value = req.headers["accept-encoding"];
-  return typeof value === "string" && /\bgzip\b(?!;q=0(?:\.0*)?\b)/.test(value);
-}
-
 /** Turns a rendered response into what the cache keeps and serves. */
 export function storedPage(
   status: number,
@@ -86,18 +61,19 @@ export function storedPage(
   const leaned = source !== null && lean && status === 200 ? leanPage(source) : null;
   const body = leaned === null ? rendered : Buffer.from(leaned, "utf8");
   const scripts = source !== null ? inlineScriptHashes(leaned ?? source) : null;
-  const vary = [rawHeaders.vary, "Cookie"].filter(Boolean).join(", ");
   const storable =
     status === 200 &&
     !rawHeaders["set-cookie"] &&
     body.length <= MAX_BODY_BYTES &&
     (html ? scripts!.unknown.length === 0 : type.startsWith("image/"));
   const compressible = html && body.length > 1024;
+  const gzip = storable && compressible ? zlib.gzipSync(body, { level: 6 }) : null;
+  const vary = varyOn(rawHeaders.vary, ["Cookie", ...(gzip ? ["Accept-Encoding"] : [])]);
   return {
     status,
     headers,
     body,
-    gzip: storable && compressible ? zlib.gzipSync(body, { level: 6 }) : null,
+    gzip,
     etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
     vary,
     scriptHashes: scripts?.hashes ?? null,
@@ -106,35 +82,65 @@ export function storedPage(
   };
 }
 
+/** The search partition's share of the bytes, and its count. */
+export const SEARCH_SHARE = 1 / 4;
+export const SEARCH_MAX_PAGES = 1_000;
+
 /**
- * Rendered pages, least-recently-used, bounded by their total bytes (PAGE_CACHE_MAX_BYTES): the
- * pages' count varies with the query strings people use, their size is what memory pays for.
+ * Rendered pages in two partitions, each least-recently-used on its own, so that no run of
+ * searches can evict the catalog's pages:
+ * - the catalog's pages (a key with no query: `/`, `/pricing`, each persona page and its card
+ *   image) share `maxBytes` less the search partition's share. Their number is the catalog's, not
+ *   the visitors': a path no persona has is a 404, which is never stored, and parameters no page
+ *   reads never reach a key (lib/http/page-key.ts).
+ * - searches and filters (a key with a query: any client can make new ones at will) get
+ *   `SEARCH_SHARE` of the bytes and at most `SEARCH_MAX_PAGES` pages; past either bound the least
+ *   recently used search goes, never a catalog page.
  */
 export class PageStore {
-  private readonly pages: LRUCache<string, StoredPage>;
-  constructor(maxBytes: number) {
-    this.pages = lruCache<string, StoredPage>({ maxBytes, sizeOf: (page, key) => sizeOf(key, page) });
+  private readonly catalog: LRUCache<string, StoredPage>;
+  private readonly searches: LRUCache<string, StoredPage>;
+  private readonly searchMaxPages: number;
+  constructor(maxBytes: number, { searchShare = SEARCH_SHARE, searchMaxPages = SEARCH_MAX_PAGES } = {}) {
+    const searchBytes = Math.floor(maxBytes * searchShare);
+    this.catalog = lruCache<string, StoredPage>({
+      maxBytes: maxBytes - searchBytes,
+      sizeOf: (page, key) => sizeOf(key, page),
+    });
+    this.searches = lruCache<string, StoredPage>({
+      maxBytes: searchBytes,
+      sizeOf: (page, key) => sizeOf(key, page),
+    });
+    this.searchMaxPages = searchMaxPages;
+  }
+
+  private partition(key: string) {
+    return isCatalogKey(key) ? this.catalog : this.searches;
   }
 
   get(key: string): StoredPage | undefined {
-    return this.pages.get(key);
+    return this.partition(key).get(key);
   }
 
   set(key: string, page: StoredPage) {
-    this.pages.delete(key);
-    this.pages.set(key, page);
+    const pages = this.partition(key);
+    pages.delete(key);
+    pages.set(key, page);
+    while (pages === this.searches && pages.size > this.searchMaxPages) pages.pop();
   }
 
   delete(key: string) {
-    this.pages.delete(key);
+    this.partition(key).delete(key);
   }
 
   clear() {
-    this.pages.clear();
+    this.catalog.clear();
+    this.searches.clear();
   }
 
+  /** How many pages each partition holds. */
   get size() {
-    return this.pages.size;
+    return { catalog: this.catalog.size, searches: this.searches.size };
   }
 }
 
@@ -148,4 +154,15 @@ export function freshness(page: StoredPage, now: number, ttlSeconds: number): Fr
   const age = (now - page.storedAt) / 1000;
   if (age <= ttlSeconds) return "fresh";
   return age <= ttlSeconds * 11 ? "stale" : "expired";
+}
+
+/** `vary` with `names` added, each once (compared without case). */
+function varyOn(vary: string | string[] | undefined, names: string[]): string {
+  const all = [vary ?? []]
+    .flat()
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const name of names) if (!all.some((v) => v.toLowerCase() === name.toLowerCase())) all.push(name);
+  return all.join(", ");
 }

@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { log } from "@/lib/log";
 import { contentSecurityPolicy, HSTS } from "./csp";
-import { acceptsGzip, freshness, PageStore, storedPage, type StoredPage } from "./page-cache";
+import { acceptsGzip } from "./accept-encoding";
+import { freshness, PageStore, storedPage, type StoredPage } from "./page-cache";
 
 /** Marks the server's own request that renders a page for the cache; the value is a per-process secret. */
 export const FILL_HEADER = "x-persona-page-fill";
@@ -11,7 +12,10 @@ export type PageCacheSettings = {
   ttlSeconds: number;
   https: boolean;
   development: boolean;
+  /** Bytes for every stored page, searches included (lib/http/page-cache.ts `PageStore`). */
   maxBytes: number;
+  /** The Host the cache renders with (the site's own), never the one a visitor sent. */
+  fillHost: string;
   /** Serve visitors the page without Next's client runtime (lib/http/lean-page.ts). */
   lean: boolean;
 };
@@ -42,12 +46,17 @@ export function clearPageCache() {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-/** Renders the page through the server itself, as a visitor with no cookies would get it. */
+/**
+ * Renders the page at `key` (a path and query: lib/http/page-key.ts) through the server itself, as
+ * a visitor with no cookies would get it. The request asks for the key itself, not the visitor's
+ * request line, and with the site's own host: what is stored under a key is that key's page,
+ * whatever the visitor sent.
+ */
 function render(
   server: http.Server,
-  req: http.IncomingMessage,
+  key: string,
   token: string,
-  lean: boolean,
+  settings: PageCacheSettings,
 ): Promise<StoredPage | null> {
   const address = server.address();
   if (!address) return Promise.resolve(null);
@@ -61,9 +70,9 @@ function render(
         ...target,
         agent,
         method: "GET",
-        path: req.url,
+        path: key,
         headers: {
-          host: req.headers.host ?? "localhost",
+          host: settings.fillHost,
           "accept-encoding": "identity",
           [FILL_HEADER]: token,
         },
@@ -74,7 +83,9 @@ function render(
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () =>
           resolve(
-            storedPage(res.statusCode ?? 500, res.headers, Buffer.concat(chunks), Date.now(), { lean }),
+            storedPage(res.statusCode ?? 500, res.headers, Buffer.concat(chunks), Date.now(), {
+              lean: settings.lean,
+            }),
           ),
         );
         res.on("error", () => resolve(null));
@@ -122,17 +133,26 @@ function send(
   const ttl = settings.ttlSeconds;
   res.setHeader("Cache-Control", `public, max-age=0, s-maxage=${ttl}, stale-while-revalidate=${ttl * 10}`);
   res.setHeader("Vary", page.vary);
-  res.setHeader("ETag", page.etag);
   res.setHeader("Age", Math.max(0, Math.floor((Date.now() - page.storedAt) / 1000)));
-  if (req.headers["if-none-match"] === page.etag) {
+  const gzip = page.gzip && acceptsGzip(req) ? page.gzip : null;
+  // The gzip body is a representation of its own, with its own strong ETag (RFC 9110 8.8.3).
+  const etag = gzip ? `${page.etag.slice(0, -1)}-gzip"` : page.etag;
+  res.setHeader("ETag", etag);
+  if (noneMatch(req.headers["if-none-match"], etag)) {
     res.statusCode = 304;
     return res.end();
   }
-  const gzip = page.gzip && acceptsGzip(req) ? page.gzip : null;
   if (gzip) res.setHeader("Content-Encoding", "gzip");
   const body = gzip ?? page.body;
   res.setHeader("Content-Length", body.length);
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Whether If-None-Match names `etag`: `*`, or a list compared weakly (RFC 9110 13.1.2). */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
 /**
@@ -154,7 +174,7 @@ export function servePage(
     let pending = rendering.get(key);
     if (!pending) {
       const generation = pages.generation;
-      pending = render(server, req, token, settings.lean).then((page) => {
+      pending = render(server, key, token, settings).then((page) => {
         if (generation !== pages.generation) return page;
         rendering.delete(key);
         if (page?.storable) store.set(key, page);

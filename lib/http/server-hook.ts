@@ -1,7 +1,7 @@
 import http from "node:http";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, HSTS, newNonce } from "./csp";
-import { pageCacheKey } from "./page-cache";
+import { pageCacheKey } from "./page-key";
 import { FILL_HEADER, servePage, type PageCacheSettings } from "./page-serve";
 import { peerToken, stampPeer } from "./peer-header";
 import { stampRequest } from "./request-log";
@@ -25,6 +25,7 @@ export function installServerHook() {
       https: e.siteUrl.startsWith("https://"),
       development: e.development,
       maxBytes: 64 * 1024 * 1024,
+      fillHost: new URL(e.siteUrl).host,
       lean: e.leanVisitorPages,
     };
   };
