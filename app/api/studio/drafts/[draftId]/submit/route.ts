@@ -1,17 +1,31 @@
+import { after } from "next/server";
 import { creatorRoute, draftIdOf, requireAccount, type DraftContext } from "@/lib/creators/http";
 import { submitDraft } from "@/lib/creators/submit";
 import { getDb } from "@/lib/db/client";
-import { audit } from "@/lib/log";
+import { audit, log } from "@/lib/log";
+import { runSubmissionChecks } from "@/lib/personas/checks-submit";
 
-/** POST /api/studio/drafts/:id/submit — runs the automated review; its report answers at once. */
+/**
+ * POST /api/studio/drafts/:id/submit — runs the automated review; its report answers at once. The
+ * persona's checks run against the model after the answer is sent (the studio shows their report).
+ */
 export const POST = creatorRoute(async (_request, context: DraftContext) => {
   const viewer = await requireAccount("submit personas");
-  const result = await submitDraft({ db: getDb(), userId: viewer.id, draftId: await draftIdOf(context) });
+  const db = getDb();
+  const result = await submitDraft({ db, userId: viewer.id, draftId: await draftIdOf(context) });
   audit("creators.submitted", {
     userId: viewer.id,
     personaId: result.personaId,
     submissionId: result.submissionId,
     verdict: result.report.verdict,
   });
+  if (result.status === "pending" && result.checks > 0)
+    after(async () => {
+      try {
+        await runSubmissionChecks({ db, submissionId: result.submissionId });
+      } catch (error) {
+        log.error({ err: error, submissionId: result.submissionId }, "checks.submission_failed");
+      }
+    });
   return result;
 });
