@@ -26,6 +26,7 @@ test.describe("persona checks", () => {
       Name: "Lighthouse Keeper",
       Address: "lighthouse-keeper",
       Description: "Explains how lighthouses guide ships at night.",
+      Tags: "lighthouses, sailing",
       Greeting: "Which light are you steering by?",
       "Prompt (markdown)": [
         "# Lighthouse Keeper",
