@@ -4,7 +4,8 @@ import { buildCatalog } from "./catalog";
 import { loadPersonaDir } from "./load";
 import { makePersona } from "./__fixtures__/make-persona";
 import type { Persona } from "./schema";
-import { isSlip, SearchIndex, tokenize } from "./search";
+import { SearchIndex, tokenize } from "./search";
+import { isSlip } from "./search-words";
 
 /** Ids of the matches, best first. */
 function search(personas: Persona[], query: string): string[] {
