@@ -22,9 +22,6 @@ const DATABASE_TESTS = [
 // file), SIGKILL recovery and clean stop (a worker process on a file: WAL left behind, checkpoint on
 // exit).
 const SQLITE_ONLY_TESTS = [
-  // KNOWN BUG, not about SQLite: on PostgreSQL the creator figures count one conversation too few
-  // for a version (2 instead of 3 in this test); left out here until the query is fixed.
-  "lib/personas/versions-stats.test.ts",
   "lib/db/backup.test.ts",
   "lib/chat/crash.test.ts",
   "lib/shutdown.test.ts",

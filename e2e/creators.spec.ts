@@ -127,7 +127,8 @@ test.describe("creators publish @smoke", () => {
     await new StudioPage(remixer).chooseHandle(`r${randomBytes(4).toString("hex")}`);
     await remixer.goto(`/personas/${id}`);
     await remixer.getByRole("button", { name: "Remix" }).click();
-    await expect(remixer).toHaveURL(/\/studio\/drafts\/[0-9a-f-]{36}$/);
+    // The editor is the studio's heaviest page: its code may take a while to load on a busy machine.
+    await expect(remixer).toHaveURL(/\/studio\/drafts\/[0-9a-f-]{36}$/, { timeout: 15_000 });
     await expect(remixer.getByText(`Remixed from ${id} v1.0.0`)).toBeVisible();
   });
 

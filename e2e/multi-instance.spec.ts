@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, newCredentials, test } from "../testing/e2e/accounts";
 import { CredentialsClient, randomLoopback } from "../testing/e2e/auth-api";
 import { e2eDatabaseEnv } from "../testing/e2e/database";
+import { grantRole } from "../testing/e2e/roles";
+import { SignUpPage } from "./pages/sign-up-page";
+import { StudioPage } from "./pages/studio-page";
 
 // Two `next start` processes sharing one SQLite file: A is the e2e web server (playwright.config.ts),
 // B is started here on the next port but one with the same database and settings. Nothing one of
 // them knows in memory may matter: a reply written on A is followed, refused a second message and
-// stopped on B; a sign-in limit counts failures made on both.
+// stopped on B; a sign-in limit counts failures made on both; a persona approved on A is found on B.
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const A = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210)}`;
@@ -162,3 +165,58 @@ test("failed sign-ins for one account from one address count across A and B", { 
     expect(response.status, response.text).toBe(429);
   }
 });
+
+test(
+  "a creator's persona approved on A is found by a visitor's search on B within 10 s",
+  { tag: "@smoke" },
+  async ({ page, signUpPage, credentials, newPage, browser }) => {
+    const handle = `m${randomBytes(4).toString("hex")}`;
+    const word = `tidepool${randomBytes(3).toString("hex")}`;
+    const studio = new StudioPage(page);
+    await signUpPage.signUp({ ...credentials, name: "Creator on A" });
+    await studio.chooseHandle(handle);
+    await page.getByRole("link", { name: "New persona" }).click();
+    await studio.fill({
+      Name: "Tide Pool Guide",
+      Address: "tide-pool-guide",
+      Description: "Explains what lives in rock pools at low tide.",
+      Tags: "oceans, nature",
+      Greeting: "Which pool shall we look into?",
+      "Prompt (markdown)": [
+        "# Tide Pool Guide",
+        "",
+        `You are a marine biologist who explains ${word} finds in rock pools: anemones, crabs and limpets.`,
+        "",
+        "- Say when the tide turns and why visitors should step only on bare rock.",
+        "- Name each creature a visitor describes and how it survives the hours out of water.",
+      ].join("\n"),
+      Changelog: "First version",
+    });
+    await studio.submit();
+    await expect(studio.report).toHaveAttribute("data-verdict", "clean");
+    const id = `${handle}--tide-pool-guide`;
+
+    // B has cached its search page for the word before the approval: the cache must let it go.
+    const visitor = await browser.newPage();
+    await visitor.goto(`${B}/?q=${word}`);
+    await expect(visitor.getByTestId("persona-card")).toHaveCount(0);
+
+    const moderatorCredentials = newCredentials("moderator");
+    const moderator = await newPage();
+    await new SignUpPage(moderator).signUp({ ...moderatorCredentials, name: "Mod on A" });
+    grantRole(moderatorCredentials.email, "moderator");
+    await moderator.goto("/moderation");
+    const item = moderator.locator(`[data-testid="queue-item"][data-persona="${id}"]`);
+    await item.getByRole("button", { name: "Approve" }).click();
+    await expect(item).toHaveCount(0);
+
+    await expect(async () => {
+      await visitor.goto(`${B}/?q=${word}`);
+      await expect(visitor.getByTestId("persona-card")).toHaveCount(1, { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
+    const onB = await visitor.goto(`${B}/personas/${id}`);
+    expect(onB?.status()).toBe(200);
+    await expect(visitor.getByTestId("persona-credit")).toContainText(`@${handle}`);
+    await visitor.close();
+  },
+);

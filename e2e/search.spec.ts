@@ -47,7 +47,7 @@ test.describe("search", () => {
 
   test("a misspelt search finds the persona and offers the corrected words", async ({ gallery, page }) => {
     await gallery.goto();
-    await gallery.search("kuberntes deployment keeps crashing");
+    await gallery.search("kubernets deployment keeps crashing");
     await expect(gallery.cards.first().getByRole("heading")).toHaveText("DevOps Engineer");
     const fix = gallery.didYouMean.getByRole("link", { name: "kubernetes deployment keeps crashing" });
     await fix.click();

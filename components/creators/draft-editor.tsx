@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { DraftFields } from "@/lib/creators/draft";
 import type { ReviewReport } from "@/lib/creators/review/types";
 import { CATEGORIES, MODELS, TIERS, type Tier } from "@/lib/personas/schema";
+import { ChecksEditor } from "./checks-editor";
 import { PersonaPreview } from "./persona-preview";
 import { ReviewReportView } from "./review-report";
 import { errorMessage, sendJson } from "./send";
@@ -18,6 +19,8 @@ type Props = {
   report: ReviewReport | null;
   submissionStatus: string | null;
   decisionReason: string | null;
+  /** The latest submission's checks report (rendered on the server). */
+  checksReport?: React.ReactNode;
 };
 
 const SAVE_DELAY_MS = 600;
@@ -44,6 +47,8 @@ export function DraftEditor(props: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [report, setReport] = useState(props.report);
   const [status, setStatus] = useState(props.submissionStatus);
+  /** Checks of a submission made on this page: they run after the answer, so the report is not in it. */
+  const [checksRunning, setChecksRunning] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const first = useRef(true);
   const creating = useRef<Promise<string | null> | null>(null);
@@ -99,9 +104,11 @@ export function DraftEditor(props: Props) {
         const result = (await sendJson("POST", `/api/studio/drafts/${id}/submit`, {})) as {
           report: ReviewReport;
           status: string;
+          checks: number;
         };
         setReport(result.report);
         setStatus(result.status);
+        setChecksRunning(result.status === "pending" ? result.checks : 0);
         setMessage(null);
       } catch (error) {
         setMessage(errorMessage(error));
@@ -278,6 +285,7 @@ export function DraftEditor(props: Props) {
             onChange={(e) => update({ body: e.target.value })}
           />,
         )}
+        <ChecksEditor initial={fields.checks} onChange={(checks) => update({ checks })} />
         <div className="grid grid-cols-2 gap-4">
           {field("Version", "version", text("version", 40), "Semantic version, above the published one.")}
           {field(
@@ -328,6 +336,14 @@ export function DraftEditor(props: Props) {
           </p>
         )}
         {report && <ReviewReportView report={report} />}
+        {checksRunning === null
+          ? props.checksReport
+          : checksRunning > 0 && (
+              <p className="text-sm" data-testid="checks-running">
+                Your {checksRunning === 1 ? "check is" : `${checksRunning} checks are`} running against the
+                model: reload this page in a minute to see the report.
+              </p>
+            )}
       </form>
       <PersonaPreview fields={fields} tier={props.tier} />
     </div>

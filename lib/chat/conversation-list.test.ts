@@ -17,12 +17,16 @@ const make = (userId: string, title: string) =>
 describe("pinned conversations", () => {
   it("come first on the first page, latest pin first, and only there; unpinned they go back", async () => {
     const { userId } = await h.user();
+    // Conversations are ordered by their last change and pins by their time: each step a few
+    // milliseconds after the one before, never in the same one (a tie falls back to the id).
+    const later = () => new Promise((resolve) => setTimeout(resolve, 5));
     const a = await make(userId, "a");
+    await later();
     const b = await make(userId, "b");
+    await later();
     await make(userId, "c");
     await pinConversation({ db: h.db, id: a.id, userId, pinned: true });
-    // Pins are ordered by their time: the second one a few milliseconds later, not in the same one.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await later();
     await pinConversation({ db: h.db, id: b.id, userId, pinned: true });
     const first = await conversationListPage({ db: h.db, catalog: h.catalog, userId, limit: 1 });
     expect(first.items.map((i) => [i.title, i.pinned])).toEqual([

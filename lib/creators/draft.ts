@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { frontmatterFile, readFrontmatterFile } from "@/lib/formats/yaml";
-import { TIERS, type Persona, type Tier } from "@/lib/personas/schema";
+import { CHECKS_MAX, TIERS, type Persona, type Tier } from "@/lib/personas/schema";
 import { creatorPersonaId } from "./ids";
 
 /** The prompt's cap: far above any real persona (the catalog's longest is ~12 k), far below the 1 MB form. */
@@ -9,6 +9,14 @@ export const BODY_MAX = 60_000;
 const capped = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const cappedList = (item: number, max: number) =>
   z.array(capped(item)).max(max, `must have at most ${max} entries`);
+
+/** A check as the editor holds it; the persona file's own rules (a valid pattern...) apply at submit. */
+export const draftCheckSchema = z.object({
+  message: capped(1000),
+  mustContain: cappedList(200, 5),
+  mustNotContain: cappedList(200, 5),
+});
+export type DraftCheck = z.infer<typeof draftCheckSchema>;
 
 /**
  * What the editor saves as the creator types: every field of a persona file, each within a size
@@ -31,6 +39,8 @@ export const draftFieldsSchema = z.object({
   requestedTier: z.enum(TIERS),
   body: capped(BODY_MAX),
   pictureId: z.string().uuid().nullable(),
+  // Defaults to none: a client that predates checks still saves.
+  checks: z.array(draftCheckSchema).max(CHECKS_MAX, `must have at most ${CHECKS_MAX} checks`).default([]),
 });
 export type DraftFields = z.infer<typeof draftFieldsSchema>;
 
@@ -51,6 +61,7 @@ export const EMPTY_DRAFT: DraftFields = {
   requestedTier: "free",
   body: "",
   pictureId: null,
+  checks: [],
 };
 
 /** A stored draft's fields; anything unreadable (an older shape) falls back to empty fields. */
@@ -88,6 +99,12 @@ export function draftToPersonaFile(
     author: handle,
     published,
   };
+  const checks = fields.checks.map((c) => ({
+    message: c.message.trim(),
+    ...(c.mustContain.length && { mustContain: c.mustContain }),
+    ...(c.mustNotContain.length && { mustNotContain: c.mustNotContain }),
+  }));
+  if (checks.length) data.checks = checks;
   return frontmatterFile(data, fields.body);
 }
 
@@ -112,6 +129,7 @@ export function fieldsFromPersona(
     | "model"
     | "tools"
     | "body"
+    | "checks"
   >,
   slug: string,
 ): DraftFields {
@@ -129,5 +147,10 @@ export function fieldsFromPersona(
     model: persona.model,
     tools: [...persona.tools],
     body: persona.body,
+    checks: (persona.checks ?? []).map((c) => ({
+      message: c.message,
+      mustContain: [...(c.mustContain ?? [])],
+      mustNotContain: [...(c.mustNotContain ?? [])],
+    })),
   };
 }

@@ -32,6 +32,8 @@ export type SubmitResult = {
   personaId: string;
   status: "refused" | "pending";
   report: ReviewReport;
+  /** How many checks the submitted persona carries (they run after the answer, when it is pending). */
+  checks: number;
 };
 
 /**
@@ -125,7 +127,7 @@ export async function submitDraft({
     },
     { behavior: "immediate" },
   );
-  return { submissionId: row.id, personaId, status, report };
+  return { submissionId: row.id, personaId, status, report, checks: fields.checks.length };
 }
 
 /**

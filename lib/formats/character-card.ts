@@ -214,6 +214,7 @@ const NOT_IN_CARD = [
   "starters",
   "published",
   "featured",
+  "checks",
 ] as const;
 
 /** A persona as a V3 card: the prompt is `description` (always sent), the description `creator_notes`. */

@@ -115,6 +115,7 @@ export function finishDraft(draft: PersonaDraft, options: FinishOptions = {}): F
     ...(draft.author && { author: clip(draft.author, 80).text }),
     ...(draft.published && { published: draft.published }),
     ...(draft.featured !== undefined && { featured: draft.featured }),
+    ...(draft.checks?.length && { checks: draft.checks }),
     ...(draft.extensions && Object.keys(draft.extensions).length && { extensions: draft.extensions }),
   };
   return { baseId, data, body: draft.body.trim(), notes };

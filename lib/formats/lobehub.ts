@@ -87,6 +87,7 @@ const NOT_IN_LOBEHUB = [
   "model",
   "worksWellWith",
   "featured",
+  "checks",
 ] as const;
 
 export function writeLobeHub(persona: Persona): Record<string, unknown> {

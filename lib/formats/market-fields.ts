@@ -22,6 +22,7 @@ export const MARKET_FIELDS = [
   "author",
   "published",
   "featured",
+  "checks",
 ] as const;
 export type MarketField = (typeof MARKET_FIELDS)[number];
 

@@ -1,4 +1,4 @@
-import type { Category, MODELS } from "@/lib/personas/schema";
+import type { Category, MODELS, PersonaCheck } from "@/lib/personas/schema";
 import type { Tier } from "@/lib/tiers";
 
 export const IMPORT_FORMATS = ["claude-code", "card-v2", "card-v3", "card-png", "charx", "lobehub"] as const;
@@ -38,6 +38,8 @@ export type PersonaDraft = {
   tier?: Tier;
   worksWellWith?: string[];
   featured?: boolean;
+  /** The persona's checks (lib/personas/checks.ts), carried in the format's extension block. */
+  checks?: PersonaCheck[];
   image?: { bytes: Uint8Array; ext: ImageExt };
   /** A picture the source names as a file beside it (a persona file's `image`), for the importer to read. */
   imageFile?: string;

@@ -107,6 +107,8 @@ export const checkSchema = z
     "needs mustContain or mustNotContain",
   );
 export type PersonaCheck = z.infer<typeof checkSchema>;
+/** A persona carries at most this many checks. */
+export const CHECKS_MAX = 10;
 
 export const frontmatterSchema = z.strictObject(
   {
@@ -131,7 +133,7 @@ export const frontmatterSchema = z.strictObject(
     /** What changed in this version, for the version history and the "newer version" notice. */
     changelog: text(500).optional(),
     /** Messages and what a good reply must (not) contain, run against the model on submit. */
-    checks: list(checkSchema, 10).optional(),
+    checks: list(checkSchema, CHECKS_MAX).optional(),
     /** A picture beside the persona file, shown instead of the emoji (checked to exist by the loader). */
     image: z
       .string({ error: "must be a file name" })

@@ -7,6 +7,8 @@ export type Concept = {
   typed: string[];
   /** The typed words first (weight 1), then synonyms and expansions. */
   alternatives: Alternative[];
+  /** The typed words are written so in the synonyms file: a word it knows is no misspelling. */
+  known?: boolean;
 };
 
 const MAX_TOKENS = 24;
@@ -27,10 +29,12 @@ export function parseQuery(text: string, synonyms: Synonyms): Concept[] {
     let concept: Concept | undefined;
     for (let len = Math.min(synonyms.longest, tokens.length - i); len >= 1; len--) {
       const words = tokens.slice(i, i + len);
-      const alternatives = synonyms.phrases.get(words.join(" ")) ?? synonyms.stemmed.get(stemKey(words));
+      const exact = synonyms.phrases.get(words.join(" "));
+      const alternatives = exact ?? synonyms.stemmed.get(stemKey(words));
       if (alternatives || len === 1) {
         concept = {
           typed: words,
+          ...(exact && { known: true }),
           alternatives: distinct([{ words, weight: 1 }, ...(alternatives ?? [])], synonyms),
         };
         taken = len;

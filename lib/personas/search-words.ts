@@ -91,3 +91,40 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** How many edits a misspelling of a word this long may carry: none below 5 letters, 2 from 8. */
 export const typoBudget = (length: number) => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
+
+const ENDINGS = new Set([
+  "",
+  "e",
+  "s",
+  "es",
+  "ed",
+  "d",
+  "ing",
+  "er",
+  "ers",
+  "ly",
+  "ion",
+  "ions",
+  "ation",
+  "ations",
+  "ally",
+  "al",
+]);
+
+/**
+ * Is `shown` what the person meant to type when they typed `word`, rather than another word or
+ * another form of theirs? A slip is within the word's typo budget and is not a regular ending away
+ * ("improve"/"improved", "deploy"/"deploying", "newsletter"/"newsletters" are forms, not slips).
+ * One slip shares the stem: "-s" against "-es" on one base ("kubernets"), as a word takes one or
+ * the other.
+ */
+export function isSlip(word: string, shown: string): boolean {
+  let i = 0;
+  while (i < word.length && i < shown.length && word[i] === shown[i]) i++;
+  const tails = [word.slice(i), shown.slice(i)].sort();
+  if (tails[0] === "es" && tails[1] === "s") return true;
+  if (stem(word) === stem(shown)) return false;
+  if (ENDINGS.has(tails[0]!) && ENDINGS.has(tails[1]!)) return false;
+  const budget = typoBudget(word.length);
+  return editDistance(word, shown, budget) <= budget;
+}

@@ -5,6 +5,7 @@ import { loadPersonaDir } from "./load";
 import { makePersona } from "./__fixtures__/make-persona";
 import type { Persona } from "./schema";
 import { SearchIndex, tokenize } from "./search";
+import { isSlip } from "./search-words";
 
 /** Ids of the matches, best first. */
 function search(personas: Persona[], query: string): string[] {
@@ -169,6 +170,26 @@ describe("what people type, over the real catalog", () => {
     expect(catalog.index.find("statistcs help").didYouMean).toBe("statistics help");
     expect(catalog.index.find("accessability").didYouMean).toBe("accessibility");
     expect(catalog.index.find("statistics").didYouMean).toBeUndefined();
+    // Found through its stem, but a slip all the same.
+    expect(catalog.index.find("kubernets deployment keeps crashing").didYouMean).toBe(
+      "kubernetes deployment keeps crashing",
+    );
+  });
+
+  it.each([
+    "our site was hacked",
+    "improve my cv",
+    "proofread my essay",
+    "refactor this messy function",
+    "write a newsletter",
+    "wedding toast",
+    "keynote for a conference",
+    "design an online course",
+    "i keep procrastinating",
+    "is my result statistically significant",
+    "databases",
+  ])("does not 'correct' words spelt right (%s)", (q) => {
+    expect(catalog.index.find(q).didYouMean).toBeUndefined();
   });
 
   it("drops the phrasing of a question", () => {
@@ -192,5 +213,20 @@ describe("what people type, over the real catalog", () => {
     const paid = catalog.all.find((p) => p.id === "cfo-advisor")!;
     expect(paid.body).toMatch(/covenants/);
     expect(catalog.index.search("covenants")).toEqual([]);
+  });
+});
+
+describe("isSlip", () => {
+  it.each([
+    ["kubernets", "kubernetes", true],
+    ["statistcs", "statistics", true],
+    ["accessability", "accessibility", true],
+    ["improve", "improved", false],
+    ["deploy", "deploying", false],
+    ["newsletter", "newsletters", false],
+    ["procrastinating", "procrastination", false],
+    ["wedding", "red", false],
+  ] as const)("%s for %s: %s", (word, shown, slip) => {
+    expect(isSlip(word, shown)).toBe(slip);
   });
 });

@@ -3,7 +3,7 @@ import { buildIndex, type IndexParts, type PreviousIndex } from "./search-build"
 import { parseQuery, type Concept } from "./search-query";
 import { defaultSynonyms, type Synonyms } from "./search-synonyms";
 import { tokenize } from "./search-tokenize";
-import { editDistance, stem, typoBudget } from "./search-words";
+import { editDistance, isSlip, stem, typoBudget } from "./search-words";
 
 export type { IndexParts };
 export { tokenize };
@@ -141,10 +141,12 @@ export class SearchIndex {
     concept.alternatives.forEach((alt, a) => {
       // A phrase counts only where all its words are found; its score is their mean.
       const altDocs: number[] = [];
+      // A word the synonyms file knows is no misspelling, whatever the catalog's own words are.
+      const spellcheck = !concept.known;
       for (const word of alt.words) {
-        const key = `${a === 0 ? "t" : "s"}:${word}`;
+        const key = `${a === 0 ? (spellcheck ? "t" : "k") : "s"}:${word}`;
         let hits = this.memo.get(key);
-        if (!hits) this.memo.set(key, (hits = this.termsFor(word, a === 0, only, corrections)));
+        if (!hits) this.memo.set(key, (hits = this.termsFor(word, a === 0, only, corrections, spellcheck)));
         const wordDocs: number[] = [];
         for (const { term, factor } of hits) {
           const w = (alt.weight * factor * idf[term]!) / alt.words.length;
@@ -182,7 +184,13 @@ export class SearchIndex {
    * typed, at least 3 letters long or the whole query) and, for a typed word found nowhere, the
    * nearest words within its typo budget (noted in `corrections`).
    */
-  private termsFor(word: string, typed: boolean, only: boolean, corrections: Map<string, string>): Hit[] {
+  private termsFor(
+    word: string,
+    typed: boolean,
+    only: boolean,
+    corrections: Map<string, string>,
+    spellcheck: boolean,
+  ): Hit[] {
     const { terms } = this.parts;
     const { byStem } = this.vocab();
     const hits: Hit[] = [];
@@ -190,6 +198,14 @@ export class SearchIndex {
     if (terms[exact] === word) hits.push({ term: exact, factor: 1 });
     for (const term of byStem.get(stem(word)) ?? [])
       if (term !== exact) hits.push({ term, factor: STEM_FACTOR });
+    // Found only through another form: a misspelling when the word is no inflection of that form
+    // ("kubernets" for "kubernetes" is offered as a correction; "databases" for "database" is not).
+    if (typed && spellcheck && terms[exact] !== word && hits.length > 0) {
+      const shown = hits
+        .map((h) => terms[h.term]!)
+        .sort((a, b) => editDistance(word, a, 9) - editDistance(word, b, 9) || a.length - b.length)[0]!;
+      if (isSlip(word, shown)) corrections.set(word, shown);
+    }
     if (typed && (word.length >= 3 || (only && word.length === 2))) {
       for (let i = exact; i < terms.length && terms[i]!.startsWith(word); i++) {
         if (i !== exact && !hits.some((h) => h.term === i)) hits.push({ term: i, factor: PREFIX_FACTOR });
@@ -198,7 +214,8 @@ export class SearchIndex {
     if (hits.length > 0 || !typed) return hits;
     const fix = this.nearest(word);
     if (!fix) return hits;
-    corrections.set(word, fix.shown);
+    // Ranked with either way; offered as "did you mean" only when it looks like a slip of the keys.
+    if (spellcheck && isSlip(word, fix.shown)) corrections.set(word, fix.shown);
     // The fix's forms and the words it begins ("speach" -> "speech" -> "speechwriter").
     for (const term of fix.terms) hits.push({ term, factor: TYPO_FACTOR });
     if (fix.stem.length >= 4) {

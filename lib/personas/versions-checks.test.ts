@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestCheckRun } from "@/lib/db/queries/persona-checks";
+import { roundTrip } from "@/lib/creators/review/round-trip";
+import { EXPORT_FORMATS } from "@/lib/formats/types";
 import { startChatHarness, type ChatHarness } from "@/testing/chat-harness";
 import { catalogWith, contentText } from "@/testing/persona-versions";
 import { runPersonaChecks } from "./checks";
@@ -56,6 +58,12 @@ describe("persona checks", () => {
     expect(parse(`checks:\n  - message: "m"\n    mustContain: ["/(/"]`).problems[0]?.reason).toMatch(
       /not a valid regular expression/,
     );
+  });
+
+  it("travel in every export format and import back the same", () => {
+    const persona = withChecks();
+    expect(persona.checks).toHaveLength(2);
+    for (const format of EXPORT_FORMATS) expect(roundTrip(persona, format), format).toEqual({ differs: [] });
   });
 
   it("run against the model: each result, the count, stored for the version", async () => {

@@ -8,6 +8,7 @@ import { FavoriteButton } from "@/components/personas/favorite-button";
 import { PersonaCard } from "@/components/personas/persona-card";
 import { PersonaPrompt } from "@/components/personas/persona-prompt";
 import { PersonaStatsLine } from "@/components/personas/persona-stats";
+import { ChecksSummaryLine } from "@/components/personas/checks-report";
 import { favoriteSet } from "@/lib/community/favorites";
 import { signInHref } from "@/lib/community/sign-in-href";
 import { catalogStats, publicStats, statsOf } from "@/lib/community/stats";
@@ -30,6 +31,7 @@ import { personaCredit } from "@/lib/creators/credit";
 import { creatorHandle } from "@/lib/creators/studio";
 import { getCatalog } from "@/lib/personas";
 import { personaDetail } from "@/lib/personas/detail";
+import { personaChecksSummary } from "@/lib/personas/checks-view";
 import { CATEGORIES } from "@/lib/personas/schema";
 import { galleryHref } from "@/lib/personas/url";
 import { TIER_LABELS } from "@/lib/tiers";
@@ -71,6 +73,7 @@ export default async function PersonaPage({ params, searchParams }: Props) {
   const detail = personaDetail(catalog, persona, owner ? persona.tier : (viewer?.tier ?? null));
   const chatHref = `/chat?persona=${detail.id}`;
   const stats = publicStats(statsOf(await catalogStats({ db }), persona.id));
+  const checks = await personaChecksSummary({ db, persona });
   const starred = viewer ? (await favoriteSet({ db, userId: viewer.id })).has(persona.id) : null;
   const reviewQuery = reviewsQuerySchema.safeParse({ page: raw.reviewPage, sort: raw.reviews });
   const reviews = await reviewsPage({
@@ -209,6 +212,14 @@ export default async function PersonaPage({ params, searchParams }: Props) {
                 Every version and its changes
               </Link>
             </dd>
+            {checks && (
+              <>
+                <dt className="text-zinc-600 dark:text-zinc-400">Checks</dt>
+                <dd>
+                  <ChecksSummaryLine summary={checks} />
+                </dd>
+              </>
+            )}
             <dt className="text-zinc-600 dark:text-zinc-400">Prompt size</dt>
             <dd className="font-medium" data-testid="prompt-size">
               {tokensLabel(detail.promptTokens)} (estimated)

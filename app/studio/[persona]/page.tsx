@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CheckRunReport } from "@/components/personas/checks-report";
 import { StatsChart } from "@/components/versions/stats-chart";
 import { VersionTable } from "@/components/versions/stats-tables";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getCatalog } from "@/lib/personas";
+import { personaCheckRun } from "@/lib/personas/checks-view";
 import { personaStats } from "@/lib/personas/versions-stats";
 import { studioAccess } from "@/lib/personas/versions-studio-access";
 
@@ -26,6 +28,7 @@ export default async function StudioPersonaPage({ params, searchParams }: Props)
   // Someone else's persona reads as missing: the figures say nothing to anyone else.
   if (!persona || !access) notFound();
   const stats = await personaStats({ db, personaId: id, exclude: access.exclude });
+  const checks = await personaCheckRun({ db, persona });
   const [latest, previous] = stats.versions;
   const days = stats.days.map((d) => d.day);
   return (
@@ -67,6 +70,14 @@ export default async function StudioPersonaPage({ params, searchParams }: Props)
           }
         />
       </section>
+      {persona.checks?.length ? (
+        <section aria-labelledby="checks" className="flex flex-col gap-2">
+          <h2 id="checks" className="text-xl font-semibold">
+            Checks of version {persona.version}
+          </h2>
+          {checks ? <CheckRunReport run={checks} /> : <p className="text-sm">Not run yet.</p>}
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -60,3 +60,27 @@ export async function latestCheckRun({
       .limit(1),
   );
 }
+
+/**
+ * The stored run for a persona's text, with each check's result (JSON, read by the caller); else
+ * the latest run of the same version (a moderator's tier change rewrites a submitted text, not its
+ * prompt or checks).
+ */
+export async function checkRunFor({
+  db,
+  personaId,
+  version,
+  textHash,
+}: {
+  db: Executor;
+  personaId: string;
+  version: string;
+  textHash: string;
+}) {
+  const rows = await db
+    .select()
+    .from(personaCheckRuns)
+    .where(and(eq(personaCheckRuns.personaId, personaId), eq(personaCheckRuns.version, version)))
+    .orderBy(desc(personaCheckRuns.ranAt));
+  return rows.find((r) => r.textHash === textHash) ?? rows[0];
+}

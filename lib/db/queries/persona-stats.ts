@@ -1,5 +1,16 @@
 import "server-only";
-import { and, count, eq, gte, isNull, notInArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  and,
+  count,
+  eq,
+  getTableName,
+  gte,
+  isNull,
+  notInArray,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from "drizzle-orm";
 import { isPostgres } from "../dialect";
 import type { Executor } from "../client";
 import {
@@ -25,10 +36,19 @@ const utcDay = (column: unknown): SQL<string> =>
     ? sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`
     : sql<string>`strftime('%Y-%m-%d', ${column} / 1000, 'unixepoch')`;
 
+/**
+ * A column always written with its table's name. In a select from one table, drizzle writes the
+ * columns of a selected expression bare (on PostgreSQL): inside a correlated subquery a bare "id"
+ * then means the subquery's own table's column, not the outer row's.
+ */
+const qualified = (column: AnyColumn) =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
+const conversationId = qualified(conversations.id);
+
 /** The version a message was written to: the one a later switch moved away from, else the conversation's. */
-const messageVersion = sql<string>`coalesce((select ch.from_version from conversation_version_changes ch where ch.conversation_id = ${conversations.id} and ch.at > ${messages.createdAt} order by ch.at limit 1), ${conversations.personaVersion}, 'unknown')`;
+const messageVersion = sql<string>`coalesce((select ch.from_version from conversation_version_changes ch where ch.conversation_id = ${conversationId} and ch.at > ${qualified(messages.createdAt)} order by ch.at limit 1), ${qualified(conversations.personaVersion)}, 'unknown')`;
 /** The version a conversation started on: before its first switch, else its own. */
-const startVersion = sql<string>`coalesce((select ch.from_version from conversation_version_changes ch where ch.conversation_id = ${conversations.id} order by ch.at limit 1), ${conversations.personaVersion}, 'unknown')`;
+const startVersion = sql<string>`coalesce((select ch.from_version from conversation_version_changes ch where ch.conversation_id = ${conversationId} order by ch.at limit 1), ${qualified(conversations.personaVersion)}, 'unknown')`;
 
 type Scope = { db: Executor; personaId: string; since: Date; exclude: readonly string[] };
 

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { DraftEditor } from "@/components/creators/draft-editor";
+import { CheckRunReport } from "@/components/personas/checks-report";
 import { getViewer } from "@/lib/auth/viewer";
 import { creatorHandle, loadDraft } from "@/lib/creators/studio";
 import { readReport } from "@/lib/creators/submit";
 import { getDb } from "@/lib/db/client";
 import { latestSubmissionForDraft } from "@/lib/db/queries/creator-submissions";
 import { getCatalog } from "@/lib/personas";
+import { submissionChecks } from "@/lib/personas/checks-view";
 
 export const metadata: Metadata = { title: "Edit persona", robots: { index: false } };
 
@@ -24,6 +26,7 @@ export default async function DraftPage({ params }: { params: Promise<{ draftId:
   const loaded = await loadDraft({ db, userId: viewer.id, draftId });
   if (!loaded) notFound();
   const latest = await latestSubmissionForDraft({ db, draftId, userId: viewer.id });
+  const checks = latest ? await submissionChecks({ db, submission: latest }) : { state: "none" as const };
   const catalog = getCatalog();
   const tier =
     (loaded.draft.personaId && catalog.byId.get(loaded.draft.personaId)?.tier) ||
@@ -46,6 +49,15 @@ export default async function DraftPage({ params }: { params: Promise<{ draftId:
         report={latest ? readReport(latest.report) : null}
         submissionStatus={latest?.status ?? null}
         decisionReason={latest?.decisionReason ?? null}
+        checksReport={
+          checks.state === "ran" ? (
+            <CheckRunReport run={checks.run} />
+          ) : checks.state === "waiting" && latest?.status === "pending" ? (
+            <p className="text-sm" data-testid="checks-running">
+              The {checks.count} checks of this submission have not reported yet: reload in a minute.
+            </p>
+          ) : null
+        }
       />
     </div>
   );
