@@ -5,8 +5,8 @@ import type { DraftFields } from "@/lib/creators/draft";
 import type { ReviewReport } from "@/lib/creators/review/types";
 import { CATEGORIES, MODELS, TIERS, type Tier } from "@/lib/personas/schema";
 import { ChecksEditor } from "./checks-editor";
+import { DraftSubmit } from "./draft-submit";
 import { PersonaPreview } from "./persona-preview";
-import { ReviewReportView } from "./review-report";
 import { errorMessage, sendJson } from "./send";
 
 type Props = {
@@ -138,6 +138,41 @@ export function DraftEditor(props: Props) {
       {hint && <span className="text-xs font-normal text-zinc-600 dark:text-zinc-400">{hint}</span>}
     </div>
   );
+  const choice = (
+    label: string,
+    name: "category" | "model" | "requestedTier",
+    options: [value: string, label: string][],
+    hint?: string,
+  ) =>
+    field(
+      label,
+      name,
+      <select
+        id={`draft-${name}`}
+        className={input}
+        value={fields[name]}
+        onChange={(e) => update({ [name]: e.target.value })}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>,
+      hint,
+    );
+  const commaList = (label: string, name: "tags" | "tools" | "worksWellWith", hint: string) =>
+    field(
+      label,
+      name,
+      <input
+        id={`draft-${name}`}
+        className={input}
+        value={lists[name]}
+        onChange={(e) => updateList(name, e.target.value)}
+      />,
+      hint,
+    );
   const text = (name: "name" | "description" | "avatar" | "version" | "changelog" | "slug", max: number) => (
     <input
       id={`draft-${name}`}
@@ -186,70 +221,16 @@ export function DraftEditor(props: Props) {
           )}
         </div>
         <div className="grid grid-cols-2 gap-4">
-          {field(
-            "Category",
-            "category",
-            <select
-              id="draft-category"
-              className={input}
-              value={fields.category}
-              onChange={(e) => update({ category: e.target.value })}
-            >
-              {Object.entries(CATEGORIES).map(([id, label]) => (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              ))}
-            </select>,
-          )}
-          {field(
+          {choice("Category", "category", Object.entries(CATEGORIES))}
+          {choice(
             "Model",
             "model",
-            <select
-              id="draft-model"
-              className={input}
-              value={fields.model}
-              onChange={(e) => update({ model: e.target.value })}
-            >
-              {MODELS.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </select>,
+            MODELS.map((m) => [m, m]),
           )}
         </div>
-        {field(
-          "Tags",
-          "tags",
-          <input
-            id="draft-tags"
-            className={input}
-            value={lists.tags}
-            onChange={(e) => updateList("tags", e.target.value)}
-          />,
-          "Comma-separated, lowercase kebab-case.",
-        )}
-        {field(
-          "Tools",
-          "tools",
-          <input
-            id="draft-tools"
-            className={input}
-            value={lists.tools}
-            onChange={(e) => updateList("tools", e.target.value)}
-          />,
-          "Comma-separated, e.g. Read, Grep.",
-        )}
-        {field(
-          "Works well with",
-          "worksWellWith",
-          <input
-            id="draft-worksWellWith"
-            className={input}
-            value={lists.worksWellWith}
-            onChange={(e) => updateList("worksWellWith", e.target.value)}
-          />,
-          "Comma-separated persona ids.",
-        )}
+        {commaList("Tags", "tags", "Comma-separated, lowercase kebab-case.")}
+        {commaList("Tools", "tools", "Comma-separated, e.g. Read, Grep.")}
+        {commaList("Works well with", "worksWellWith", "Comma-separated persona ids.")}
         {field(
           "Greeting",
           "greeting",
@@ -288,62 +269,25 @@ export function DraftEditor(props: Props) {
         <ChecksEditor initial={fields.checks} onChange={(checks) => update({ checks })} />
         <div className="grid grid-cols-2 gap-4">
           {field("Version", "version", text("version", 40), "Semantic version, above the published one.")}
-          {field(
+          {choice(
             "Ask for tier",
             "requestedTier",
-            <select
-              id="draft-requestedTier"
-              className={input}
-              value={fields.requestedTier}
-              onChange={(e) => update({ requestedTier: e.target.value as Tier })}
-            >
-              {TIERS.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>,
+            TIERS.map((t) => [t, t]),
             "Personas publish free; a moderator decides on Pro or Max.",
           )}
         </div>
         {field("Changelog", "changelog", text("changelog", 300), "One line on what this version changes.")}
-        {message && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {message}
-          </p>
-        )}
-        <div className="flex flex-wrap gap-3">
-          <button
-            type="button"
-            onClick={() => void submit()}
-            disabled={busy}
-            className="rounded-xl bg-indigo-600 px-5 py-2.5 font-semibold text-white hover:bg-indigo-700 disabled:opacity-60"
-          >
-            Submit for review
-          </button>
-          {draftId && (
-            <a
-              href={`/api/studio/drafts/${draftId}/file`}
-              className="rounded-xl border px-5 py-2.5 font-semibold"
-              download
-            >
-              Download as file
-            </a>
-          )}
-        </div>
-        {status && (
-          <p className="text-sm" data-testid="submission-status">
-            Latest submission: <strong>{status}</strong>
-            {props.decisionReason && status === props.submissionStatus && ` — ${props.decisionReason}`}
-          </p>
-        )}
-        {report && <ReviewReportView report={report} />}
-        {checksRunning === null
-          ? props.checksReport
-          : checksRunning > 0 && (
-              <p className="text-sm" data-testid="checks-running">
-                Your {checksRunning === 1 ? "check is" : `${checksRunning} checks are`} running against the
-                model: reload this page in a minute to see the report.
-              </p>
-            )}
+        <DraftSubmit
+          message={message}
+          busy={busy}
+          onSubmit={() => void submit()}
+          draftId={draftId}
+          status={status}
+          decision={status === props.submissionStatus ? props.decisionReason : null}
+          report={report}
+          checksRunning={checksRunning}
+          checksReport={props.checksReport}
+        />
       </form>
       <PersonaPreview fields={fields} tier={props.tier} />
     </div>
