@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import {
   DEVICE_COOKIE,
   deviceCookieValue,
@@ -8,6 +9,12 @@ import {
 } from "./device-cookie";
 
 const OWNER = "owner@example.com";
+
+// A configured secret: on PostgreSQL the generated one is only loaded by the server's start.
+beforeAll(() => {
+  vi.stubEnv("NEXTAUTH_SECRET", "device-cookie-test-secret-".padEnd(48, "x"));
+  resetEnvCache();
+});
 
 describe("the device cookie", () => {
   it("proves the browser for the email it was signed for, and no other", () => {
