@@ -30,6 +30,8 @@ const resetDatabase = onPostgres
 
 export default defineConfig({
   testDir: "e2e",
+  // After the run, the app server's whole log is searched for the run's secrets and messages.
+  globalTeardown: "./testing/e2e/log-grep-teardown.ts",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
