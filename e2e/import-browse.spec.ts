@@ -75,7 +75,10 @@ test("the imported personas are in the gallery, with the card's picture", async 
   const vega = cards.filter({ hasText: "Captain Vega" });
   const picture = vega.locator("img");
   await expect(picture).toHaveAttribute("src", /^\/personas\/captain-vega\/image(\?|$)/);
-  expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Loaded and decoded: the request may still be on its way when the card shows.
+  await expect
+    .poll(() => picture.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
 });
 
 test("an imported persona's page shows its greeting and prompt, placeholders resolved", async ({ page }) => {
