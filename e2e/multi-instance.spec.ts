@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, newCredentials, test } from "../testing/e2e/accounts";
 import { CredentialsClient, randomLoopback } from "../testing/e2e/auth-api";
 import { e2eDatabaseEnv } from "../testing/e2e/database";
+import { readStream, statusOf, type Chunk } from "../testing/e2e/ui-stream";
 import { grantRole } from "../testing/e2e/roles";
 import { SignUpPage } from "./pages/sign-up-page";
 import { StudioPage } from "./pages/studio-page";
@@ -52,29 +53,6 @@ test.afterAll(() => {
   // Its own process group (detached): npx and the next server under it.
   if (b?.pid) process.kill(-b.pid, "SIGTERM");
 });
-
-type Chunk = { type: string; delta?: string; messageMetadata?: { status?: string } };
-
-/** Reads a UI message stream (SSE), handing each chunk to onChunk as it arrives; resolves at the end. */
-async function readStream(response: Response, onChunk: (chunk: Chunk) => void) {
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let at: number;
-    while ((at = buffer.indexOf("\n\n")) >= 0) {
-      const event = buffer.slice(0, at).trim();
-      buffer = buffer.slice(at + 2);
-      if (event.startsWith("data: ") && event !== "data: [DONE]")
-        onChunk(JSON.parse(event.slice(6)) as Chunk);
-    }
-  }
-}
-
-const statusOf = (chunks: Chunk[]) =>
-  chunks.findLast((c) => c.messageMetadata?.status)?.messageMetadata?.status;
 
 test(
   "a reply written on A is followed live on B, a second message on B is refused, and B stops it",
